@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project root (two levels above apps/server). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REFERENCE_DIR: z.string().optional(),
+  ZHENGJI_DEMO: z.string().optional(),
+  ZHENGJI_ADMIN_USERNAME: z.string().optional(),
+  ZHENGJI_ADMIN_PASSWORD: z.string().optional(),
+  ZHENGJI_SECURE_COOKIES: z.string().optional(),
+  ZHENGJI_TRUST_PROXY: z.string().optional(),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(30),
+  LOGIN_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('zhengji@localhost'),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+/** Parsed configuration of the server. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  referenceDir: string | null;
+  demo: boolean;
+  adminUsername: string | undefined;
+  adminPassword: string | undefined;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  loginIpLimitPerMinute: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  webDistDir: string;
+}
+
+/** Reads the environment once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = EnvSchema.parse(env);
+  const defaultRef = path.resolve(PROJECT_ROOT, '../shared/reference');
+  const referenceDir = e.REFERENCE_DIR ? path.resolve(e.REFERENCE_DIR) : existsSync(defaultRef) ? defaultRef : null;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    referenceDir,
+    demo: e.DATABASE_URL ? e.ZHENGJI_DEMO === '1' : e.ZHENGJI_DEMO !== '0',
+    adminUsername: e.ZHENGJI_ADMIN_USERNAME,
+    adminPassword: e.ZHENGJI_ADMIN_PASSWORD,
+    secureCookies: e.ZHENGJI_SECURE_COOKIES === '1',
+    trustProxy: e.ZHENGJI_TRUST_PROXY === '1',
+    lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    lockoutMinutes: e.LOCKOUT_MINUTES,
+    loginIpLimitPerMinute: e.LOGIN_IP_LIMIT_PER_MINUTE,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.resolve(PROJECT_ROOT, 'apps/web/dist'),
+  };
+}
+
+/** Configuration for tests: defaults, no demo, no reference import unless asked. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), demo: false, referenceDir: null, logLevel: 'silent', ...overrides };
+}

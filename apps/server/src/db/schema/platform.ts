@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const units = pgTable('units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['district', 'industry'] }).notNull(),
+  creditCode: text('credit_code'),
+  contactName: text('contact_name'),
+  contactPhone: text('contact_phone'),
+  contactEmail: text('contact_email'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('units_name_uq').on(t.name), uniqueIndex('units_credit_code_uq').on(t.creditCode)]);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['admin', 'center', 'unit', 'expert', 'auditor'] }).notNull(),
+  unitId: uuid('unit_id').references(() => units.id),
+  email: text('email'),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  lastLoginAt: ts('last_login_at'),
+  passwordChangedAt: ts('password_changed_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)]);
+
+export const sessions = pgTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: ts('created_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Fixed-window counters for rate limits that must hold across instances. */
+export const rateCounters = pgTable('rate_counters', {
+  key: text('key').notNull(),
+  windowStart: ts('window_start').notNull(),
+  count: integer('count').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.key, t.windowStart] })]);
+
+/** Append-only, SM3 hash-chained audit log (a trigger refuses UPDATE, DELETE and TRUNCATE). */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorUsername: text('actor_username'),
+  actorRole: text('actor_role'),
+  realActorUsername: text('real_actor_username'),
+  onBehalfOfUnitId: uuid('on_behalf_of_unit_id'),
+  ip: text('ip'),
+  action: text('action').notNull(),
+  objectType: text('object_type').notNull(),
+  objectId: text('object_id'),
+  result: text('result').notNull(),
+  changes: jsonb('changes'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_object_idx').on(t.objectType, t.objectId)]);

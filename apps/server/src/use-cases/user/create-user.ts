@@ -1,0 +1,51 @@
+import { eq, sql } from 'drizzle-orm';
+import { CreateUserInputSchema, DomainError, checkPassword, type CreateUserInput, type User } from '@zhengji/domain';
+import { units, users } from '../../db/schema/index.ts';
+import { selectUsers } from '../../db/queries/users.ts';
+import type { Db } from '../../db/client.ts';
+import type { UseCaseContext } from '../context.ts';
+import { authorizePlatform } from '../authorize.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { generatePassword, hashPassword } from '../auth/password-hash.ts';
+
+/** Checks the unit binding rule: a unit user needs a unit, others none. */
+export async function checkUnitBinding(db: Db, role: string, unitId: string | null | undefined): Promise<void> {
+  if (role === 'unit' && !unitId) throw new DomainError('VALIDATION', '推荐单位经办人必须绑定一个推荐单位，请选择单位');
+  if (role !== 'unit' && unitId) throw new DomainError('VALIDATION', '只有推荐单位经办人可以绑定推荐单位');
+  if (unitId) {
+    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
+    if (!unit) throw new DomainError('VALIDATION', '所选推荐单位不存在，请重新选择');
+  }
+}
+
+/** Creates an account; without a password, a one-time one is generated and must be changed at first login. */
+export async function createUser(ctx: UseCaseContext, input: CreateUserInput): Promise<{ user: User; temporaryPassword: string | null }> {
+  authorizePlatform(ctx.actor, 'user.create');
+  const data = CreateUserInputSchema.parse(input);
+  await checkUnitBinding(ctx.db, data.role, data.unitId);
+  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, data.username.toLowerCase()));
+  if (existing) throw new DomainError('CONFLICT', `用户名“${data.username}”已被使用，请换一个`);
+  const temporaryPassword = data.password ? null : generatePassword();
+  const password = data.password ?? temporaryPassword!;
+  const problems = checkPassword(password, data.username);
+  if (problems.length) throw new DomainError('VALIDATION', `密码不符合要求：${problems.join('；')}`);
+  const passwordHash = await hashPassword(password);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: data.username,
+        displayName: data.displayName,
+        role: data.role,
+        unitId: data.unitId ?? null,
+        email: data.email ?? null,
+        passwordHash,
+        mustChangePassword: true,
+      })
+      .returning({ id: users.id });
+    await writeAudit(tx, ctx, { action: 'user.create', objectType: 'user', objectId: row!.id, changes: { username: data.username, role: data.role, unitId: data.unitId ?? null } });
+    return row!.id;
+  });
+  const [user] = await selectUsers(ctx.db, eq(users.id, id));
+  return { user: user!, temporaryPassword };
+}
