@@ -24,7 +24,7 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('zhengji@localhost'),
-  LOG_LEVEL: z.string().default('info'),
+  LOG_LEVEL: z.string().default('warn'),
 });
 
 /** Parsed configuration of the server. */

@@ -10,3 +10,4 @@ export * from './unit/credit-code.ts';
 export * from './unit/unit.schemas.ts';
 export * from './user/user.schemas.ts';
 export * from './audit/audit.schemas.ts';
+export * from './form/form.schemas.ts';

@@ -1,0 +1,2 @@
+// Features that need work at start register their StartupTask here (imported once by server.ts and the CLI).
+export {};

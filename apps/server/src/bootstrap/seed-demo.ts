@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { shanghaiIsoDate, type Clock, type Role } from '@zhengji/domain';
+import type { Db } from '../db/client.ts';
+import { campaignUnits, campaigns, units, users } from '../db/schema/index.ts';
+import { generatePassword, hashPassword } from '../use-cases/auth/password-hash.ts';
+import { DISTRICTS, INDUSTRY_AUTHORITIES, NOTICE_2024, demoCreditCode, districtUnitName } from './demo-data.ts';
+
+/** One demo account with its generated password. */
+export interface DemoAccount {
+  role: Role;
+  username: string;
+  password: string;
+  description: string;
+}
+
+/** True when the database has no campaign and no unit yet. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns);
+  return (u?.n ?? 0) + (c?.n ?? 0) === 0;
+}
+
+/**
+ * Seeds the demo: the 2024 campaign of the notice (open, deadline 30 days after seeding), all 16 district bureaus and
+ * industry authorities as units, and one account per role (several units and experts). Returns the accounts.
+ */
+export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Promise<DemoAccount[]> {
+  const now = clock.now();
+  const deadline = shanghaiIsoDate(new Date(now.getTime() + 30 * 86_400_000));
+  const accounts: DemoAccount[] = [];
+  await db.transaction(async (tx) => {
+    const unitRows = await tx
+      .insert(units)
+      .values([
+        ...DISTRICTS.map(([d, code], i) => ({ name: districtUnitName(d), type: 'district' as const, creditCode: demoCreditCode(code, i + 1), contactName: '经办人', contactPhone: '021-00000000' })),
+        ...INDUSTRY_AUTHORITIES.map((name, i) => ({ name, type: 'industry' as const, creditCode: demoCreditCode('310000', 100 + i), contactName: '经办人', contactPhone: '021-00000000' })),
+      ])
+      .returning();
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({ ...NOTICE_2024, deadline, opensAt: now, status: 'open', createdAt: now, updatedAt: now })
+      .returning({ id: campaigns.id });
+    await tx.insert(campaignUnits).values(unitRows.map((u) => ({ campaignId: campaign!.id, unitId: u.id })));
+
+    const byName = new Map(unitRows.map((u) => [u.name, u]));
+    const plan: { role: Role; username: string; displayName: string; unitName?: string; description: string }[] = [
+      { role: 'center', username: 'center', displayName: '崔安卓', description: '市职鉴中心工作人员' },
+      { role: 'unit', username: 'pudong', displayName: '浦东经办人', unitName: '浦东新区人力资源和社会保障局', description: '浦东新区人社局经办人' },
+      { role: 'unit', username: 'huangpu', displayName: '黄浦经办人', unitName: '黄浦区人力资源和社会保障局', description: '黄浦区人社局经办人' },
+      { role: 'unit', username: 'minzheng', displayName: '民政局经办人', unitName: '市民政局', description: '市民政局经办人' },
+      { role: 'unit', username: 'jingxin', displayName: '经信委经办人', unitName: '市经济信息化委', description: '市经济信息化委经办人' },
+      { role: 'expert', username: 'expert1', displayName: '王专家', description: '评估专家' },
+      { role: 'expert', username: 'expert2', displayName: '李专家', description: '评估专家' },
+      { role: 'expert', username: 'expert3', displayName: '张专家', description: '评估专家' },
+      { role: 'auditor', username: 'auditor', displayName: '审计员', description: '审计管理员' },
+    ];
+    for (const p of plan) {
+      const password = generatePassword();
+      await tx.insert(users).values({
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        unitId: p.unitName ? byName.get(p.unitName)!.id : null,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: false,
+      });
+      accounts.push({ role: p.role, username: p.username, password, description: p.description });
+    }
+  });
+  if (dataDir) writeDemoAccounts(dataDir, accounts);
+  return accounts;
+}
+
+/** Writes the demo accounts to DATA_DIR/demo-accounts.txt (role, username, password, description; tab-separated). */
+export function writeDemoAccounts(dataDir: string, accounts: DemoAccount[]): void {
+  const lines = ['# 演示账号（仅首次启动时生成；请妥善保管）', '# 角色\t用户名\t密码\t说明', ...accounts.map((a) => `${a.role}\t${a.username}\t${a.password}\t${a.description}`)];
+  writeFileSync(path.join(dataDir, 'demo-accounts.txt'), `${lines.join('\n')}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,28 @@
+import { systemClock } from '@zhengji/domain';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { prepareDatabase } from './bootstrap/prepare-database.ts';
+import './bootstrap/register-startup-tasks.ts';
+
+const config = loadConfig();
+const started = Date.now();
+const database = await openDatabase(config);
+const log = (msg: string) => console.log(`[征集] ${msg}`);
+log(database.kind === 'pglite' ? `使用内嵌数据库 PGlite，数据目录 ${config.dataDir}` : '使用 PostgreSQL 服务器（DATABASE_URL）');
+await prepareDatabase(database, config, systemClock, log);
+const app = await buildApp({ db: database.db, config, serveWeb: true });
+await app.listen({ port: config.port, host: config.host });
+log(`服务已启动：http://localhost:${config.port}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log(`收到 ${signal}，正在停止服务…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

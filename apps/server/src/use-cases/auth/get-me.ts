@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { DomainError, platformAbilities, type Actor, type Me } from '@zhengji/domain';
+import { units, users } from '../../db/schema/index.ts';
+import type { UseCaseContext } from '../context.ts';
+
+/** Computes the abilities of an actor for the UI; features add their own maps here. */
+export function abilitiesOf(actor: Actor): Record<string, boolean> {
+  return { ...platformAbilities(actor) };
+}
+
+/** The logged-in user, role, unit and what they may do. */
+export async function getMe(ctx: UseCaseContext, csrfToken: string): Promise<Me> {
+  if (ctx.actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', '请先登录');
+  const [row] = await ctx.db
+    .select({ user: users, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, ctx.actor.userId));
+  if (!row) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  return {
+    id: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    role: row.user.role,
+    unitId: row.user.unitId,
+    unitName: row.unitName ?? null,
+    mustChangePassword: row.user.mustChangePassword,
+    csrfToken,
+    abilities: abilitiesOf(ctx.actor),
+  };
+}

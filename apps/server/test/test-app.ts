@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
+import pg from 'pg';
+import type { Clock } from '@zhengji/domain';
+import { buildApp, type AppDeps } from '../src/app.ts';
+import { testConfig, type Config } from '../src/config.ts';
+import { migrateDatabase, openPglite, openPostgres, type Database } from '../src/db/client.ts';
+import type { MailMessage, Mailer } from '../src/plugins/mailer.ts';
+
+/** A clock tests can set and move. */
+export interface TestClock extends Clock {
+  set(date: Date | string): void;
+  advance(ms: number): void;
+}
+
+/** A clock starting at the given instant (default 2024-10-08 10:00 Shanghai, during the 2024 call). */
+export function testClock(start: Date | string = '2024-10-08T10:00:00+08:00'): TestClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (d) => (current = new Date(d)),
+    advance: (ms) => (current = new Date(current.getTime() + ms)),
+  };
+}
+
+/** A mailer that records what it would send. */
+export function recordingMailer(): Mailer & { sent: MailMessage[] } {
+  const sent: MailMessage[] = [];
+  return { sent, send: async (m) => void sent.push(m) };
+}
+
+/**
+ * Opens a fresh, migrated database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL / DATABASE_URL is
+ * set, a new database on that PostgreSQL server (dropped when the file ends).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let database: Database;
+  let drop: (() => Promise<void>) | null = null;
+  if (serverUrl) {
+    const name = `zj_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    database = await openPostgres(url.toString(), 5);
+    drop = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    database = await openPglite(null);
+  }
+  await migrateDatabase(database);
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    if (drop) await drop();
+  };
+  return database;
+}
+
+/** A test application on its own database with a movable clock and a recording mailer; closed after the file. */
+export async function createTestApp(overrides: Partial<Config> = {}, deps: Partial<AppDeps> = {}) {
+  const database = await openTestDatabase();
+  const clock = testClock();
+  const mailer = recordingMailer();
+  const config = testConfig(overrides);
+  const app = await buildApp({ db: database.db, config, clock, mailer, ...deps });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  return { app, db: database.db, database, clock, mailer, config };
+}
