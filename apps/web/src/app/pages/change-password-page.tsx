@@ -56,7 +56,7 @@ export function ChangePasswordPage() {
                   {
                     validator: async (_r, value: string | undefined) => {
                       const found = value ? checkPassword(value, me.username) : [];
-                      if (found.length > 0) throw new Error(found.join('；'));
+                      if (found.length > 0) throw new Error('新密码不符合密码规则，请对照右侧提示修改');
                     },
                   },
                 ]}

@@ -81,7 +81,7 @@ export function LoginPage() {
             </Form.Item>
           </Form>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            忘记密码请联系系统管理员重置。多次输错密码，账号将被临时锁定。
+            忘记密码请联系系统管理员重置。
           </Typography.Text>
         </Card>
       </main>
