@@ -17,6 +17,10 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { unitRoutes } from './routes/units.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { formRoutes } from './routes/forms.ts';
+import { eligibilityRoutes } from './routes/eligibility.ts';
+import { fileRoutes } from './routes/files.ts';
+import { currentCampaignRoutes } from './routes/campaigns-current.ts';
 
 /** What buildApp needs: the database and configuration; the clock and mailer are replaceable in tests. */
 export interface AppDeps {
@@ -88,6 +92,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(auditRoutes);
+  await app.register(formRoutes);
+  await app.register(eligibilityRoutes);
+  await app.register(fileRoutes);
+  await app.register(currentCampaignRoutes);
   if (deps.serveWeb) await registerWeb(app, deps.config.webDistDir);
 
   const built = app as unknown as FastifyInstance & { routeTable: RouteEntry[] };

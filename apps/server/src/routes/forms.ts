@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '@zhengji/domain';
+import { roles } from '../plugins/access.ts';
+import { FileInfoSchema, FormViewSchema } from '../use-cases/form/present-form.ts';
+import { getMyForm } from '../use-cases/form/get-my-form.ts';
+import { getForm } from '../use-cases/form/get-form.ts';
+import { saveForm } from '../use-cases/form/save-form.ts';
+import { uploadScan } from '../use-cases/form/upload-scan.ts';
+import { submitForm } from '../use-cases/form/submit-form.ts';
+import { withdrawForm } from '../use-cases/form/withdraw-form.ts';
+import { returnForm } from '../use-cases/form/return-form.ts';
+import { acceptForm } from '../use-cases/form/accept-form.ts';
+import { FormVersionSummarySchema, listFormVersions } from '../use-cases/form/list-form-versions.ts';
+import { FormVersionDetailSchema, getFormVersion } from '../use-cases/form/get-form-version.ts';
+import type { IncomingFile } from '../use-cases/file/store-file.ts';
+
+const IdParams = z.object({ id: z.uuid('推荐表编号格式不正确') });
+const VersionParams = IdParams.extend({ n: z.coerce.number().int('版本号须为整数').min(1, '版本号须为正整数') });
+const VersionBody = z.object({ version: z.number('请提供推荐表的版本号（version）').int().min(1) });
+const SaveBody = VersionBody.extend({
+  header: z.record(z.string(), z.unknown()).default({}),
+  rows: z.array(z.record(z.string(), z.unknown())).max(2000),
+});
+const ReturnBody = z.object({
+  reason: z.string('请填写退回理由').max(500, '退回理由不能超过 500 字'),
+  until: z.coerce.date('重新提交的时限须为日期时间'),
+});
+const unitOrCenter = roles('unit', 'center');
+const tags = ['forms'];
+
+export const formRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/forms/mine', { config: roles('unit'), schema: { tags, summary: '本单位在当前征集中的推荐表（首次访问时创建）', querystring: z.object({ campaignId: z.uuid('征集活动编号格式不正确').optional() }), response: { 200: FormViewSchema } } }, async (request) =>
+    getMyForm(request.ctx, request.query.campaignId),
+  );
+  app.get('/api/forms/:id', { config: unitOrCenter, schema: { tags, summary: '推荐表', params: IdParams, response: { 200: FormViewSchema } } }, async (request) =>
+    getForm(request.ctx, request.params.id),
+  );
+  app.put('/api/forms/:id', { config: unitOrCenter, schema: { tags, summary: '保存推荐表（表头和全部行）', params: IdParams, body: SaveBody, response: { 200: FormViewSchema } } }, async (request) =>
+    saveForm(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/forms/:id/scan', { config: unitOrCenter, schema: { tags, summary: '上传加盖公章的推荐表扫描件（PDF/JPEG/PNG，≤20 MB）', params: IdParams, response: { 201: FileInfoSchema } } }, async (request, reply) => {
+    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA', '请以文件上传（multipart/form-data）的方式提交扫描件');
+    const part = await request.file();
+    if (!part) throw new DomainError('VALIDATION', '请选择要上传的扫描件');
+    let file: IncomingFile;
+    try {
+      file = { content: await part.toBuffer(), originalName: part.filename || 'scan' };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+      file = { content: Buffer.alloc(0), originalName: part.filename || 'scan', truncated: true };
+    }
+    return reply.status(201).send(await uploadScan(request.ctx, request.params.id, file));
+  });
+  app.post('/api/forms/:id/submit', { config: unitOrCenter, schema: { tags, summary: '提交推荐表', params: IdParams, body: VersionBody, response: { 200: FormViewSchema } } }, async (request) =>
+    submitForm(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/forms/:id/withdraw', { config: unitOrCenter, schema: { tags, summary: '撤回已提交的推荐表', params: IdParams, response: { 200: FormViewSchema } } }, async (request) =>
+    withdrawForm(request.ctx, request.params.id),
+  );
+  app.get('/api/forms/:id/versions', { config: unitOrCenter, schema: { tags, summary: '推荐表的提交版本', params: IdParams, response: { 200: z.array(FormVersionSummarySchema) } } }, async (request) =>
+    listFormVersions(request.ctx, request.params.id),
+  );
+  app.get('/api/forms/:id/versions/:n', { config: unitOrCenter, schema: { tags, summary: '推荐表的一个提交版本及与上一版的差异', params: VersionParams, response: { 200: FormVersionDetailSchema } } }, async (request) =>
+    getFormVersion(request.ctx, request.params.id, request.params.n),
+  );
+  app.post('/api/forms/:id/return', { config: roles('center'), schema: { tags, summary: '退回推荐表（材料核验）', params: IdParams, body: ReturnBody, response: { 200: FormViewSchema } } }, async (request) =>
+    returnForm(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/forms/:id/accept', { config: roles('center'), schema: { tags, summary: '受理推荐表（材料核验）', params: IdParams, response: { 200: FormViewSchema } } }, async (request) =>
+    acceptForm(request.ctx, request.params.id),
+  );
+};

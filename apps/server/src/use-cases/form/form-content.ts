@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import {
+  DomainError,
+  EXPECTED_MAX,
+  FORM_COLUMN_LABELS,
+  FormHeaderSchema,
+  FormRowSchema,
+  nameKey,
+  normalizeOccupationCode,
+  type FormHeader,
+  type FormRow,
+} from '@zhengji/domain';
+
+// ASCII control characters except tab (\t) and newline (\n); \r is normalised to \n before the check.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const HEADER_LABELS: Record<string, string> = { contactName: '联系人', contactPhone: '联系方式', fillDate: '填表日期' };
+const MAINLAND_PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7,8})$/;
+
+/** Whether a contact number is a mainland mobile (11 digits) or landline (with or without area code and extension). */
+export function isMainlandPhone(phone: string): boolean {
+  return MAINLAND_PHONE.test(phone.replace(/[\s()（）]/g, ''));
+}
+
+function normaliseText(value: unknown, where: string): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.replace(/\r\n?/g, '\n');
+  if (CONTROL.test(text)) {
+    throw new DomainError('VALIDATION', `${where}含有不可见的控制字符（常见于从其他软件复制的内容），请删除后重新输入`);
+  }
+  return text;
+}
+
+function rowIssueMessage(row: number, field: string, message: string, input: unknown): string {
+  const label = FORM_COLUMN_LABELS[field as keyof typeof FORM_COLUMN_LABELS] ?? field;
+  if (field === 'expectedAssessments') {
+    return `第 ${String(row)} 行“${label}”须为 1 至 ${String(EXPECTED_MAX)} 之间的整数，填写的“${String(input)}”不符合要求`;
+  }
+  return `第 ${String(row)} 行“${label}”${message}`;
+}
+
+/**
+ * Parses the header and rows of a save: text kept as typed (line breaks normalised), control characters refused,
+ * each problem named by row and column in Chinese. The eligibility rules judge completeness, not this.
+ */
+export function parseFormContent(header: Record<string, unknown>, rows: readonly Record<string, unknown>[], maxRows: number): { header: FormHeader; rows: FormRow[] } {
+  if (rows.length > maxRows) {
+    throw new DomainError('VALIDATION', `推荐表最多填写 ${String(maxRows)} 行，当前为 ${String(rows.length)} 行，请删除多余的行后再保存`);
+  }
+  const headerInput = Object.fromEntries(Object.entries(header).map(([k, v]) => [k, normaliseText(v, `“${HEADER_LABELS[k] ?? k}”`)]));
+  const parsedHeader = FormHeaderSchema.safeParse(headerInput);
+  if (!parsedHeader.success) {
+    const issue = parsedHeader.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    throw new DomainError('VALIDATION', `“${HEADER_LABELS[key] ?? key}”${issue.message}`);
+  }
+  const parsedRows = rows.map((raw, i) => {
+    const input = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => {
+        const label = FORM_COLUMN_LABELS[k as keyof typeof FORM_COLUMN_LABELS] ?? k;
+        const where = `第 ${String(i + 1)} 行“${label}”`;
+        return [k, Array.isArray(v) ? v.map((x) => normaliseText(x, where)) : normaliseText(v, where)];
+      }),
+    );
+    delete input.priority;
+    delete input.id;
+    const parsed = FormRowSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = String(issue.path[0] ?? '');
+      throw new DomainError('VALIDATION', rowIssueMessage(i + 1, field, issue.message, input[field]), { row: i + 1, field });
+    }
+    return parsed.data;
+  });
+  return { header: parsedHeader.data, rows: parsedRows };
+}
+
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 (hex) of the canonical serialisation (sorted keys, rows in priority order) of what a version shows. */
+export function formContentHash(content: { campaignId: string; unitId: string; header: FormHeader; rows: readonly FormRow[] }): string {
+  const rows = content.rows.map((r, i) => ({ priority: i + 1, ...r }));
+  return createHash('sha256').update(canonical({ ...content, rows, format: 'zhengji-form/1' })).digest('hex');
+}
+
+/** The change of one row between two versions. */
+export interface RowChange {
+  key: string;
+  occupationCode: string;
+  occupationName: string;
+  jobTypeName: string;
+  /** Priority before and after (null when added or removed). */
+  before: number | null;
+  after: number | null;
+  /** Fields whose value changed (for changed rows). */
+  fields: (keyof FormRow)[];
+}
+
+/** Differences between two versions' rows, matched by occupation code and 工种: added, removed, changed. */
+export interface FormDiff {
+  added: RowChange[];
+  removed: RowChange[];
+  changed: RowChange[];
+  headerChanged: (keyof FormHeader)[];
+}
+
+const rowKey = (r: FormRow) => `${normalizeOccupationCode(r.occupationCode)}|${nameKey(r.jobTypeName)}`;
+
+/** Compares two submitted versions (previous → current). */
+export function diffForms(prev: { header: FormHeader; rows: readonly FormRow[] }, next: { header: FormHeader; rows: readonly FormRow[] }): FormDiff {
+  const describe = (r: FormRow, before: number | null, after: number | null, fields: (keyof FormRow)[] = []): RowChange => ({
+    key: rowKey(r),
+    occupationCode: r.occupationCode,
+    occupationName: r.occupationName,
+    jobTypeName: r.jobTypeName,
+    before,
+    after,
+    fields,
+  });
+  const prevByKey = new Map(prev.rows.map((r, i) => [rowKey(r), { r, at: i + 1 }]));
+  const nextKeys = new Set(next.rows.map(rowKey));
+  const diff: FormDiff = { added: [], removed: [], changed: [], headerChanged: [] };
+  next.rows.forEach((r, i) => {
+    const old = prevByKey.get(rowKey(r));
+    if (!old) return void diff.added.push(describe(r, null, i + 1));
+    const fields = (Object.keys(r) as (keyof FormRow)[]).filter((k) => canonical(r[k]) !== canonical(old.r[k]));
+    if (fields.length > 0 || old.at !== i + 1) diff.changed.push(describe(r, old.at, i + 1, fields));
+  });
+  prev.rows.forEach((r, i) => {
+    if (!nextKeys.has(rowKey(r))) diff.removed.push(describe(r, i + 1, null));
+  });
+  diff.headerChanged = (Object.keys(next.header) as (keyof FormHeader)[]).filter((k) => canonical(next.header[k]) !== canonical(prev.header[k]));
+  return diff;
+}

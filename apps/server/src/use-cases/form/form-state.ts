@@ -1,0 +1,76 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { DomainError, type Actor, type FormRow } from '@zhengji/domain';
+import { canForm, type FormPolicyAction } from '@zhengji/domain/form/form.policy.ts';
+import { effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
+import { type FormFacts } from '@zhengji/domain/form/form.workflow.ts';
+import type { Db } from '../../db/client.ts';
+import { campaigns, formLateExceptions, formRows, forms } from '../../db/schema/index.ts';
+
+/** A form row as stored. */
+export type FormRecord = typeof forms.$inferSelect;
+/** A campaign as stored. */
+export type CampaignRecord = typeof campaigns.$inferSelect;
+
+/** A form with its campaign and the unit's late exception, as the guards need them. */
+export interface FormState {
+  form: FormRecord;
+  campaign: CampaignRecord;
+  lateExceptionUntil: Date | null;
+}
+
+/** What the workflow guards need to know now. */
+export function formFacts(state: FormState, now: Date): FormFacts {
+  return {
+    now,
+    campaignStatus: state.campaign.status as CampaignStatus,
+    deadline: state.campaign.deadline,
+    lateExceptionUntil: state.lateExceptionUntil,
+    returnedUntil: state.form.returnedUntil,
+    checkingStarted: state.form.checkingStartedAt !== null,
+  };
+}
+
+/** The campaign status to show (an open campaign past its deadline shows as closed). */
+export function shownCampaignStatus(campaign: CampaignRecord, now: Date): CampaignStatus {
+  return effectiveCampaignStatus(campaign.status as CampaignStatus, campaign.deadline, now);
+}
+
+/** The unit's late exception in a campaign, if any. */
+export async function lateExceptionOf(db: Db, campaignId: string, unitId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ until: formLateExceptions.until })
+    .from(formLateExceptions)
+    .where(and(eq(formLateExceptions.campaignId, campaignId), eq(formLateExceptions.unitId, unitId)));
+  return row?.until ?? null;
+}
+
+/**
+ * Loads a form the actor may see (NOT_FOUND otherwise, so that another unit's form is indistinguishable from a
+ * missing one), then requires the policy to allow `action` (FORBIDDEN). `forUpdate` locks the form row.
+ */
+export async function loadFormFor(db: Db, actor: Actor, formId: string, action: FormPolicyAction, forUpdate = false): Promise<FormState> {
+  const query = db.select().from(forms).where(eq(forms.id, formId));
+  const [form] = forUpdate ? await query.for('update') : await query;
+  if (!form || !canForm(actor, 'view', form)) throw new DomainError('NOT_FOUND', '该推荐表不存在或您无权查看');
+  if (!canForm(actor, action, form)) throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, form.campaignId));
+  if (!campaign) throw new DomainError('NOT_FOUND', '该推荐表所属的征集活动不存在');
+  return { form, campaign, lateExceptionUntil: await lateExceptionOf(db, form.campaignId, form.unitId) };
+}
+
+/** The rows of a form in priority order, as FormRow values plus their ids. */
+export async function rowsOf(db: Db, formId: string): Promise<(FormRow & { id: string })[]> {
+  const rows = await db.select().from(formRows).where(eq(formRows.formId, formId)).orderBy(asc(formRows.priority));
+  return rows.map((r) => ({
+    id: r.id,
+    occupationCode: r.occupationCode,
+    occupationName: r.occupationName,
+    jobTypeName: r.jobTypeName,
+    standardName: r.standardName,
+    standardVersion: r.standardVersion,
+    inShortageCatalog: r.inShortageCatalog,
+    industries: r.industries,
+    expectedAssessments: r.expectedAssessments,
+    reason: r.reason,
+  }));
+}

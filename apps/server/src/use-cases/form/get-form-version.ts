@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { DomainError, FormHeaderSchema, FormRowSchema } from '@zhengji/domain';
+import { formVersions } from '../../db/schema/index.ts';
+import type { UseCaseContext } from '../context.ts';
+import { requireAllowed } from '../authorize.ts';
+import { diffForms } from './form-content.ts';
+import { loadFormFor } from './form-state.ts';
+import { FormVersionSummarySchema } from './list-form-versions.ts';
+
+const RowChangeSchema = z.object({
+  key: z.string(),
+  occupationCode: z.string(),
+  occupationName: z.string(),
+  jobTypeName: z.string(),
+  before: z.number().nullable(),
+  after: z.number().nullable(),
+  fields: z.array(FormRowSchema.keyof()),
+});
+
+/** One submitted version with its content and, from the second on, the differences from the previous one. */
+export const FormVersionDetailSchema = FormVersionSummarySchema.extend({
+  header: FormHeaderSchema,
+  rows: z.array(FormRowSchema),
+  diff: z.object({ previous: z.number(), added: z.array(RowChangeSchema), removed: z.array(RowChangeSchema), changed: z.array(RowChangeSchema), headerChanged: z.array(FormHeaderSchema.keyof()) }).nullable(),
+});
+/** One submitted version with its diff. */
+export type FormVersionDetail = z.infer<typeof FormVersionDetailSchema>;
+
+/** Version `number` of a form (immutable), with the diff from version `number - 1`. */
+export async function getFormVersion(ctx: UseCaseContext, formId: string, number: number): Promise<FormVersionDetail> {
+  const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
+  await loadFormFor(ctx.db, actor, formId, 'viewHistory');
+  const byNumber = async (n: number) => (await ctx.db.select().from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, n))))[0];
+  const version = await byNumber(number);
+  if (!version) throw new DomainError('NOT_FOUND', `该推荐表没有第 ${String(number)} 版`);
+  const previous = number > 1 ? await byNumber(number - 1) : undefined;
+  return {
+    number: version.number,
+    contentHash: version.contentHash,
+    rowCount: version.rows.length,
+    scanFileId: version.scanFileId,
+    submittedAt: version.submittedAt,
+    submittedBy: null,
+    header: version.header,
+    rows: version.rows,
+    diff: previous ? { previous: previous.number, ...diffForms(previous, version) } : null,
+  };
+}

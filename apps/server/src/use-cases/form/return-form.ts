@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { formatChineseDateTime } from '@zhengji/domain';
+import { transitionForm } from '@zhengji/domain/form/form.workflow.ts';
+import { forms } from '../../db/schema/index.ts';
+import type { UseCaseContext } from '../context.ts';
+import { requireAllowed } from '../authorize.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { formFacts, loadFormFor } from './form-state.ts';
+import { presentForm, type FormView } from './present-form.ts';
+import { notifyUnit } from './notify-unit.ts';
+
+/** The center returns a submitted form as a whole, with a reason and a resubmission time limit; the unit is mailed. */
+export async function returnForm(ctx: UseCaseContext, formId: string, input: { reason: string; until: Date }): Promise<FormView> {
+  const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
+  const now = ctx.clock.now();
+  const state = await ctx.db.transaction(async (tx) => {
+    const state = await loadFormFor(tx, actor, formId, 'return', true);
+    const status = transitionForm(state.form.status, 'return', formFacts(state, now), { reason: input.reason, until: input.until });
+    const [form] = await tx
+      .update(forms)
+      .set({
+        status,
+        returnReason: input.reason.trim(),
+        returnedUntil: input.until,
+        returnedAt: now,
+        checkingStartedAt: state.form.checkingStartedAt ?? now,
+        version: state.form.version + 1,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
+      .where(eq(forms.id, formId))
+      .returning();
+    await writeAudit(tx, ctx, { action: 'form.return', objectType: 'form', objectId: formId, changes: { reason: input.reason, until: input.until.toISOString() } });
+    return { ...state, form: form! };
+  });
+  await notifyUnit(
+    ctx.db,
+    ctx.mailer,
+    state.form.unitId,
+    '【征集】推荐表被退回修改',
+    `您单位提交的推荐表（第 ${String(state.form.lastVersionNumber)} 版）已被市职鉴中心退回。\n退回理由：${input.reason.trim()}\n请于 ${formatChineseDateTime(input.until)} 前修改后重新提交。`,
+  );
+  return presentForm(ctx.db, { actor, config: ctx.config, now }, state);
+}
