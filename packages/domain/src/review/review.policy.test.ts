@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { PUBLIC_ACTOR, type Actor, type Role } from '../shared/actor.ts';
+import { REVIEW_POLICY_ACTIONS, canReview, reviewAbilities, type ReviewPolicyAction, type ReviewPolicyTarget } from './review.policy.ts';
+
+const user = (role: Role, userId = `u-${role}`): Actor => ({ kind: 'user', userId, username: role, role, unitId: null });
+
+const ACTORS: Record<string, Actor> = {
+  center: user('center'),
+  assignedExpert: user('expert', 'x1'),
+  otherExpert: user('expert', 'x2'),
+  admin: user('admin'),
+  unit: user('unit'),
+  auditor: user('auditor'),
+  public: PUBLIC_ACTOR,
+};
+
+const TARGETS: Record<string, ReviewPolicyTarget> = {
+  openDraft: { assignedUserIds: ['x1'], roundClosed: false, reviewStatus: 'draft' },
+  openSubmitted: { assignedUserIds: ['x1'], roundClosed: false, reviewStatus: 'submitted' },
+  closedSubmitted: { assignedUserIds: ['x1'], roundClosed: true, reviewStatus: 'submitted' },
+};
+
+const CENTER_ALWAYS: ReviewPolicyAction[] = ['manageExperts', 'assign', 'viewCandidate', 'viewOtherReviews', 'viewAggregates', 'decide', 'exportScoreSheet'];
+const EXPECTED: Record<string, Record<string, ReviewPolicyAction[]>> = {
+  center: {
+    openDraft: CENTER_ALWAYS,
+    openSubmitted: [...CENTER_ALWAYS, 'reopenReview'],
+    closedSubmitted: CENTER_ALWAYS,
+  },
+  assignedExpert: {
+    openDraft: ['viewCandidate', 'exportScoreSheet', 'saveReview', 'submitReview'],
+    openSubmitted: ['viewCandidate', 'exportScoreSheet'],
+    closedSubmitted: ['viewCandidate', 'exportScoreSheet', 'viewOtherReviews'],
+  },
+};
+
+describe('canReview: every (actor, situation, action)', () => {
+  const rows = Object.keys(ACTORS).flatMap((who) => Object.keys(TARGETS).flatMap((t) => REVIEW_POLICY_ACTIONS.map((a) => [who, t, a] as const)));
+  it.each(rows)('%s / %s / %s', (who, t, action) => {
+    const expected = (EXPECTED[who]?.[t] ?? []).includes(action);
+    expect(canReview(ACTORS[who]!, action, TARGETS[t])).toBe(expected);
+    expect(reviewAbilities(ACTORS[who]!, TARGETS[t]!)[action]).toBe(expected);
+  });
+
+  it('without a target only the center’s global actions remain', () => {
+    expect(canReview(ACTORS.center!, 'assign')).toBe(true);
+    expect(canReview(ACTORS.center!, 'reopenReview')).toBe(false);
+    expect(canReview(ACTORS.assignedExpert!, 'viewCandidate')).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Actor } from '../shared/actor.ts';
+
+/** Everything one can do in the expert evaluation. */
+export const REVIEW_POLICY_ACTIONS = [
+  'manageExperts',
+  'assign',
+  'viewCandidate',
+  'saveReview',
+  'submitReview',
+  'reopenReview',
+  'viewOtherReviews',
+  'viewAggregates',
+  'decide',
+  'exportScoreSheet',
+] as const;
+/** An action of the expert evaluation. */
+export type ReviewPolicyAction = (typeof REVIEW_POLICY_ACTIONS)[number];
+
+/** What the review policy needs to know about one candidate of the round and the actor's own review. */
+export interface ReviewPolicyTarget {
+  /** User ids of the experts assigned to the candidate (conflicted experts are never assigned). */
+  assignedUserIds: readonly string[];
+  /** Whether the scoring round has closed. */
+  roundClosed: boolean;
+  /** The status of the review concerned (the actor's own for an expert; the one to reopen for the center). */
+  reviewStatus?: 'draft' | 'submitted' | null;
+}
+
+/**
+ * Whether the actor may perform the action, deny by default. The center manages experts, assigns, reopens
+ * submitted reviews, sees aggregates and decides. An expert sees and scores only candidates assigned to them,
+ * while the round is open and their review is not submitted, and sees the other experts' scores only after the
+ * round closed. Everyone else gets nothing.
+ */
+export function canReview(actor: Actor, action: ReviewPolicyAction, target?: ReviewPolicyTarget): boolean {
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'center') {
+    switch (action) {
+      case 'manageExperts':
+      case 'assign':
+      case 'viewCandidate':
+      case 'viewOtherReviews':
+      case 'viewAggregates':
+      case 'decide':
+      case 'exportScoreSheet':
+        return true;
+      case 'reopenReview':
+        return target !== undefined && !target.roundClosed && target.reviewStatus === 'submitted';
+      case 'saveReview':
+      case 'submitReview':
+        return false;
+    }
+  }
+  if (actor.role !== 'expert' || target === undefined || !target.assignedUserIds.includes(actor.userId)) return false;
+  switch (action) {
+    case 'viewCandidate':
+    case 'exportScoreSheet':
+      return true;
+    case 'saveReview':
+    case 'submitReview':
+      return !target.roundClosed && target.reviewStatus !== 'submitted';
+    case 'viewOtherReviews':
+      return target.roundClosed;
+    case 'manageExperts':
+    case 'assign':
+    case 'reopenReview':
+    case 'viewAggregates':
+    case 'decide':
+      return false;
+  }
+}
+
+/** The abilities map of an actor over one candidate of the round, for the UI. */
+export function reviewAbilities(actor: Actor, target: ReviewPolicyTarget): Record<ReviewPolicyAction, boolean> {
+  return Object.fromEntries(REVIEW_POLICY_ACTIONS.map((a) => [a, canReview(actor, a, target)])) as Record<ReviewPolicyAction, boolean>;
+}
