@@ -92,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(auditRoutes);
+  await app.register((await import('./routes/reference.ts')).referenceRoutes);
   await app.register(formRoutes);
   await app.register(eligibilityRoutes);
   await app.register(fileRoutes);

@@ -1,5 +1,6 @@
 import { AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { can, everyone, lazyPage, type AppRoute } from './route-registry.tsx';
+import { ApartmentOutlined, DatabaseOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 
 /**
  * Every page of the shell. A feature adds its page and menu entry with one line here;
@@ -7,6 +8,11 @@ import { can, everyone, lazyPage, type AppRoute } from './route-registry.tsx';
  */
 export const appRoutes: AppRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: lazyPage(() => import('./pages/home-page.tsx'), 'HomePage'), visible: everyone },
+  { path: '/reference/search', label: '职业（工种）查询', icon: <SearchOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/reference-search-page.tsx'), 'ReferenceSearchPage'), visible: can('reference.search') },
+  { path: '/reference/tree', label: '职业分类大典', icon: <ApartmentOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/occupation-tree-page.tsx'), 'OccupationTreePage'), visible: can('reference.search') },
+  { path: '/reference/lists', label: '上海市目录', icon: <UnorderedListOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/reference-lists-page.tsx'), 'ReferenceListsPage'), visible: can('reference.search') },
+  { path: '/reference/versions', label: '参考数据版本', icon: <DatabaseOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/reference-versions-page.tsx'), 'ReferenceVersionsPage'), visible: can('reference.versions.read') },
+  { path: '/reference/versions/:id', label: '数据版本详情', group: '基础数据', hideInMenu: true, element: lazyPage(() => import('../features/reference/reference-version-page.tsx'), 'ReferenceVersionPage'), visible: can('reference.versions.read') },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, group: '系统管理', element: lazyPage(() => import('../features/user/user-list-page.tsx'), 'UserListPage'), visible: can('user.list') },
   { path: '/admin/units', label: '推荐单位管理', icon: <BankOutlined />, group: '系统管理', element: lazyPage(() => import('../features/unit/unit-list-page.tsx'), 'UnitListPage'), visible: can('unit.list') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, group: '安全审计', element: lazyPage(() => import('../features/audit/audit-log-page.tsx'), 'AuditLogPage'), visible: can('audit.read') },

@@ -1,0 +1,66 @@
+import type { StoredRecord } from './parse-dataset.ts';
+
+/** One line of a diff sample. */
+export interface DiffItem {
+  key: string;
+  name: string;
+  from?: string;
+}
+
+/** Difference between a new version and the active one (counts plus the first items of each list). */
+export interface DatasetDiff {
+  baseVersionId: string | null;
+  added: number;
+  removed: number;
+  renamed: number;
+  changed: number;
+  addedItems: DiffItem[];
+  removedItems: DiffItem[];
+  renamedItems: DiffItem[];
+  changedItems: DiffItem[];
+}
+
+/** Items of each list kept in the report. */
+export const DIFF_SAMPLE = 200;
+
+/** The display name of a record. */
+export function recordName(r: Pick<StoredRecord, 'type' | 'data'>): string {
+  const d = r.data;
+  const v = d.name ?? d.standardName ?? d.qualificationItem ?? [d.occupationCode, d.jobTypeName].filter(Boolean).join(' ');
+  return typeof v === 'string' ? v : '';
+}
+
+const stable = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
+/** Compares records by (type, key): added, removed, renamed (same key, other name) and otherwise changed. */
+export function diffRecords(baseVersionId: string | null, before: readonly StoredRecord[], after: readonly StoredRecord[]): DatasetDiff {
+  const diff: DatasetDiff = { baseVersionId, added: 0, removed: 0, renamed: 0, changed: 0, addedItems: [], removedItems: [], renamedItems: [], changedItems: [] };
+  const old = new Map(before.map((r) => [`${r.type}:${r.key}`, r]));
+  const push = (list: DiffItem[], item: DiffItem) => void (list.length < DIFF_SAMPLE && list.push(item));
+  for (const r of after) {
+    const id = `${r.type}:${r.key}`;
+    const prev = old.get(id);
+    old.delete(id);
+    if (!prev) {
+      diff.added++;
+      push(diff.addedItems, { key: r.key, name: recordName(r) });
+    } else if (recordName(prev) !== recordName(r)) {
+      diff.renamed++;
+      push(diff.renamedItems, { key: r.key, name: recordName(r), from: recordName(prev) });
+    } else if (stable(prev.data) !== stable(r.data)) {
+      diff.changed++;
+      push(diff.changedItems, { key: r.key, name: recordName(r) });
+    }
+  }
+  for (const r of old.values()) {
+    diff.removed++;
+    push(diff.removedItems, { key: r.key, name: recordName(r) });
+  }
+  return diff;
+}
+
+/** Canonical JSON of the records (sorted by type and key, object keys sorted) for the content hash. */
+export function canonicalContent(records: readonly StoredRecord[]): string {
+  const sorted = [...records].sort((a, b) => (a.type === b.type ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.type < b.type ? -1 : 1));
+  return stable(sorted.map((r) => [r.type, r.key, r.data]));
+}
