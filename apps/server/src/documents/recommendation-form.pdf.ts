@@ -1,0 +1,89 @@
+import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { FormDocumentData } from '@zhengji/domain/form/form.schemas.ts';
+import {
+  CONTACT_LABEL,
+  DRAFT_MARK,
+  DRAFT_NOTICE,
+  FORM_COLUMNS,
+  FORM_INSTRUCTIONS,
+  FORM_TITLE,
+  INSTRUCTIONS_TITLE,
+  PHONE_LABEL,
+  UNIT_LABEL,
+  fillDateText,
+  footerText,
+  rowCellTexts,
+} from './form-layout.ts';
+import { PDF_CJK_FONT, pdfMakeWithCjkFonts } from './pdf-fonts.ts';
+
+/** A4 landscape content width in points: 841.89 − 2 × 36 margins. */
+const PAGE_MARGIN_X = 36;
+const CONTENT_WIDTH = 841.89 - 2 * PAGE_MARGIN_X;
+/** Horizontal padding pdfmake adds per cell (4 left + 4 right) and one border line. */
+const CELL_OVERHEAD = 9;
+
+function columnWidths(): number[] {
+  const sum = FORM_COLUMNS.reduce((s, c) => s + c.width, 0);
+  const usable = CONTENT_WIDTH - CELL_OVERHEAD * FORM_COLUMNS.length - 1;
+  return FORM_COLUMNS.map((c) => Math.floor(((c.width * usable) / sum) * 100) / 100);
+}
+
+function formTable(data: FormDocumentData): Content {
+  const header: TableCell[] = FORM_COLUMNS.map((c) => ({ text: c.label, style: 'th' }));
+  const body: TableCell[][] = data.rows.map((row, index) =>
+    rowCellTexts(row, index).map((text, i) => ({ text, alignment: FORM_COLUMNS[i]?.key === 'reason' ? 'left' : 'center' })),
+  );
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: columnWidths(), body: [header, ...body] },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
+    style: 'td',
+  };
+}
+
+function documentDefinition(data: FormDocumentData): TDocumentDefinitions {
+  const contact = `${CONTACT_LABEL}${data.header.contactName}　　　　${PHONE_LABEL}${data.header.contactPhone}`;
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [PAGE_MARGIN_X, 44, PAGE_MARGIN_X, 40],
+    info: { title: FORM_TITLE, subject: data.campaignTitle, author: data.unitName, creator: '征集系统' },
+    defaultStyle: { font: PDF_CJK_FONT, fontSize: 10.5, lineHeight: 1.15 },
+    styles: {
+      title: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+      th: { bold: true, alignment: 'center', fontSize: 9 },
+      td: { fontSize: 9 },
+      line: { fontSize: 12 },
+      instructionsTitle: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 14] },
+      instruction: { fontSize: 12, lineHeight: 1.5, margin: [0, 0, 0, 8] },
+    },
+    header: data.isDraft ? { text: DRAFT_NOTICE, color: '#c00000', bold: true, fontSize: 12, alignment: 'center', margin: [0, 16, 0, 0] } : undefined,
+    watermark: data.isDraft ? { text: DRAFT_MARK, color: '#c00000', opacity: 0.12, bold: true, font: PDF_CJK_FONT, fontSize: 160 } : undefined,
+    footer: (currentPage: number, pageCount: number): Content => ({
+      text: footerText(data, currentPage, pageCount),
+      alignment: 'center',
+      fontSize: 9,
+      margin: [0, 12, 0, 0],
+    }),
+    content: [
+      { text: FORM_TITLE, style: 'title' },
+      { text: `${UNIT_LABEL}${data.unitName}`, style: 'line', margin: [0, 0, 0, 8] },
+      formTable(data),
+      {
+        unbreakable: true,
+        stack: [
+          { text: contact, style: 'line', margin: [0, 14, 0, 0] },
+          { text: fillDateText(data.header), style: 'line', alignment: 'right', margin: [0, 6, 40, 0] },
+        ],
+      },
+      { text: INSTRUCTIONS_TITLE, style: 'instructionsTitle', pageBreak: 'before' },
+      ...FORM_INSTRUCTIONS.map((text, i): Content => ({ text: `${i + 1}. ${text}`, style: 'instruction' })),
+    ],
+  };
+}
+
+/** Renders a unit's 推荐表 as PDF (A4 landscape, Noto Sans CJK subset embedded, header row repeated). */
+export async function renderRecommendationFormPdf(data: FormDocumentData): Promise<Buffer> {
+  const pdfMake = pdfMakeWithCjkFonts();
+  const buffer: unknown = await pdfMake.createPdf(documentDefinition(data)).getBuffer();
+  return Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as Uint8Array);
+}

@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import { CELL_BORDER } from './xlsx-layout.ts';
+import { SUMMARY_HEADER, SUMMARY_TITLE, summaryCells, type SummaryData } from './review-layout.ts';
+
+const WIDTHS = [6, 13, 18, 14, 34, 9, 9, 7, 7, 7, 9, 9, 10, 10, 30];
+
+/** The 评审结果汇总表 as Excel (A4 landscape, fit to width, header row repeated, frozen). */
+export async function renderSummaryXlsx(data: SummaryData): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '征集系统';
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const ws = workbook.addWorksheet('评审结果汇总');
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  ws.mergeCells(1, 1, 1, SUMMARY_HEADER.length);
+  const title = ws.getCell('A1');
+  title.value = `${SUMMARY_TITLE}（${data.campaignTitle}）`;
+  title.font = { name: '黑体', size: 14, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 30;
+  ws.mergeCells(2, 1, 2, SUMMARY_HEADER.length);
+  ws.getCell('A2').value = `评审指标及权重：${data.criteria.map((c) => `${c.name}（${String(c.weight)}）`).join('；')}　　导出时间：${data.printedAt}`;
+  ws.getCell('A2').font = { name: '宋体', size: 10 };
+  const header = ws.getRow(3);
+  SUMMARY_HEADER.forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = h;
+    cell.font = { name: '宋体', size: 10, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    cell.border = CELL_BORDER;
+  });
+  data.rows.forEach((row, i) => {
+    const r = ws.getRow(4 + i);
+    summaryCells(row, i).forEach((v, j) => {
+      const cell = r.getCell(j + 1);
+      cell.value = j === 6 && row.weightedMean !== null ? Number(row.weightedMean.toFixed(2)) : v;
+      if (j === 1) cell.numFmt = '@';
+      cell.font = { name: '宋体', size: 10 };
+      cell.alignment = { vertical: 'middle', horizontal: j === 4 || j === 14 ? 'left' : 'center', wrapText: true };
+      cell.border = CELL_BORDER;
+    });
+  });
+  ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 0 }];
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + data.rows.length, column: SUMMARY_HEADER.length } };
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 / 共 &N 页' };
+  const bytes = await workbook.xlsx.writeBuffer();
+  return Buffer.from(bytes as ArrayBuffer);
+}
