@@ -97,6 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(eligibilityRoutes);
   await app.register(fileRoutes);
   await app.register(currentCampaignRoutes);
+  await app.register((await import('./routes/notices.ts')).noticeRoutes);
+  await app.register((await import('./routes/objections.ts')).objectionRoutes);
+  await app.register((await import('./routes/final-lists.ts')).finalListRoutes);
+  await app.register((await import('./public-site/public-site.routes.ts')).publicSiteRoutes);
   if (deps.serveWeb) await registerWeb(app, deps.config.webDistDir);
 
   const built = app as unknown as FastifyInstance & { routeTable: RouteEntry[] };

@@ -52,7 +52,7 @@ export const objections = pgTable('objections', {
   email: text('email'),
   organization: text('organization'),
   grounds: text('grounds').notNull(),
-  status: text('status', { enum: ['received', 'not_accepted', 'investigating', 'concluded'] }).notNull().default('received'),
+  status: text('status', { enum: ['received', 'not_accepted', 'accepted', 'investigating', 'concluded'] }).notNull().default('received'),
   notAcceptedReason: text('not_accepted_reason'),
   conclusion: text('conclusion', { enum: ['upheld', 'rejected'] }),
   reply: text('reply'),
@@ -82,3 +82,10 @@ export const finalLists = pgTable('final_lists', {
   publishedAt: ts('published_at').notNull(),
   publishedBy: uuid('published_by').references(() => users.id),
 }, (t) => [uniqueIndex('final_lists_campaign_uq').on(t.campaignId)]);
+
+/** Secrets of the public site shared by every instance (e.g. the HMAC key of the objection form's challenge). */
+export const siteSecrets = pgTable('site_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { renderNoticeListDocx } from '../documents/notice-list.docx.ts';
+import { renderNoticeListPdf } from '../documents/notice-list.pdf.ts';
+import { renderNoticeListXlsx } from '../documents/notice-list.xlsx.ts';
+import type { NoticeListDocument } from '../documents/notice-list-layout.ts';
+import { Lru, isFresh } from './page-cache.ts';
+
+/** A downloadable format of a list. */
+export type ListFormat = 'docx' | 'pdf' | 'xlsx';
+
+const MIME: Record<ListFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const RENDER: Record<ListFormat, (d: NoticeListDocument) => Promise<Buffer>> = { docx: renderNoticeListDocx, pdf: renderNoticeListPdf, xlsx: renderNoticeListXlsx };
+const cache = new Lru<Buffer>(24);
+
+/** Sends the list as Word, PDF or Excel; the content is immutable (keyed by its hash), so it is cached and tagged. */
+export async function sendListDocument(request: FastifyRequest, reply: FastifyReply, format: ListFormat, input: { key: string; fileName: string; doc: NoticeListDocument }) {
+  const etag = `"${input.key.replace(/[^\w:-]/g, '').slice(0, 60)}-${format}"`;
+  void reply.header('etag', etag).header('cache-control', 'public, max-age=3600');
+  if (isFresh(request, etag)) return reply.status(304).send();
+  const cacheKey = `${input.key}:${format}`;
+  let content = cache.get(cacheKey);
+  if (!content) {
+    content = await RENDER[format](input.doc);
+    cache.set(cacheKey, content);
+  }
+  return reply
+    .header('content-type', MIME[format])
+    .header('content-disposition', `attachment; filename="list.${format}"; filename*=UTF-8''${encodeURIComponent(`${input.fileName}.${format}`)}`)
+    .send(content);
+}
