@@ -92,6 +92,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(auditRoutes);
+  await app.register((await import('./routes/experts.ts')).expertRoutes);
+  await app.register((await import('./routes/review.ts')).reviewRoutes);
+  await app.register((await import('./routes/review-scoring.ts')).reviewScoringRoutes);
+  await app.register((await import('./routes/review-results.ts')).reviewResultRoutes);
   await app.register((await import('./routes/reference.ts')).referenceRoutes);
   await app.register(formRoutes);
   await app.register(eligibilityRoutes);

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { DomainError, platformAbilities, type Actor, type Me } from '@zhengji/domain';
 import { units, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
+import { reviewMenuAbilities } from '@zhengji/domain/review/review.panel.ts';
 import { noticeAbilities } from '@zhengji/domain/notice/notice.policy.ts';
 import { referenceAbilities } from '../reference/reference-policy.ts';
 
 /** Computes the abilities of an actor for the UI; features add their own maps here. */
 export function abilitiesOf(actor: Actor): Record<string, boolean> {
-  return { ...platformAbilities(actor), ...referenceAbilities(actor), ...noticeAbilities(actor) };
+  return { ...platformAbilities(actor), ...referenceAbilities(actor), ...noticeAbilities(actor), ...reviewMenuAbilities(actor) };
 }
 
 /** The logged-in user, role, unit and what they may do. */

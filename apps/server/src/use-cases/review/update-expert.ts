@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { DomainError } from '@zhengji/domain';
+import { ExpertInputSchema, type Expert, type ExpertInput } from '@zhengji/domain/review/review.panel.ts';
+import { experts } from '../../db/schema/index.ts';
+import { selectExperts } from '../../db/queries/review.ts';
+import type { UseCaseContext } from '../context.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { authorizeReview } from './review-round.ts';
+import { assertUnitExists, expertAccount } from './expert-account.ts';
+import { recheckExpertConflicts } from './recheck-conflicts.ts';
+
+/** Edits an expert (a change of unit is re-checked for 回避 on the next assignment; flagged ones via recheckConflicts). */
+export async function updateExpert(ctx: UseCaseContext, id: string, input: ExpertInput): Promise<{ expert: Expert; temporaryPassword: string | null }> {
+  authorizeReview(ctx.actor, 'manageExperts');
+  const data = ExpertInputSchema.parse(input);
+  await assertUnitExists(ctx.db, data.unitId);
+  const temporaryPassword = await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(experts).where(eq(experts.id, id));
+    if (!before) throw new DomainError('NOT_FOUND', '该专家不存在');
+    const account = before.userId && !data.userId ? null : await expertAccount(tx, data, id);
+    await tx
+      .update(experts)
+      .set({ name: data.name, organization: data.organization, unitId: data.unitId, title: data.title, specialties: data.specialties, phone: data.phone, email: data.email, active: data.active, userId: account?.userId ?? before.userId })
+      .where(eq(experts.id, id));
+    if (before.unitId !== data.unitId) await recheckExpertConflicts(tx, id);
+    await writeAudit(tx, ctx, { action: 'expert.update', objectType: 'expert', objectId: id, changes: { name: data.name, unitId: data.unitId, active: data.active } });
+    return account?.temporaryPassword ?? null;
+  });
+  const [expert] = await selectExperts(ctx.db, [id]);
+  return { expert: expert!, temporaryPassword };
+}
