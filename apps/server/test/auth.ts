@@ -1,11 +1,12 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Response as InjectResponse } from 'light-my-request';
 import { TEST_PASSWORD } from './factories.ts';
 
 /** A logged-in client: injects requests with the session cookie and CSRF header. */
 export interface Session {
   cookie: string;
   csrf: string;
-  inject(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  inject(opts: InjectOptions): Promise<InjectResponse>;
 }
 
 /** Logs in through the API and returns a client carrying the session. */
@@ -19,6 +20,6 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   return {
     cookie,
     csrf,
-    inject: (opts) => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } }),
+    inject: (opts): Promise<InjectResponse> => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } }),
   };
 }

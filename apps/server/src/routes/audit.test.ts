@@ -48,7 +48,7 @@ describe('audit log', () => {
     expect(ok.ok).toBe(true);
     expect(ok.rows).toBeGreaterThan(5);
     if (database.kind !== 'pglite') return; // tampering needs superuser rights to bypass the trigger
-    const [victim] = (await db.execute(sql`SELECT id FROM audit_log ORDER BY id OFFSET 3 LIMIT 1`)).rows as { id: number }[];
+    const [victim] = ((await db.execute(sql`SELECT id FROM audit_log ORDER BY id OFFSET 3 LIMIT 1`)) as unknown as { rows: { id: number }[] }).rows;
     await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
     await db.execute(sql`UPDATE audit_log SET ip = '6.6.6.6' WHERE id = ${victim!.id}`);
     await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
