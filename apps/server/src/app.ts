@@ -105,6 +105,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register((await import('./routes/objections.ts')).objectionRoutes);
   await app.register((await import('./routes/final-lists.ts')).finalListRoutes);
   await app.register((await import('./public-site/public-site.routes.ts')).publicSiteRoutes);
+  await app.register((await import('./routes/campaigns.ts')).campaignRoutes);
+  await app.register((await import('./routes/checks.ts')).checkRoutes);
+  await app.register((await import('./routes/pool.ts')).poolRoutes);
+  await app.register((await import('./routes/outbox.ts')).outboxRoutes);
   if (deps.serveWeb) await registerWeb(app, deps.config.webDistDir);
 
   const built = app as unknown as FastifyInstance & { routeTable: RouteEntry[] };

@@ -7,3 +7,4 @@ export * from './pool.ts';
 export * from './review.ts';
 export * from './notice.ts';
 export * from './notification.ts';
+export * from './check.ts';
