@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ERROR_STATUS, OBJECTION_FILE_MAX_BYTES, OBJECTION_MAX_FILES } from '@zhengji/domain';
 import { PUBLIC } from '../plugins/access.ts';
@@ -21,6 +22,7 @@ const RENDER_VERSION = 'v1';
 type IdParams = { id: string };
 
 function statusOf(e: unknown): { status: number; message: string } | null {
+  if (e instanceof ZodError) return { status: 400, message: [...new Set(e.issues.map((i) => i.message))].join('；') };
   return e instanceof DomainError ? { status: ERROR_STATUS[e.code], message: e.message } : null;
 }
 
