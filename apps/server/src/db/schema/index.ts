@@ -8,3 +8,4 @@ export * from './review.ts';
 export * from './notice.ts';
 export * from './notification.ts';
 export * from './check.ts';
+export * from './form-document.ts';
