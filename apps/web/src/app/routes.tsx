@@ -1,5 +1,6 @@
 import { AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { can, everyone, lazyPage, type AppRoute } from './route-registry.tsx';
+import { HistoryOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, DatabaseOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 
 /**
@@ -16,4 +17,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, group: '系统管理', element: lazyPage(() => import('../features/user/user-list-page.tsx'), 'UserListPage'), visible: can('user.list') },
   { path: '/admin/units', label: '推荐单位管理', icon: <BankOutlined />, group: '系统管理', element: lazyPage(() => import('../features/unit/unit-list-page.tsx'), 'UnitListPage'), visible: can('unit.list') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, group: '安全审计', element: lazyPage(() => import('../features/audit/audit-log-page.tsx'), 'AuditLogPage'), visible: can('audit.read') },
+  { path: '/notices', label: '公示与发布', icon: <NotificationOutlined />, group: '公示发布', element: lazyPage(() => import('../features/notice/notice-page.tsx'), 'NoticePage'), visible: can('notice.manage') },
+  { path: '/occupation-history', label: '职业历史', icon: <HistoryOutlined />, group: '公示发布', element: lazyPage(() => import('../features/notice/occupation-history-page.tsx'), 'OccupationHistoryPage'), visible: can('history.view') },
 ];
