@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
+import { errorMessage } from '../../../lib/api.ts';
+import { useCreateCampaign, useUpdateCampaign, type Campaign, type CampaignFields } from '../campaign.api.ts';
+
+type Values = Omit<CampaignFields, 'issueDate' | 'deadline' | 'instructions'> & { issueDate: Dayjs; deadline: Dayjs; instructions: string };
+
+/** Create or edit a campaign with the fields of the notice. */
+export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; campaign: Campaign | null; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const create = useCreateCampaign();
+  const update = useUpdateCampaign(campaign?.id ?? '');
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (campaign) form.setFieldsValue({ ...campaign, issueDate: dayjs(campaign.issueDate), deadline: dayjs(campaign.deadline), instructions: campaign.instructions.join('\n') });
+    else form.setFieldsValue({ year: new Date().getFullYear(), issuer: '上海市人力资源和社会保障局', industryTags: [...DEFAULT_INDUSTRY_TAGS] });
+  }, [open, campaign, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const fields: CampaignFields = {
+      ...v,
+      issueDate: v.issueDate.format('YYYY-MM-DD'),
+      deadline: v.deadline.format('YYYY-MM-DD'),
+      instructions: v.instructions ? v.instructions.split('\n').map((s) => s.trim()).filter(Boolean) : [],
+      contactEmail: v.contactEmail || null,
+      referenceVersions: campaign?.referenceVersions ?? {},
+      conditionsText: v.conditionsText ?? '',
+      workflowText: v.workflowText ?? '',
+      requirementsText: v.requirementsText ?? '',
+    };
+    try {
+      if (campaign) await update.mutateAsync({ ...fields, version: campaign.version });
+      else await create.mutateAsync(fields);
+      message.success(campaign ? '已保存' : '已创建征集活动（草稿）');
+      onClose();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const required = (label: string) => [{ required: true, message: `请填写${label}` }];
+  return (
+    <Modal title={campaign ? '编辑征集活动' : '新建征集活动'} open={open} onCancel={onClose} onOk={submit} okText="保存" width={820} confirmLoading={create.isPending || update.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" requiredMark>
+        <Form.Item name="title" label="标题" rules={required('标题')}><Input maxLength={200} /></Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12 }}>
+          <Form.Item name="year" label="年度" rules={required('年度')}><InputNumber min={2000} max={2100} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="docNo" label="文号" rules={required('文号')}><Input placeholder="沪人社职〔2024〕319号" /></Form.Item>
+          <Form.Item name="issuer" label="发文单位" rules={required('发文单位')}><Input /></Form.Item>
+          <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="contactName" label="联系人"><Input /></Form.Item>
+          <Form.Item name="contactPhone" label="联系电话"><Input /></Form.Item>
+          <Form.Item name="contactEmail" label="联系邮箱" rules={[{ type: 'email', message: '联系邮箱格式不正确' }]}><Input /></Form.Item>
+        </div>
+        <Form.Item name="industryTags" label="产业标签"><Select mode="tags" /></Form.Item>
+        <Form.Item name="conditionsText" label="推荐条件"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
+        <Form.Item name="workflowText" label="工作流程"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
+        <Form.Item name="requirementsText" label="工作要求"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
+        <Form.Item name="instructions" label="填表说明（每行一条）"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

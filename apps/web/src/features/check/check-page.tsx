@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Timeline } from 'antd';
+import { FORM_STATUS_LABELS, formatChineseDateTime } from '@zhengji/domain';
+import { ApiError, errorMessage } from '../../lib/api.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useAcceptForm, useCheck, useReturnForm, useSaveDecisions } from './check.api.ts';
+import { CheckRows, type DraftDecision } from './components/check-rows.tsx';
+import { ReturnModal } from './components/return-modal.tsx';
+
+const ACTIONS: Record<string, string> = { 'form.submit': '单位提交', 'form.withdraw': '单位撤回', 'check.start': '开始核验', 'check.decide': '核验结论', 'form.accept': '受理', 'form.return': '退回' };
+
+/** Checking one submitted form: the sealed scan beside the rows, rule findings, verification code, decisions, history. */
+export function CheckPage() {
+  const { formId = '' } = useParams();
+  const { message } = App.useApp();
+  const check = useCheck(formId);
+  const save = useSaveDecisions(formId);
+  const accept = useAcceptForm(formId);
+  const ret = useReturnForm(formId);
+  const [drafts, setDrafts] = useState<Record<number, DraftDecision>>({});
+  const [returning, setReturning] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
+  useEffect(() => {
+    if (!check.data) return;
+    setDrafts(Object.fromEntries(check.data.rows.flatMap((r) => (r.decision ? [[r.rowIndex, r.decision]] : []))));
+  }, [check.data?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (check.isError) return <Alert type="error" showIcon message={errorMessage(check.error)} />;
+  if (!check.data) return <Skeleton active />;
+  const v = check.data;
+  const readOnly = !v.abilities.accept;
+  const fail = (e: unknown) => {
+    if (e instanceof ApiError && e.status === 409) setConflict(e.message);
+    else message.error(errorMessage(e));
+  };
+  const decisions = Object.entries(drafts).map(([i, d]) => ({ rowIndex: Number(i), ...d }));
+  return (
+    <>
+      <PageHeader
+        title={`材料核验：${v.unitName}`}
+        description={<>{v.campaignTitle} · 第{v.versionNumber}版 · 校验码 <Tag color="blue">{v.verificationCode}</Tag> · {FORM_STATUS_LABELS[v.status]}</>}
+        extra={
+          <Space>
+            <Button disabled={readOnly} loading={save.isPending} onClick={() => save.mutateAsync({ version: v.version, decisions }).then(() => message.success('核验结论已保存'), fail)}>保存结论</Button>
+            <Button danger disabled={!v.abilities.return} onClick={() => setReturning(true)}>退回</Button>
+            <Button type="primary" disabled={readOnly} loading={accept.isPending} onClick={() => save.mutateAsync({ version: v.version, decisions }).then((s) => accept.mutateAsync({ version: s.version })).then(() => message.success('已受理'), fail)}>受理</Button>
+          </Space>
+        }
+      />
+      {conflict && (
+        <Alert type="warning" showIcon closable onClose={() => setConflict(null)} style={{ marginBottom: 16 }} message={conflict}
+          action={<Button size="small" onClick={() => { setConflict(null); void check.refetch(); }}>查看最新结论</Button>} />
+      )}
+      {v.returnReason && v.status === 'returned' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`已退回：${v.returnReason}`} />}
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <Card title="盖章扫描件" size="small" extra={<a href={`/api/files/${v.scanFileId}?download=1`}>下载</a>}>
+            <iframe title="盖章扫描件" src={`/api/files/${v.scanFileId}`} style={{ width: '100%', height: 640, border: 0, background: '#f5f5f5' }} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title="推荐表内容（提交版本）" size="small" style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
+              <Descriptions.Item label="联系人">{v.header.contactName}</Descriptions.Item>
+              <Descriptions.Item label="联系方式">{v.header.contactPhone}</Descriptions.Item>
+              <Descriptions.Item label="提交时间">{formatChineseDateTime(new Date(v.submittedAt))}</Descriptions.Item>
+            </Descriptions>
+            <CheckRows view={v} drafts={drafts} readOnly={readOnly} onChange={(i, d) => setDrafts((all) => ({ ...all, [i]: d }))} />
+          </Card>
+          <Card title="办理记录" size="small">
+            <Timeline items={v.history.map((h) => ({ children: `${formatChineseDateTime(new Date(h.at))} ${h.actor ?? ''} ${ACTIONS[h.action] ?? h.action}` }))} />
+          </Card>
+        </Col>
+      </Row>
+      <ReturnModal open={returning} loading={ret.isPending} onCancel={() => setReturning(false)} onOk={(input) => ret.mutateAsync({ version: v.version, ...input }).then(() => { setReturning(false); message.success('已退回并通知单位'); }, fail)} />
+    </>
+  );
+}
