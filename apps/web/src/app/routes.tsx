@@ -20,7 +20,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, group: '安全审计', element: lazyPage(() => import('../features/audit/audit-log-page.tsx'), 'AuditLogPage'), visible: can('audit.read') },
   { path: '/notices', label: '公示与发布', icon: <NotificationOutlined />, group: '公示发布', element: lazyPage(() => import('../features/notice/notice-page.tsx'), 'NoticePage'), visible: can('notice.manage') },
   { path: '/occupation-history', label: '职业历史', icon: <HistoryOutlined />, group: '公示发布', element: lazyPage(() => import('../features/notice/occupation-history-page.tsx'), 'OccupationHistoryPage'), visible: can('history.view') },
-  { path: '/form', label: '推荐表填报', icon: <FormOutlined />, group: '征集管理', element: lazyPage(() => import('../features/form/form-editor-page.tsx'), 'FormEditorPage'), visible: roles('unit') },
   { path: '/campaigns', label: '征集活动', icon: <CalendarOutlined />, group: '征集管理', element: lazyPage(() => import('../features/campaign/campaign-list-page.tsx'), 'CampaignListPage'), visible: can('campaign.manage') },
   { path: '/campaigns/:id', label: '征集活动详情', group: '征集管理', hideInMenu: true, element: lazyPage(() => import('../features/campaign/campaign-page.tsx'), 'CampaignPage'), visible: can('campaign.manage') },
   { path: '/checks', label: '材料核验', icon: <FileSearchOutlined />, group: '征集管理', element: lazyPage(() => import('../features/check/check-queue-page.tsx'), 'CheckQueuePage'), visible: can('check.run') },
