@@ -1,8 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { DomainError, type Actor, type FormRow } from '@zhengji/domain';
-import { canForm, type FormPolicyAction } from '@zhengji/domain/form/form.policy.ts';
-import { effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
-import { type FormFacts } from '@zhengji/domain/form/form.workflow.ts';
+import { DomainError, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { campaigns, formLateExceptions, formRows, forms } from '../../db/schema/index.ts';
 

@@ -1,8 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DomainError, endOfShanghaiDay, formatChineseDate } from '@zhengji/domain';
-import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
-import { type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
+import { DomainError, endOfShanghaiDay, formatChineseDate, canCampaign, type CampaignStatus } from '@zhengji/domain';
 import { campaigns } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { shownCampaignStatus } from './form-state.ts';

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { DomainError, hasRole } from '@zhengji/domain';
-import { canForm } from '@zhengji/domain/form/form.policy.ts';
+import { DomainError, hasRole, canForm } from '@zhengji/domain';
 import { campaigns, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';

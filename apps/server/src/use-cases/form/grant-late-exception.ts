@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DomainError } from '@zhengji/domain';
-import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
-import { type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
+import { DomainError, canCampaign, type CampaignStatus } from '@zhengji/domain';
 import { campaigns, formLateExceptions, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';

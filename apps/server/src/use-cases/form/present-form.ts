@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { FORM_MAX_ROWS, FindingSchema, FormHeaderSchema, FormRowSchema, checkRows, formatChineseDate, endOfShanghaiDay, type Actor } from '@zhengji/domain';
-import { FORM_POLICY_ACTIONS, formAbilities } from '@zhengji/domain/form/form.policy.ts';
-import { FORM_STATUSES } from '@zhengji/domain/form/form.workflow.ts';
+import { FORM_MAX_ROWS, FindingSchema, FormHeaderSchema, FormRowSchema, checkRows, formatChineseDate, endOfShanghaiDay, type Actor, FORM_POLICY_ACTIONS, formAbilities, FORM_STATUSES } from '@zhengji/domain';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { storedFiles, units } from '../../db/schema/index.ts';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { formatChineseDateTime } from '@zhengji/domain';
-import { transitionForm } from '@zhengji/domain/form/form.workflow.ts';
+import { formatChineseDateTime, transitionForm } from '@zhengji/domain';
 import { forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';

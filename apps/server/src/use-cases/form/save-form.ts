@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DomainError } from '@zhengji/domain';
-import { transitionForm } from '@zhengji/domain/form/form.workflow.ts';
+import { DomainError, transitionForm } from '@zhengji/domain';
 import { formRows, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DomainError, checkRows, formatChineseDateTime, shanghaiIsoDate, type Finding } from '@zhengji/domain';
-import { transitionForm } from '@zhengji/domain/form/form.workflow.ts';
+import { DomainError, checkRows, formatChineseDateTime, shanghaiIsoDate, type Finding, transitionForm } from '@zhengji/domain';
 import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';

@@ -1,5 +1,5 @@
+import { transitionForm } from '@zhengji/domain';
 import { eq } from 'drizzle-orm';
-import { transitionForm } from '@zhengji/domain/form/form.workflow.ts';
 import { forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';

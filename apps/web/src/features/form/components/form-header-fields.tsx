@@ -1,0 +1,33 @@
+import { DatePicker, Form, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { FormHeader } from '@zhengji/domain';
+
+// Same rule as the server's submit check (use-cases/form/form-content.ts isMainlandPhone).
+const MAINLAND_PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7,8})$/;
+
+/** Problem with a contact number, or null: a mainland mobile (11 digits) or a landline (区号-号码[-分机]). */
+export function phoneProblem(phone: string): string | null {
+  if (phone.trim() === '') return '请填写联系方式';
+  return MAINLAND_PHONE.test(phone.replace(/[\s()（）]/g, '')) ? null : '请填写 11 位手机号码或带区号的固定电话，如 021-12345678';
+}
+
+/** The header of the 推荐表: the unit (fixed), contact person, contact number, fill date. */
+export function FormHeaderFields({ unitName, header, readOnly, onChange }: { unitName: string; header: FormHeader; readOnly: boolean; onChange: (p: Partial<FormHeader>) => void }) {
+  const phone = header.contactPhone === '' ? null : phoneProblem(header.contactPhone);
+  return (
+    <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }} component="div">
+      <Form.Item label="推荐单位（加盖公章）">
+        <Typography.Text strong>{unitName}</Typography.Text>
+      </Form.Item>
+      <Form.Item label="联系人" required validateStatus={header.contactName.trim() ? undefined : 'warning'}>
+        <Input value={header.contactName} maxLength={50} disabled={readOnly} style={{ width: 140 }} onChange={(e) => onChange({ contactName: e.target.value })} aria-label="联系人" />
+      </Form.Item>
+      <Form.Item label="联系方式" required validateStatus={phone ? 'error' : undefined} help={phone ?? undefined}>
+        <Input value={header.contactPhone} maxLength={30} disabled={readOnly} style={{ width: 180 }} placeholder="手机或 021-xxxxxxxx" onChange={(e) => onChange({ contactPhone: e.target.value })} aria-label="联系方式" />
+      </Form.Item>
+      <Form.Item label="填表日期">
+        <DatePicker value={header.fillDate ? dayjs(header.fillDate) : null} disabled={readOnly} onChange={(d) => onChange({ fillDate: d ? d.format('YYYY-MM-DD') : null })} aria-label="填表日期" />
+      </Form.Item>
+    </Form>
+  );
+}

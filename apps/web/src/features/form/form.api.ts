@@ -1,0 +1,149 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Finding, FormHeader, FormRow, ReferenceSearchResult, FormPolicyAction, FormStatus } from '@zhengji/domain';
+import { ApiError, api } from '../../lib/api.ts';
+
+/** A stored file's metadata (the sealed scan). */
+export interface FileInfo {
+  id: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+/** A form row as the server answers it: the ten fields, its id, 序号 and findings. */
+export type FormRowView = FormRow & { id: string; priority: number; findings: Finding[] };
+
+/** GET /api/forms/mine and friends: the form as the editor shows it (see use-cases/form/present-form.ts). */
+export interface FormView {
+  id: string;
+  campaign: { id: string; title: string; docNo: string; deadline: string; deadlineLabel: string; status: string; industryTags: string[] };
+  unitId: string;
+  unitName: string;
+  status: FormStatus;
+  version: number;
+  header: FormHeader;
+  rows: FormRowView[];
+  summary: { errors: number; warnings: number };
+  scan: FileInfo | null;
+  lastVersionNumber: number;
+  submittedAt: string | null;
+  returnReason: string | null;
+  returnedUntil: string | null;
+  returnedAt: string | null;
+  acceptedAt: string | null;
+  checkingStartedAt: string | null;
+  lateExceptionUntil: string | null;
+  maxRows: number;
+  updatedAt: string;
+  abilities: Record<FormPolicyAction, boolean>;
+}
+
+/** One submitted version in the history. */
+export interface FormVersionSummary {
+  number: number;
+  contentHash: string;
+  rowCount: number;
+  scanFileId: string;
+  submittedAt: string;
+  submittedBy: string | null;
+}
+
+/** A row that changed between two versions. */
+export interface RowChange {
+  key: string;
+  occupationCode: string;
+  occupationName: string;
+  jobTypeName: string;
+  before: number | null;
+  after: number | null;
+  fields: (keyof FormRow)[];
+}
+
+/** One version with its content and the diff from the previous one. */
+export interface FormVersionDetail extends FormVersionSummary {
+  header: FormHeader;
+  rows: FormRow[];
+  diff: { previous: number; added: RowChange[]; removed: RowChange[]; changed: RowChange[]; headerChanged: (keyof FormHeader)[] } | null;
+}
+
+/** Query keys of the form feature. */
+export const formKeys = {
+  all: ['forms'] as const,
+  mine: (campaignId?: string) => [...formKeys.all, 'mine', campaignId ?? 'open'] as const,
+  versions: (id: string) => [...formKeys.all, id, 'versions'] as const,
+  version: (id: string, n: number) => [...formKeys.all, id, 'versions', n] as const,
+};
+
+/** The unit's form in the open campaign (created on first access). */
+export function useMyForm(campaignId?: string) {
+  return useQuery({ queryKey: formKeys.mine(campaignId), queryFn: () => api.get<FormView>('/api/forms/mine', { campaignId }), staleTime: Infinity });
+}
+
+/** PUT /api/forms/:id: header and all rows, from `version`. */
+export const saveForm = (id: string, body: { version: number; header: FormHeader; rows: FormRow[] }) => api.put<FormView>(`/api/forms/${id}`, body);
+
+/** POST /api/eligibility/check against the campaign's reference data. */
+export const checkEligibility = (campaignId: string, rows: FormRow[], signal?: AbortSignal) =>
+  api.post<{ rows: { findings: Finding[] }[] }>('/api/eligibility/check', { campaignId, rows }, { signal });
+
+/** GET /api/reference/search?q=: occupations and 工种 by code, name or pinyin. */
+export const searchOccupations = (q: string, campaignId: string, signal?: AbortSignal) =>
+  api.get<ReferenceSearchResult[]>('/api/reference/search', { q, campaignId, limit: 20 }, { signal });
+
+/** The URL of a stored file (inline), for the viewer. */
+export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
+
+function csrfToken(): string | null {
+  const hit = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('zj_csrf='));
+  return hit ? decodeURIComponent(hit.slice('zj_csrf='.length)) : null;
+}
+
+/** POST /api/forms/:id/scan as multipart (lib/api.ts speaks JSON only). */
+export async function uploadScan(id: string, file: File): Promise<FileInfo> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const token = csrfToken();
+  const response = await fetch(`/api/forms/${encodeURIComponent(id)}/scan`, {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
+  });
+  const json = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+  if (!response.ok) throw new ApiError(response.status, json.code ?? `HTTP_${response.status}`, json.message ?? '上传失败，请稍后重试');
+  return json as unknown as FileInfo;
+}
+
+function useFormCommand<T>(fn: (input: T) => Promise<FormView>, campaignId?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (form) => {
+      queryClient.setQueryData(formKeys.mine(campaignId), form);
+      void queryClient.invalidateQueries({ queryKey: [...formKeys.all, form.id] });
+    },
+  });
+}
+
+/** POST /api/forms/:id/submit. */
+export const useSubmitForm = (campaignId?: string) =>
+  useFormCommand(({ id, version }: { id: string; version: number }) => api.post<FormView>(`/api/forms/${id}/submit`, { version }), campaignId);
+
+/** POST /api/forms/:id/withdraw. */
+export const useWithdrawForm = (campaignId?: string) => useFormCommand((id: string) => api.post<FormView>(`/api/forms/${id}/withdraw`), campaignId);
+
+/** The submitted versions of a form. */
+export function useFormVersions(id: string | undefined, enabled: boolean) {
+  return useQuery({ queryKey: formKeys.versions(id ?? ''), queryFn: () => api.get<FormVersionSummary[]>(`/api/forms/${id ?? ''}/versions`), enabled: enabled && !!id });
+}
+
+/** One version with its diff from the previous one. */
+export function useFormVersion(id: string | undefined, n: number | null) {
+  return useQuery({
+    queryKey: formKeys.version(id ?? '', n ?? 0),
+    queryFn: () => api.get<FormVersionDetail>(`/api/forms/${id ?? ''}/versions/${String(n)}`),
+    enabled: !!id && n !== null && n > 0,
+  });
+}
