@@ -30,4 +30,9 @@ export const appRoutes: AppRoute[] = [
   { path: '/pool', label: '候选职业库', icon: <ClusterOutlined />, group: '征集管理', element: lazyPage(() => import('../features/pool/pool-page.tsx'), 'PoolPage'), visible: can('pool.manage') },
   { path: '/statistics', label: '征集统计', icon: <BarChartOutlined />, group: '征集管理', element: lazyPage(() => import('../features/stats/stats-page.tsx'), 'StatsPage'), visible: can('campaign.statistics') },
   { path: '/outbox', label: '邮件发件箱', icon: <MailOutlined />, group: '征集管理', element: lazyPage(() => import('../features/campaign/outbox-page.tsx'), 'OutboxPage'), visible: can('outbox.view') },
+  { path: '/review/experts', label: '专家库', group: '专家评估', element: lazyPage(() => import('../features/review/expert-pool-page.tsx'), 'ExpertPoolPage'), visible: can('review.manage') },
+  { path: '/review/board', label: '评审分配', group: '专家评估', element: lazyPage(() => import('../features/review/review-board-page.tsx'), 'ReviewBoardPage'), visible: can('review.manage') },
+  { path: '/review/results', label: '评审结果与决定', group: '专家评估', element: lazyPage(() => import('../features/review/review-results-page.tsx'), 'ReviewResultsPage'), visible: can('review.decide') },
+  { path: '/review/my', label: '我的评审', group: '专家评估', element: lazyPage(() => import('../features/review/my-reviews-page.tsx'), 'MyReviewsPage'), visible: can('review.score') },
+  { path: '/review/my/:candidateId', label: '评审候选职业', group: '专家评估', hideInMenu: true, element: lazyPage(() => import('../features/review/review-scoring-page.tsx'), 'ReviewScoringPage'), visible: can('review.score') },
 ];

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, DatePicker, InputNumber, Space, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { errorMessage } from '../../lib/api.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { reviewApi, useReviewBoard, useReviewMutation, type PanelMember } from './review.api.ts';
+import { useCampaignChoice } from './components/campaign-select.tsx';
+import { AssignmentMatrix } from './components/assignment-matrix.tsx';
+
+/** Center: the review round of a campaign — panel (availability, caps, random draw), assignment, deadline, reminders. */
+export function ReviewBoardPage() {
+  const { campaignId, select } = useCampaignChoice();
+  const board = useReviewBoard(campaignId);
+  const { message, modal } = AntApp.useApp();
+  const [panelSize, setPanelSize] = useState<number | null>(null);
+  const [seed, setSeed] = useState<number | null>(null);
+  const setPanel = useReviewMutation(reviewApi.setPanel);
+  const draw = useReviewMutation(reviewApi.draw);
+  const auto = useReviewMutation(reviewApi.autoAssign);
+  const round = useReviewMutation(reviewApi.round);
+  const close = useReviewMutation(reviewApi.closeRound);
+  const remind = useReviewMutation(reviewApi.remind);
+  const fail = (e: unknown) => void message.error(errorMessage(e));
+  const data = board.data;
+
+  const runAuto = () =>
+    auto.mutateAsync({ campaignId: campaignId!, seed: seed ?? undefined }).then((r) => {
+      if (r.shortfalls.length === 0) void message.success(`已自动分配${r.created}项评审（随机种子 ${r.seed}）`);
+      else modal.warning({ title: `已分配${r.created}项，${r.shortfalls.length}个候选职业专家不足`, content: r.shortfalls.map((s) => `${s.label}：${s.reason}`).join('\n') });
+    }, fail);
+
+  const panelColumns: TableColumnsType<PanelMember> = [
+    { title: '专家', dataIndex: 'name', width: 110 },
+    { title: '工作单位', dataIndex: 'organization', width: 200 },
+    { title: '回避单位', dataIndex: 'unitName', width: 200, render: (v: string | null) => v ?? '—' },
+    { title: '专业领域', dataIndex: 'specialties', render: (v: string[]) => v.join('、') },
+    { title: '本次参加', dataIndex: 'available', width: 90, render: (v: boolean, e) => <Switch size="small" checked={v} disabled={!e.active} onChange={(available) => setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available, cap: e.cap }).catch(fail)} /> },
+    { title: '评审上限', dataIndex: 'cap', width: 110, render: (v: number, e) => <InputNumber size="small" min={0} max={500} defaultValue={v} onBlur={(ev) => { const cap = Number(ev.target.value); if (cap !== v) setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available: e.available, cap }).catch(fail); }} /> },
+    { title: '已抽中', dataIndex: 'drawn', width: 80, render: (v: boolean) => (v ? <Tag color="gold">抽中</Tag> : '') },
+    { title: '已分配', dataIndex: 'load', width: 80, sorter: (a, b) => a.load - b.load },
+  ];
+
+  return (
+    <>
+      <PageHeader title="评审分配" description="抽取专家、自动或手动分配候选职业；专家所在单位推荐的职业一律回避" extra={select} />
+      {board.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorMessage(board.error)} />}
+      {data && (
+        <Card style={{ marginBottom: 16 }} size="small">
+          <Space wrap size="large">
+            <span>每个候选职业 <b>{data.campaign.reviewersPerCandidate}</b> 名专家评审</span>
+            <span>
+              评审截止：
+              <DatePicker size="small" value={data.round.deadline ? dayjs(data.round.deadline) : null} onChange={(d) => round.mutateAsync({ campaignId: campaignId!, deadline: d ? d.format('YYYY-MM-DD') : null }).then(() => message.success('截止日期已保存'), fail)} />
+            </span>
+            {data.round.closed ? <Tag color="red">评审已结束</Tag> : <Tag color="blue">评审进行中</Tag>}
+            <Button size="small" onClick={() => remind.mutateAsync(campaignId!).then((r) => message.success(`已提醒${r.reminded}名专家`), fail)}>提醒未完成的专家</Button>
+            <Button size="small" danger={!data.round.closed} onClick={() => close.mutateAsync({ campaignId: campaignId!, close: !data.round.closed }).catch(fail)}>{data.round.closed ? '重新开放评审' : '结束本轮评审'}</Button>
+            {data.round.drawSeed && <Typography.Text type="secondary">抽取种子 {data.round.drawSeed}</Typography.Text>}
+            {data.round.assignmentSeed && <Typography.Text type="secondary">分配种子 {data.round.assignmentSeed}</Typography.Text>}
+          </Space>
+        </Card>
+      )}
+      <Tabs
+        items={[
+          {
+            key: 'matrix',
+            label: '分配情况',
+            children: data && (
+              <Card
+                extra={
+                  <Space>
+                    <InputNumber placeholder="随机种子（可选）" style={{ width: 160 }} min={0} max={4294967295} value={seed} onChange={setSeed} />
+                    <Button type="primary" loading={auto.isPending} onClick={() => void runAuto()}>自动分配</Button>
+                  </Space>
+                }
+              >
+                <AssignmentMatrix campaignId={campaignId!} board={data} />
+              </Card>
+            ),
+          },
+          {
+            key: 'panel',
+            label: `专家组（${data?.panel.filter((p) => p.inPanel).length ?? 0}）`,
+            children: data && (
+              <Card
+                extra={
+                  <Space>
+                    <InputNumber placeholder="抽取人数" min={1} value={panelSize} onChange={setPanelSize} />
+                    <Button disabled={!panelSize} loading={draw.isPending} onClick={() => draw.mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined }).then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)}>随机抽取</Button>
+                  </Space>
+                }
+              >
+                <Table<PanelMember> rowKey="id" size="small" columns={panelColumns} dataSource={data.panel} pagination={false} />
+              </Card>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
