@@ -98,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register((await import('./routes/review-results.ts')).reviewResultRoutes);
   await app.register((await import('./routes/reference.ts')).referenceRoutes);
   await app.register(formRoutes);
+  await app.register((await import('./routes/form-documents.ts')).formDocumentRoutes);
   await app.register(eligibilityRoutes);
   await app.register(fileRoutes);
   await app.register(currentCampaignRoutes);

@@ -10,6 +10,8 @@ export interface StoredImportProblem {
   row?: number;
   column?: string;
   message: string;
+  /** The rows cannot be taken over until the file is fixed (a value over the form's limits). */
+  blocking?: boolean;
 }
 
 /**
