@@ -8,7 +8,7 @@ import { useAcceptForm, useCheck, useReturnForm, useSaveDecisions } from './chec
 import { CheckRows, type DraftDecision } from './components/check-rows.tsx';
 import { ReturnModal } from './components/return-modal.tsx';
 
-const ACTIONS: Record<string, string> = { 'form.submit': '单位提交', 'form.withdraw': '单位撤回', 'check.start': '开始核验', 'check.decide': '核验结论', 'form.accept': '受理', 'form.return': '退回' };
+const ACTIONS: Record<string, string> = { 'form.create': '单位开始填报', 'form.save': '单位保存', 'form.uploadScan': '单位上传盖章扫描件', 'form.submit': '单位提交', 'form.withdraw': '单位撤回', 'check.start': '开始核验', 'check.decide': '核验结论', 'form.accept': '受理', 'form.return': '退回' };
 
 /** Checking one submitted form: the sealed scan beside the rows, rule findings, verification code, decisions, history. */
 export function CheckPage() {
@@ -54,12 +54,12 @@ export function CheckPage() {
       )}
       {v.returnReason && v.status === 'returned' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`已退回：${v.returnReason}`} />}
       <Row gutter={16}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={9}>
           <Card title="盖章扫描件" size="small" extra={<a href={`/api/files/${v.scanFileId}?download=1`}>下载</a>}>
             <iframe title="盖章扫描件" src={`/api/files/${v.scanFileId}`} style={{ width: '100%', height: 640, border: 0, background: '#f5f5f5' }} />
           </Card>
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={15}>
           <Card title="推荐表内容（提交版本）" size="small" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
               <Descriptions.Item label="联系人">{v.header.contactName}</Descriptions.Item>

@@ -10,11 +10,11 @@ function charts(s: CampaignStatistics): Record<string, EChartsOption> {
   const industries = s.byIndustry.map((x) => x.key);
   const roster = s.totals.rosterSize;
   return {
-    industry: { tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, bottom: 60 }, xAxis: { type: 'category', data: industries, axisLabel: { rotate: 30 } }, yAxis: { type: 'value' }, series: [{ name: '推荐行数', type: 'bar', data: s.byIndustry.map((x) => x.rows) }, { name: '候选职业', type: 'bar', data: s.byIndustry.map((x) => x.candidates) }] },
+    industry: { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 36, bottom: 70 }, xAxis: { type: 'category', data: industries, axisLabel: { rotate: 30 } }, yAxis: { type: 'value' }, series: [{ name: '推荐行数', type: 'bar', data: s.byIndustry.map((x) => x.rows) }, { name: '候选职业', type: 'bar', data: s.byIndustry.map((x) => x.candidates) }] },
     expected: { tooltip: { trigger: 'item' }, series: [{ name: '预计评价人次', type: 'pie', radius: ['35%', '65%'], data: s.byIndustry.map((x) => ({ name: x.key, value: x.expected })) }] },
-    unitType: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: s.byUnitType.map((x) => x.key) }, yAxis: { type: 'value' }, series: [{ name: '推荐行数', type: 'bar', data: s.byUnitType.map((x) => x.rows) }, { name: '候选职业', type: 'bar', data: s.byUnitType.map((x) => x.candidates) }] },
-    shortage: { tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' }, series: [{ type: 'pie', radius: '65%', data: [{ name: '急需紧缺目录内', value: s.totals.shortageCandidates }, { name: '目录外', value: s.totals.candidates - s.totals.shortageCandidates }] }] },
-    progress: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: s.progress.map((p) => p.date) }, yAxis: { type: 'value', max: roster || undefined }, series: [{ name: '已提交单位', type: 'line', step: 'end', data: s.progress.map((p) => p.submitted) }, { name: '已受理', type: 'line', step: 'end', data: s.progress.map((p) => p.accepted) }] },
+    unitType: { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 36 }, xAxis: { type: 'category', data: s.byUnitType.map((x) => x.key) }, yAxis: { type: 'value' }, series: [{ name: '推荐行数', type: 'bar', data: s.byUnitType.map((x) => x.rows) }, { name: '候选职业', type: 'bar', data: s.byUnitType.map((x) => x.candidates) }] },
+    shortage: { tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' }, series: [{ type: 'pie', radius: '55%', label: { formatter: '{b}\n{d}%' }, data: [{ name: '目录内', value: s.totals.shortageCandidates }, { name: '目录外', value: s.totals.candidates - s.totals.shortageCandidates }] }] },
+    progress: { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { top: 36 }, xAxis: { type: 'category', data: s.progress.map((p) => p.date) }, yAxis: { type: 'value', max: roster || undefined }, series: [{ name: '已提交单位', type: 'line', step: 'end', data: s.progress.map((p) => p.submitted) }, { name: '已受理', type: 'line', step: 'end', data: s.progress.map((p) => p.accepted) }] },
   };
 }
 

@@ -19,16 +19,16 @@ export function CheckRows({ view, drafts, onChange, readOnly }: { view: CheckVie
       size="small"
       pagination={false}
       dataSource={view.rows}
-      scroll={{ x: 900 }}
+      scroll={{ x: 820 }}
       columns={[
         { title: '序号', dataIndex: 'rowIndex', width: 56, render: (i: number) => i + 1 },
-        { title: '职业（工种）', key: 'o', width: 200, render: (_: unknown, r) => <><div>{r.occupationCode} {r.occupationName}</div>{r.jobTypeName && <Typography.Text type="secondary">工种：{r.jobTypeName}</Typography.Text>}</> },
+        { title: '职业（工种）', key: 'o', width: 170, render: (_: unknown, r) => <><div>{r.occupationCode} {r.occupationName}</div>{r.jobTypeName && <Typography.Text type="secondary">工种：{r.jobTypeName}</Typography.Text>}</> },
         { title: '预计人次', dataIndex: 'expectedAssessments', width: 80 },
         { title: '推荐理由', dataIndex: 'reason', ellipsis: true },
         {
           title: '规则检查',
           dataIndex: 'findings',
-          width: 170,
+          width: 130,
           render: (fs: Finding[], r) => (fs.length === 0 ? <Tag color="green">通过</Tag> : fs.map((f) => {
             const overridden = (drafts[r.rowIndex]?.overrides ?? []).some((o) => o.code === f.code);
             return <Tooltip key={f.code} title={f.message}><Tag color={overridden ? 'default' : f.severity === 'error' ? 'red' : 'gold'} style={{ textDecoration: overridden ? 'line-through' : undefined }}>{f.code}</Tag></Tooltip>;
@@ -37,7 +37,7 @@ export function CheckRows({ view, drafts, onChange, readOnly }: { view: CheckVie
         {
           title: '核验结论',
           key: 'd',
-          width: 300,
+          width: 230,
           render: (_: unknown, r) => {
             const d = drafts[r.rowIndex] ?? { decision: 'pass', reasonCode: null, reasonText: '', overrides: [] };
             const warnings = r.findings.filter((f) => f.severity === 'warning');

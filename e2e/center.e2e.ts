@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchBrowser, newPage } from './support/browser.ts';
+import { screenshots } from './support/screenshots.ts';
+import { accountOf, demoAccounts, loginAs } from './support/accounts.ts';
+
+const ELDER_CARE = { occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', inShortageCatalog: false, industries: ['养老护理'], expectedAssessments: 1200, reason: '本市老龄化程度高，养老护理人员缺口大' };
+const AI_TRAINER = { ...ELDER_CARE, occupationCode: '4-04-05-05', occupationName: '人工智能训练师', standardName: '人工智能训练师', standardVersion: '2021年版', inShortageCatalog: true, industries: ['人工智能'], expectedAssessments: 800, reason: '人工智能产业快速发展' };
+const AI_LABELER = { ...AI_TRAINER, inShortageCatalog: true, jobTypeName: '数据标注员', expectedAssessments: 300, reason: '数据标注岗位需求快速增长' };
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/** A unit user's API session over HTTP (the unit's part of the journey, to save time). */
+async function apiSession(username: string) {
+  const account = demoAccounts().find((a) => a.username === username)!;
+  const base = inject('baseUrl');
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username, password: account.password }) });
+  expect(res.status).toBe(200);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('zj_csrf='))!.slice('zj_csrf='.length);
+  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, origin: base };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${base}${path}`, { method, headers: { ...headers, ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${String(r.status)} ${text}`);
+    return JSON.parse(text) as T;
+  };
+  return call;
+}
+
+/** Fills, uploads the sealed scan and submits the unit's form in the demo campaign; answers the form id. */
+async function submitAs(username: string, rows: unknown[]): Promise<string> {
+  const call = await apiSession(username);
+  const form = await call<{ id: string; version: number; status: string }>('GET', '/api/forms/mine');
+  if (form.status === 'submitted' || form.status === 'accepted') return form.id;
+  const saved = await call<{ version: number }>('PUT', `/api/forms/${form.id}`, { version: form.version, header: { contactName: '王五', contactPhone: '021-12345678', fillDate: null }, rows });
+  const fd = new FormData();
+  fd.append('file', new Blob([PDF], { type: 'application/pdf' }), '推荐表盖章扫描件.pdf');
+  await call('POST', `/api/forms/${form.id}/scan`, fd);
+  await call('POST', `/api/forms/${form.id}/submit`, { version: saved.version });
+  return form.id;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('center journey', () => {
+  test('open the campaign, watch units submit, check, return one, accept one, see the pool and the statistics', async () => {
+    const shot = screenshots('center');
+    const { page } = await newPage(browser);
+    await loginAs(page, accountOf('center'));
+    await page.goto('/campaigns');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'campaigns');
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('填报进度', { exact: true }).waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'roster-before');
+
+    const returned = await submitAs('jingxin', [AI_LABELER]);
+    const accepted = await submitAs('minzheng', [ELDER_CARE, AI_TRAINER]);
+    await page.reload();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('combobox').nth(0).click();
+    await page.locator('.ant-select-item-option', { hasText: '已提交' }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2);
+    await shot(page, 'roster-submitted');
+
+    await page.goto('/checks');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'check-queue');
+
+    await page.goto(`/checks/${returned}`);
+    await page.getByText('盖章扫描件').first().waitFor();
+    await page.getByText('校验码').waitFor();
+    await shot(page, 'check-page');
+    await page.getByRole('button', { name: '退 回' }).or(page.getByRole('button', { name: '退回' })).first().click();
+    await page.getByLabel('退回理由').fill('扫描件未加盖单位公章，请盖章后重新上传');
+    await shot(page, 'return-dialog');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /退\s?回/ }).click();
+    await page.getByText('已退回：扫描件未加盖单位公章').waitFor();
+    await shot(page, 'returned');
+
+    await page.goto(`/checks/${accepted}`);
+    await page.getByText('盖章扫描件').first().waitFor();
+    await page.getByRole('button', { name: /受\s?理/ }).click();
+    await expect.poll(() => page.getByText('已受理').count()).toBeGreaterThan(0);
+    await shot(page, 'accepted');
+
+    await page.goto('/pool');
+    await page.getByRole('button', { name: /生成/ }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2);
+    await shot(page, 'pool', true);
+
+    await page.goto('/statistics');
+    await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(800);
+    await shot(page, 'statistics', true);
+
+    await page.goto('/outbox');
+    await page.locator('.ant-table').first().waitFor();
+    await shot(page, 'outbox');
+  });
+});
