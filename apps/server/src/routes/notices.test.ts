@@ -146,7 +146,7 @@ describe('objections handling and the final list', () => {
     expect(page.body).toContain('与公示名单的差异');
     expect(page.body).not.toContain('张三丰');
 
-    const history = await center.inject({ method: 'GET', url: `/api/occupations/${target.occupationCode ?? '6-25-04-07'}/history` });
+    const history = await center.inject({ method: 'GET', url: '/api/occupations/6-24-03-01/history' });
     expect(history.statusCode).toBe(200);
     expect(history.json().some((h: { campaignId: string; outcome: string }) => h.campaignId === campaign.id && h.outcome === 'withdrawn')).toBe(true);
     const badCode = await center.inject({ method: 'GET', url: '/api/occupations/abc/history' });

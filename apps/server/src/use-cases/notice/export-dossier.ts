@@ -36,7 +36,8 @@ function sequentialAppender(zip: Archiver) {
       };
       zip.once('entry', onEntry);
       zip.once('error', onError);
-      zip.append(content, { name, date: new Date('2024-01-01T00:00:00Z') });
+      // Scans and evidence are already compressed: store them, deflate only the text entries.
+      zip.append(content, { name, date: new Date('2024-01-01T00:00:00Z'), store: Buffer.isBuffer(content) });
     });
 }
 
