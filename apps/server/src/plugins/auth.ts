@@ -67,7 +67,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) return deny(reply, 403, 'FORBIDDEN', '跨站请求已被拒绝');
-      if (request.sessionToken && request.headers['x-csrf-token'] !== request.csrfToken) {
+      // Public routes do not act on the session (the public objection form posts as plain HTML); the Origin check and
+      // SameSite=Lax cookies still hold.
+      if (access !== 'public' && request.sessionToken && request.headers['x-csrf-token'] !== request.csrfToken) {
         return deny(reply, 403, 'FORBIDDEN', '请求缺少有效的防伪令牌（CSRF），请刷新页面后重试');
       }
     }
