@@ -9,6 +9,7 @@ import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { referenceIndexFor } from '../form/form-reference.ts';
 import { loadCampaign } from './campaign-view.ts';
+import { campaignChangeStamp, stampedCache } from '../../db/queries/campaign-change-stamp.ts';
 
 /** One expected unit on the roster board. */
 export const RosterEntrySchema = z.object({
@@ -52,6 +53,24 @@ export async function getRoster(ctx: UseCaseContext, campaignId: string, query: 
   const q = RosterQuerySchema.parse(query);
   const campaign = await loadCampaign(ctx.db, campaignId);
   requireAllowed(canCampaign(ctx.actor, 'viewRoster', { status: campaign.status as CampaignStatus }), ctx.actor);
+  const all = await rosterEntries(ctx, campaign);
+  const counts = Object.fromEntries(ROSTER_STATES.map((s) => [s, all.filter((e) => e.state === s).length])) as Record<RosterState, number>;
+  const needle = q.q?.trim();
+  const entries = all
+    .filter((e) => (!q.state || e.state === q.state) && (!q.unitType || e.unitType === q.unitType) && (!needle || e.unitName.includes(needle)))
+    .sort((a, b) => (q.order === 'asc' ? 1 : -1) * compare(q.sort)(a, b) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  return { entries, counts, total: all.length };
+}
+
+const boards = stampedCache<{ index: object; entries: Entry[] }>();
+
+/** The board's entries, recomputed only when the campaign's data changed (the eligibility check of every row is costly). */
+async function rosterEntries(ctx: UseCaseContext, campaign: Awaited<ReturnType<typeof loadCampaign>>): Promise<Entry[]> {
+  const campaignId = campaign.id;
+  const index = await referenceIndexFor(ctx.db, ctx.config, campaignId);
+  const stamp = await campaignChangeStamp(ctx.db, campaignId);
+  const cached = boards.get(campaignId, stamp);
+  if (cached && cached.index === index) return cached.entries;
   const roster = await ctx.db
     .select({ unit: units, form: forms })
     .from(campaignUnits)
@@ -63,7 +82,6 @@ export async function getRoster(ctx: UseCaseContext, campaignId: string, query: 
   const byForm = new Map<string, (typeof rows)[number][]>();
   for (const r of rows) byForm.set(r.formId, [...(byForm.get(r.formId) ?? []), r]);
   const late = new Map((await ctx.db.select().from(formLateExceptions).where(eq(formLateExceptions.campaignId, campaignId))).map((l) => [l.unitId, l.until]));
-  const index = await referenceIndexFor(ctx.db, ctx.config, campaignId);
   const options = { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined };
   const all: Entry[] = roster.map(({ unit, form }) => {
     const formRowsOf: FormRow[] = (form ? (byForm.get(form.id) ?? []) : []).sort((a, b) => a.priority - b.priority);
@@ -84,10 +102,6 @@ export async function getRoster(ctx: UseCaseContext, campaignId: string, query: 
       lateExceptionUntil: late.get(unit.id) ?? null,
     };
   });
-  const counts = Object.fromEntries(ROSTER_STATES.map((s) => [s, all.filter((e) => e.state === s).length])) as Record<RosterState, number>;
-  const needle = q.q?.trim();
-  const entries = all
-    .filter((e) => (!q.state || e.state === q.state) && (!q.unitType || e.unitType === q.unitType) && (!needle || e.unitName.includes(needle)))
-    .sort((a, b) => (q.order === 'asc' ? 1 : -1) * compare(q.sort)(a, b) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
-  return { entries, counts, total: all.length };
+  boards.set(campaignId, stamp, { index, entries: all });
+  return all;
 }

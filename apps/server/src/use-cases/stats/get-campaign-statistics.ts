@@ -7,6 +7,9 @@ import { candidateUnits, candidates, formVersions, forms, units } from '../../db
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { loadCampaign, rosterSizeOf } from '../campaign/campaign-view.ts';
+import { campaignChangeStamp, stampedCache } from '../../db/queries/campaign-change-stamp.ts';
+
+const computed = stampedCache<CampaignStatistics>();
 
 const Count = z.object({ key: z.string(), rows: z.number(), candidates: z.number(), expected: z.number() });
 /** The statistics of a campaign for charts and tables. */
@@ -35,6 +38,15 @@ function bump(map: Map<string, z.infer<typeof Count>>, key: string, field: 'rows
 export async function getCampaignStatistics(ctx: UseCaseContext, campaignId: string): Promise<CampaignStatistics> {
   const campaign = await loadCampaign(ctx.db, campaignId);
   requireAllowed(canCampaign(ctx.actor, 'viewStatistics', { status: campaign.status as CampaignStatus }), ctx.actor);
+  const stamp = await campaignChangeStamp(ctx.db, campaignId);
+  const cached = computed.get(campaignId, stamp);
+  if (cached) return cached;
+  const result = await computeStatistics(ctx, campaignId);
+  computed.set(campaignId, stamp, result);
+  return result;
+}
+
+async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promise<CampaignStatistics> {
   const versions = await ctx.db
     .select({ formId: forms.id, status: forms.status, unitType: units.type, number: formVersions.number, isLast: sql<boolean>`${formVersions.number} = ${forms.lastVersionNumber}`, rows: formVersions.rows, submittedAt: formVersions.submittedAt, acceptedAt: forms.acceptedAt })
     .from(formVersions)
@@ -57,7 +69,7 @@ export async function getCampaignStatistics(ctx: UseCaseContext, campaignId: str
       for (const tag of new Set(row.industries.map((t) => t.trim()).filter(Boolean))) bump(byIndustry, tag, 'rows');
     }
   }
-  const pool = await ctx.db.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.mergedIntoId)));
+  const pool = await ctx.db.select({ id: candidates.id, occupationCode: candidates.occupationCode, occupationName: candidates.occupationName, jobTypeName: candidates.jobTypeName, industries: candidates.industries, expectedAssessments: candidates.expectedAssessments, inShortageCatalog: candidates.inShortageCatalog }).from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.mergedIntoId)));
   const cu = await ctx.db
     .select({ candidateId: candidateUnits.candidateId, unitType: units.type })
     .from(candidateUnits)
