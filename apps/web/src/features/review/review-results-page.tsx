@@ -44,7 +44,7 @@ export function ReviewResultsPage() {
   const columns: TableColumnsType<ResultItem> = [
     { title: '职业编码', dataIndex: 'occupationCode', width: 110, sorter: (a, b) => a.occupationCode.localeCompare(b.occupationCode) },
     { title: '职业（工种）', key: 'n', width: 180, render: (_, i) => `${i.occupationName}${i.jobTypeName ? `（${i.jobTypeName}）` : ''}` },
-    { title: '推荐单位', key: 'u', width: 180, ellipsis: true, render: (_, i) => i.units.map((u) => u.unitName).join('、') },
+    { title: '推荐单位', key: 'u', width: 150, ellipsis: true, render: (_, i) => i.units.map((u) => u.unitName).join('、') },
     { title: '评审', key: 'r', width: 70, render: (_, i) => `${i.submitted}/${i.assigned}` },
     { title: '加权均分', dataIndex: 'weightedMean', width: 100, sorter: (a, b) => (a.weightedMean ?? -1) - (b.weightedMean ?? -1), render: (v: number | null) => v?.toFixed(2) ?? '—' },
     { title: '同意比例', dataIndex: 'agreeShare', width: 100, sorter: (a, b) => a.agreeShare - b.agreeShare, render: (v: number, i) => (i.submitted ? `${Math.round(v * 100)}%` : '—') },
@@ -107,7 +107,7 @@ export function ReviewResultsPage() {
           dataSource={rows}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
           pagination={{ defaultPageSize: 50, showTotal: (t) => `共 ${t} 个候选职业` }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
         />
       </Card>
       <Modal open={dialog !== null} title={`决定 ${selected.length} 个候选职业`} okText="确认决定" confirmLoading={decide.isPending} onCancel={() => setDialog(null)} onOk={() => void confirm().catch(() => undefined)} destroyOnHidden>
