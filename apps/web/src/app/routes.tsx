@@ -13,6 +13,7 @@ import { BarChartOutlined, CalendarOutlined, ClusterOutlined, FileSearchOutlined
 export const appRoutes: AppRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: lazyPage(() => import('./pages/home-page.tsx'), 'HomePage'), visible: everyone },
   { path: '/form', label: '推荐表填报', icon: <FormOutlined />, group: '征集管理', element: lazyPage(() => import('../features/form/form-editor-page.tsx'), 'FormEditorPage'), visible: roles('unit') },
+  { path: '/forms/import', label: '代单位导入推荐表', icon: <FormOutlined />, group: '征集管理', element: lazyPage(() => import('../features/form/center-form-import-page.tsx'), 'CenterFormImportPage'), visible: roles('center') },
   { path: '/reference/search', label: '职业（工种）查询', icon: <SearchOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/reference-search-page.tsx'), 'ReferenceSearchPage'), visible: can('reference.search') },
   { path: '/reference/tree', label: '职业分类大典', icon: <ApartmentOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/occupation-tree-page.tsx'), 'OccupationTreePage'), visible: can('reference.search') },
   { path: '/reference/lists', label: '上海市目录', icon: <UnorderedListOutlined />, group: '基础数据', element: lazyPage(() => import('../features/reference/reference-lists-page.tsx'), 'ReferenceListsPage'), visible: can('reference.search') },

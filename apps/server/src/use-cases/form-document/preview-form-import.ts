@@ -49,6 +49,13 @@ function blockingProblems(rows: readonly FormRow[]): StoredImportProblem[] {
   return problems;
 }
 
+/** Whether the unit a file names is the form's unit; units often write it with or without 上海市. */
+function sameUnit(written: string, actual: string): boolean {
+  const a = nameKey(written);
+  const b = nameKey(actual);
+  return a.includes(b) || b.includes(a);
+}
+
 /** Header fields that a save accepts; the others are left out and reported. */
 function usableHeader(header: FormImportResult['header'], problems: StoredImportProblem[]): FormImportResult['header'] {
   const labels = { contactName: '联系人', contactPhone: '联系方式', fillDate: '填表日期' } as const;
@@ -92,7 +99,7 @@ export async function previewFormImport(ctx: UseCaseContext, formId: string, upl
   problems.push(...blockingProblems(rows));
   const header = usableHeader(result.header, problems);
   const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, state.form.unitId));
-  if (header.unitName !== undefined && unit && nameKey(header.unitName) !== nameKey(unit.name)) {
+  if (header.unitName !== undefined && unit && !sameUnit(header.unitName, unit.name)) {
     problems.push({ column: '推荐单位', message: `文件中的推荐单位为“${header.unitName}”，与本推荐表的单位“${unit.name}”不一致，请确认导入的是本单位的推荐表` });
   }
   const record = await ctx.db.transaction(async (tx) => {

@@ -15,6 +15,8 @@ import { OccupationSearchSelect } from './components/occupation-search-select.ts
 import { ScanPanel } from './components/scan-panel.tsx';
 import { VersionsPanel } from './components/versions-panel.tsx';
 import { StaleVersionDialog, typedAsText } from './components/stale-version-dialog.tsx';
+import { FormDocumentsMenu } from './components/form-documents-menu.tsx';
+import { FormImportDialog } from './components/form-import-dialog.tsx';
 
 const STATUS_COLORS = { draft: 'default', submitted: 'blue', returned: 'orange', accepted: 'green' } as const;
 
@@ -114,6 +116,8 @@ export function FormEditorPage() {
         description={`${form.campaign.title}（${form.campaign.docNo}），截止日期 ${form.campaign.deadlineLabel}`}
         extra={
           <>
+            <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} lastVersionNumber={form.lastVersionNumber} />
+            {editable && <FormImportDialog formId={form.id} campaignId={form.campaign.id} currentRowCount={editor.rows.length} prepare={async () => { await editor.flush(); return editor.version.current; }} onImported={(view) => { queryClient.setQueryData(formKeys.mine(), view); editor.reset(view); }} />}
             {form.abilities.withdraw && <Button onClick={onWithdraw} loading={withdraw.isPending}>撤回</Button>}
             {form.abilities.submit && <Button type="primary" onClick={onSubmit} loading={submit.isPending}>提交推荐表</Button>}
           </>
