@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { prepareDatabase } from './bootstrap/prepare-database.ts';
 import './bootstrap/register-startup-tasks.ts';
+import { outboxTick } from './plugins/outbox-tick.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -12,7 +13,7 @@ const log = (msg: string) => console.log(`[征集] ${msg}`);
 log(database.kind === 'pglite' ? `使用内嵌数据库 PGlite，数据目录 ${config.dataDir}` : '使用 PostgreSQL 服务器（DATABASE_URL）');
 await prepareDatabase(database, config, systemClock, log);
 const app = await buildApp({ db: database.db, config, serveWeb: true });
-await app.register((await import('./plugins/outbox-tick.ts')).outboxTick, { db: database.db, config });
+await app.register(outboxTick, { db: database.db, config });
 await app.listen({ port: config.port, host: config.host });
 log(`服务已启动：http://localhost:${config.port}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 
