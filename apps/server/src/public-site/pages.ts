@@ -1,6 +1,6 @@
 import { CAMPAIGN_STATUS_LABELS, OBJECTION_FILE_MAX_BYTES, OBJECTION_MAX_FILES, endOfShanghaiDay, formatChineseDate, formatChineseDateTime, type CampaignStatus } from '@zhengji/domain';
 import type { NoticeItem } from '../db/schema/index.ts';
-import type { PublicCampaign } from '../use-cases/notice/get-public-campaign.ts';
+import type { PublicCampaign } from '../use-cases/campaign/get-public-campaign.ts';
 import type { PublicNotice } from '../use-cases/notice/get-public-notice.ts';
 import type { PublicIndexEntry } from '../use-cases/notice/list-public-site.ts';
 import type { ObjectionReceipt } from '../use-cases/objection/file-objection.ts';

@@ -4,7 +4,7 @@ import { DomainError, ERROR_STATUS, OBJECTION_FILE_MAX_BYTES, OBJECTION_MAX_FILE
 import { PUBLIC } from '../plugins/access.ts';
 import type { IncomingFile } from '../use-cases/file/store-file.ts';
 import { getPublicNotice, type PublicNotice } from '../use-cases/notice/get-public-notice.ts';
-import { getPublicCampaign } from '../use-cases/notice/get-public-campaign.ts';
+import { getPublicCampaign } from '../use-cases/campaign/get-public-campaign.ts';
 import { listPublicSite } from '../use-cases/notice/list-public-site.ts';
 import { getFinalList } from '../use-cases/notice/get-final-list.ts';
 import { fileObjection } from '../use-cases/objection/file-objection.ts';

@@ -61,6 +61,8 @@ describe('POST /api/campaigns/:id/transitions', () => {
     expect(pub.statusCode).toBe(200);
     expect(pub.json()).toMatchObject({ docNo: NOTICE.docNo, instructions: ['按优先级排序'] });
     expect(pub.json()).not.toHaveProperty('rosterSize');
+    expect(pub.json()).not.toHaveProperty('contactName');
+    expect(pub.json()).not.toHaveProperty('contactPhone');
   });
   it('a draft is not public; 403 for a unit', async () => {
     const c = await center();

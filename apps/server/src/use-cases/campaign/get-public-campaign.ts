@@ -5,7 +5,7 @@ import { effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/ca
 import type { UseCaseContext } from '../context.ts';
 import { loadCampaign } from './campaign-view.ts';
 
-/** The public fields of a campaign's call page (no personal data beyond the center's published contact). */
+/** The public fields of a campaign's call page: no personal data (no contact person or phone), only the center's mailbox. */
 export const PublicCampaignSchema = z.object({
   id: z.string(),
   year: z.number(),
@@ -16,8 +16,6 @@ export const PublicCampaignSchema = z.object({
   deadline: z.string(),
   deadlineLabel: z.string(),
   status: z.string(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   conditionsText: z.string(),
   workflowText: z.string(),
@@ -26,8 +24,11 @@ export const PublicCampaignSchema = z.object({
   industryTags: z.array(z.string()),
 });
 
+/** The public call page data. */
+export type PublicCampaign = z.infer<typeof PublicCampaignSchema>;
+
 /** A campaign's public call page; a draft is NOT_FOUND to the public. */
-export async function getPublicCampaign(ctx: UseCaseContext, id: string): Promise<z.infer<typeof PublicCampaignSchema>> {
+export async function getPublicCampaign(ctx: UseCaseContext, id: string): Promise<PublicCampaign> {
   const c = await loadCampaign(ctx.db, id).catch(() => null);
   if (!c || !canCampaign(ctx.actor, 'viewPublic', { status: c.status as CampaignStatus })) throw new DomainError('NOT_FOUND', '该征集活动不存在或尚未发布');
   return {
@@ -40,8 +41,6 @@ export async function getPublicCampaign(ctx: UseCaseContext, id: string): Promis
     deadline: c.deadline,
     deadlineLabel: formatChineseDate(endOfShanghaiDay(c.deadline)),
     status: effectiveCampaignStatus(c.status as CampaignStatus, c.deadline, ctx.clock.now()),
-    contactName: c.contactName,
-    contactPhone: c.contactPhone,
     contactEmail: c.contactEmail,
     conditionsText: c.conditionsText,
     workflowText: c.workflowText,
