@@ -28,19 +28,18 @@ export async function notifyExperts(tx: Db, clock: Clock, messages: readonly Exp
     .where(inArray(experts.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const now = clock.now();
-  let sent = 0;
+  const inApp: (typeof notifications.$inferInsert)[] = [];
+  const mail: (typeof outbox.$inferInsert)[] = [];
   for (const m of messages) {
     const e = byId.get(m.expertId);
     if (!e?.userId) continue;
-    await tx.insert(notifications).values({ userId: e.userId, kind: m.kind, title: m.title, body: m.body, link: m.link, createdAt: now });
+    inApp.push({ userId: e.userId, kind: m.kind, title: m.title, body: m.body, link: m.link, createdAt: now });
     const to = e.expertEmail ?? e.userEmail;
-    if (to) {
-      await tx
-        .insert(outbox)
-        .values({ to, subject: m.title, body: m.body, nextAttemptAt: now, createdAt: now, dedupeKey: m.dedupeKey ?? null })
-        .onConflictDoNothing();
-    }
-    sent++;
+    if (to) mail.push({ to, subject: m.title, body: m.body, nextAttemptAt: now, createdAt: now, dedupeKey: m.dedupeKey ?? null });
   }
+  // One statement each, however many experts: a round can notify sixty experts at once.
+  if (inApp.length) await tx.insert(notifications).values(inApp);
+  if (mail.length) await tx.insert(outbox).values(mail).onConflictDoNothing();
+  const sent = inApp.length;
   return sent;
 }
