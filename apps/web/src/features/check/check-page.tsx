@@ -24,7 +24,7 @@ export function CheckPage() {
   useEffect(() => {
     if (!check.data) return;
     setDrafts(Object.fromEntries(check.data.rows.flatMap((r) => (r.decision ? [[r.rowIndex, r.decision]] : []))));
-  }, [check.data?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [check.data?.version]); // only a new server version resets the drafts, not every refetch of the same one
 
   if (check.isError) return <Alert type="error" showIcon message={errorMessage(check.error)} />;
   if (!check.data) return <Skeleton active />;

@@ -45,15 +45,15 @@ export function ReviewScoringPage() {
       const target = items[index + step];
       if (!target) return;
       if (dirty && !locked) await persist(false).catch(() => undefined);
-      navigate(`/review/my/${target.candidateId}`);
+      void navigate(`/review/my/${target.candidateId}`);
     },
     [items, index, dirty, locked, persist],
   );
   const submitAndNext = async () => {
     await persist(true);
     const next = items.slice(index + 1).find((i) => i.reviewStatus !== 'submitted') ?? items.find((i) => i.reviewStatus !== 'submitted' && i.candidateId !== candidateId);
-    if (next) navigate(`/review/my/${next.candidateId}`);
-    else navigate('/review/my');
+    if (next) void navigate(`/review/my/${next.candidateId}`);
+    else void navigate('/review/my');
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

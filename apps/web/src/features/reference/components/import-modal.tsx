@@ -32,7 +32,7 @@ export function ImportModal({ open, kind, onClose }: { open: boolean; kind?: Ref
       csrfToken: me?.csrfToken ?? '',
     });
     onClose();
-    navigate(`/reference/versions/${version.id}`);
+    void navigate(`/reference/versions/${version.id}`);
   };
   return (
     <Modal open={open} title="导入参考数据（生成预览）" onCancel={onClose} destroyOnHidden footer={null} width={600}>
