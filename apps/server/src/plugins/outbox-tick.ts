@@ -22,13 +22,16 @@ export interface OutboxTickOptions {
 export const outboxTick: FastifyPluginAsync<OutboxTickOptions> = async (app, opts) => {
   const clock = opts.clock ?? systemClock;
   const mailer = opts.mailer ?? createMailer(opts.config.smtpUrl, opts.config.mailFrom, (m) => app.log.info(m));
+  const canSend = !!opts.mailer || !!opts.config.smtpUrl;
+  if (!canSend) app.log.warn('未配置 SMTP_URL：邮件将保存在发件箱中，配置后自动发送');
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       await sendDueReminders({ db: opts.db, clock });
-      await deliverOutbox({ db: opts.db, clock, mailer });
+      // Without an SMTP server the mail waits in the outbox (visible to the center) instead of being marked sent.
+      if (canSend) await deliverOutbox({ db: opts.db, clock, mailer });
     } catch (err) {
       app.log.error({ err }, '邮件发送周期任务失败');
     } finally {

@@ -4,9 +4,9 @@ import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
-import { checkDecisions, forms, notifications } from '../db/schema/index.ts';
+import { checkDecisions, forms, notifications, outbox } from '../db/schema/index.ts';
 
-const { app, db, clock, mailer } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
 const center = async () => loginAs(app, (await createUserRow(db, 'center')).username);
 
 async function submitted() {
@@ -73,11 +73,12 @@ describe('material check', () => {
     const past = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '扫描件未盖章', until: '2024-10-01T18:00:00+08:00' } });
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toBe('重新提交的时限须晚于当前时间');
-    const sentBefore = mailer.sent.length;
+    const queuedBefore = (await db.select().from(outbox)).length;
     const ok = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '扫描件未盖章', until: '2024-10-15T18:00:00+08:00' } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'returned', returnReason: '扫描件未盖章' });
-    expect(mailer.sent.length).toBeGreaterThan(sentBefore);
+    expect((await db.select().from(outbox)).some((m) => m.subject.includes('推荐表被退回') && m.body.includes('扫描件未盖章'))).toBe(true);
+    expect((await db.select().from(outbox)).length).toBeGreaterThan(queuedBefore);
     const inApp = await db.select().from(notifications).where(eq(notifications.userId, user.id));
     expect(inApp.some((n) => n.kind === 'form.returned' && n.body.includes('扫描件未盖章'))).toBe(true);
   });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
 import { createUnitRow, createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
-import { campaigns, formVersions, forms } from '../db/schema/index.ts';
+import { campaigns, formVersions, forms, outbox } from '../db/schema/index.ts';
 
 const REFERENCE_DIR = new URL('../../../../../shared/reference', import.meta.url).pathname;
 const { app, db, clock, mailer } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
@@ -293,7 +293,8 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ number: 1, rowCount: 2 });
     expect(versions[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(mailer.sent.some((m) => m.to === user.email && m.subject.includes('推荐表已提交'))).toBe(true);
+    const queued = await db.select().from(outbox);
+    expect(queued.some((m) => m.to.includes(user.email!) && m.subject.includes('推荐表已提交') && m.status === 'pending')).toBe(true);
     expect((await save(s, form.id, version + 1, [GOOD_ROW])).json().message).toContain('推荐表已提交，如需修改请先撤回');
     await expect(db.update(formVersions).set({ contentHash: 'x' }).where(eq(formVersions.formId, form.id))).rejects.toThrow();
     const v1 = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions/1` })).json();

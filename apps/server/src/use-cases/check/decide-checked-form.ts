@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DomainError } from '@zhengji/domain';
 import { AcceptCheckedSchema, ReturnCheckedSchema } from '@zhengji/domain/check/check.schemas.ts';
-import { checkDecisions, notifications, users } from '../../db/schema/index.ts';
+import { checkDecisions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -45,12 +45,6 @@ export async function acceptCheckedForm(ctx: UseCaseContext, formId: string, inp
 export async function returnCheckedForm(ctx: UseCaseContext, formId: string, input: z.input<typeof ReturnCheckedSchema>): Promise<CheckView> {
   const data = ReturnCheckedSchema.parse(input);
   await checkVersion(ctx, formId, data.version, false);
-  const view = await returnForm(ctx, formId, { reason: data.reason, until: data.until });
-  const people = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, view.unitId), eq(users.disabled, false)));
-  if (people.length > 0) {
-    await ctx.db.insert(notifications).values(
-      people.map((p) => ({ userId: p.id, kind: 'form.returned', title: '推荐表被退回修改', body: `退回理由：${data.reason}`, link: '/forms/mine', createdAt: ctx.clock.now() })),
-    );
-  }
+  await returnForm(ctx, formId, { reason: data.reason, until: data.until });
   return presentCheck(ctx, await loadFormFor(ctx.db, ctx.actor, formId, 'view'), ctx.clock.now());
 }

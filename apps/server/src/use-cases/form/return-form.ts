@@ -6,9 +6,9 @@ import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { formFacts, loadFormFor } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';
-import { notifyUnit } from './notify-unit.ts';
+import { notifyUnitUsers } from '../notification/enqueue-mail.ts';
 
-/** The center returns a submitted form as a whole, with a reason and a resubmission time limit; the unit is mailed. */
+/** The center returns a submitted form as a whole, with a reason and a resubmission time limit; the unit is told in the application and by e-mail (outbox). */
 export async function returnForm(ctx: UseCaseContext, formId: string, input: { reason: string; until: Date }): Promise<FormView> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
@@ -29,15 +29,9 @@ export async function returnForm(ctx: UseCaseContext, formId: string, input: { r
       })
       .where(eq(forms.id, formId))
       .returning();
+    await notifyUnitUsers(tx, state.form.unitId, { kind: 'form.returned', title: '【征集】推荐表被退回修改', body: `您单位提交的推荐表（第 ${String(state.form.lastVersionNumber)} 版）已被市职鉴中心退回。\n退回理由：${input.reason.trim()}\n请于 ${formatChineseDateTime(input.until)} 前修改后重新提交。`, link: '/form' }, now);
     await writeAudit(tx, ctx, { action: 'form.return', objectType: 'form', objectId: formId, changes: { reason: input.reason, until: input.until.toISOString() } });
     return { ...state, form: form! };
   });
-  await notifyUnit(
-    ctx.db,
-    ctx.mailer,
-    state.form.unitId,
-    '【征集】推荐表被退回修改',
-    `您单位提交的推荐表（第 ${String(state.form.lastVersionNumber)} 版）已被市职鉴中心退回。\n退回理由：${input.reason.trim()}\n请于 ${formatChineseDateTime(input.until)} 前修改后重新提交。`,
-  );
   return presentForm(ctx.db, { actor, config: ctx.config, now }, state);
 }

@@ -8,7 +8,8 @@ import { formContentHash, isMainlandPhone } from './form-content.ts';
 import { referenceIndexFor } from './form-reference.ts';
 import { formFacts, loadFormFor, rowsOf } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';
-import { notifyUnit } from './notify-unit.ts';
+import { notifyUnitUsers } from '../notification/enqueue-mail.ts';
+import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 
 function errorSummary(findings: Finding[][]): string | null {
   const bad = findings.map((f, i) => ({ row: i + 1, first: f.find((x) => x.severity === 'error') })).filter((x) => x.first);
@@ -19,12 +20,13 @@ function errorSummary(findings: Finding[][]): string | null {
 
 /**
  * Submits a form: no error findings, contact and scan present, before the deadline (or within the late exception
- * or return time limit). Keeps an immutable version with a SHA-256 content hash; mails a receipt after commit.
+ * or return time limit). Keeps an immutable version with a SHA-256 content hash; a receipt goes to the unit (in the
+ * application and by e-mail through the outbox).
  */
 export async function submitForm(ctx: UseCaseContext, formId: string, input: { version: number }): Promise<FormView> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
-  const { state, number, hash } = await ctx.db.transaction(async (tx) => {
+  const { state } = await ctx.db.transaction(async (tx) => {
     const state = await loadFormFor(tx, actor, formId, 'submit', true);
     const { form, campaign } = state;
     transitionForm(form.status, 'submit', formFacts(state, now));
@@ -46,15 +48,9 @@ export async function submitForm(ctx: UseCaseContext, formId: string, input: { v
       .set({ status: 'submitted', fillDate: header.fillDate, lastVersionNumber: number, submittedAt: now, checkingStartedAt: null, version: form.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(forms.id, formId))
       .returning();
+    await notifyUnitUsers(tx, form.unitId, { kind: 'form.submitted', title: `【征集】推荐表已提交（第 ${String(number)} 版）`, body: `您单位的《社会化职业技能等级认定职业（工种）推荐表》已于 ${formatChineseDateTime(now)} 提交（第 ${String(number)} 版，校验码 ${verificationCodeOf(hash)}）。\n征集：${campaign.title}\n市职鉴中心将进行材料核验，结果将另行通知。`, link: '/form' }, now);
     await writeAudit(tx, ctx, { action: 'form.submit', objectType: 'form', objectId: formId, changes: { versionNumber: number, contentHash: hash, rows: rows.length } });
     return { state: { ...state, form: updated! }, number, hash };
   });
-  await notifyUnit(
-    ctx.db,
-    ctx.mailer,
-    state.form.unitId,
-    `【征集】推荐表已提交（第 ${String(number)} 版）`,
-    `您单位的《社会化职业技能等级认定职业（工种）推荐表》已于 ${formatChineseDateTime(now)} 提交（第 ${String(number)} 版，校验码 ${hash.slice(0, 12).toUpperCase()}）。\n征集：${state.campaign.title}\n市职鉴中心将进行材料核验，结果将另行通知。`,
-  );
   return presentForm(ctx.db, { actor, config: ctx.config, now }, state);
 }
