@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { unitRoutes } from './routes/units.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { formRoutes } from './routes/forms.ts';
 import { eligibilityRoutes } from './routes/eligibility.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(auditRoutes);
+  await app.register(dashboardRoutes);
   await app.register(referenceRoutes);
   await app.register(campaignRoutes);
   await app.register(currentCampaignRoutes);

@@ -31,3 +31,4 @@ export * from './notice/working-days.ts';
 export * from './notice/notice.snapshot.ts';
 export * from './objection/objection.workflow.ts';
 export * from './objection/objection.schemas.ts';
+export * from './dashboard/dashboard.schemas.ts';

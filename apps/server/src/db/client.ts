@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -25,17 +25,61 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.resolve(PROJECT_ROOT, 'apps/server/drizzle');
 
+/**
+ * Takes DATA_DIR for this process: the embedded database must never be opened by two processes at once (that corrupts
+ * it), so a second `npm start` on the same folder is refused with the PID of the first. A lock left by a dead process
+ * is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'zhengji.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(`数据目录 ${dataDir} 正被另一个征集系统进程（PID ${String(pid)}）使用：同一数据目录只能由一个进程打开。请先停止该进程，或用 DATA_DIR 指定其他目录。`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`无法锁定数据目录 ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Opens the embedded PGlite database in dataDir (or in memory when dataDir is null). */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = await PGlite.create({
     dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
     extensions: { pg_trgm },
     loadDataDir,
+  }).catch((err: unknown) => {
+    unlock();
+    throw err;
   });
   await client.exec("SET TIME ZONE 'Asia/Shanghai'");
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
 }
 
 /** Opens a PostgreSQL server connection pool. */
