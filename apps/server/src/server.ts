@@ -8,13 +8,25 @@ import { outboxTick } from './plugins/outbox-tick.ts';
 
 const config = loadConfig();
 const started = Date.now();
-const database = await openDatabase(config);
 const log = (msg: string) => console.log(`[征集] ${msg}`);
+const database = await openDatabase(config).catch((err: unknown) => {
+  // A start-up problem a person can fix (folder in use, database unreachable) is said in one sentence, not a stack trace.
+  console.error(`[征集] 启动失败：${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 log(database.kind === 'pglite' ? `使用内嵌数据库 PGlite，数据目录 ${config.dataDir}` : '使用 PostgreSQL 服务器（DATABASE_URL）');
 await prepareDatabase(database, config, systemClock, log);
 const app = await buildApp({ db: database.db, config, serveWeb: true });
 await app.register(outboxTick, { db: database.db, config });
-await app.listen({ port: config.port, host: config.host });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(`[征集] 启动失败：${inUse ? `端口 ${String(config.port)} 已被占用，请停止占用该端口的程序，或用 PORT 指定其他端口` : String(err)}`);
+  await app.close();
+  await database.close();
+  process.exit(1);
+}
 log(`服务已启动：http://localhost:${config.port}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 
 let closing = false;
