@@ -4,6 +4,7 @@ export * from './shared/clock.ts';
 export * from './shared/zod-zh.ts';
 export * from './shared/policy.ts';
 export * from './shared/page.schemas.ts';
+export * from './shared/phone.ts';
 export * from './auth/password.rules.ts';
 export * from './auth/auth.schemas.ts';
 export * from './unit/credit-code.ts';

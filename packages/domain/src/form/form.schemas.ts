@@ -48,6 +48,21 @@ export const FormRowSchema = z.strictObject({
 export type FormRow = z.infer<typeof FormRowSchema>;
 export type FormRowInput = z.input<typeof FormRowSchema>;
 
+/** The ten fields of a row (in notice order) from anything that carries them, e.g. a database or editor row. */
+export function pickFormRow(r: FormRow): FormRow {
+  return {
+    occupationCode: r.occupationCode,
+    occupationName: r.occupationName,
+    jobTypeName: r.jobTypeName,
+    standardName: r.standardName,
+    standardVersion: r.standardVersion,
+    inShortageCatalog: r.inShortageCatalog,
+    industries: r.industries,
+    expectedAssessments: r.expectedAssessments,
+    reason: r.reason,
+  };
+}
+
 /** Header of the form. */
 export const FormHeaderSchema = z.strictObject({
   contactName: z.string().trim().max(50).default(''),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidCreditCode } from './credit-code.ts';
+import { isMainlandPhone } from '../shared/phone.ts';
 
 /** Kinds of recommending unit. */
 export const UNIT_TYPES = ['district', 'industry'] as const;
@@ -11,7 +12,7 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = { district: '区人社
 export const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{8})$/, '请填写手机号（11位）或座机号（如 021-12345678）');
+  .refine(isMainlandPhone, '请填写手机号（11位）或座机号（如 021-12345678）');
 
 /** Unified social credit code with its GB 32100 check character. */
 export const CreditCodeSchema = z

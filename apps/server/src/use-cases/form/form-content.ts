@@ -14,12 +14,6 @@ import {
 // ASCII control characters except tab (\t) and newline (\n); \r is normalised to \n before the check.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const HEADER_LABELS: Record<string, string> = { contactName: '联系人', contactPhone: '联系方式', fillDate: '填表日期' };
-const MAINLAND_PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7,8})$/;
-
-/** Whether a contact number is a mainland mobile (11 digits) or landline (with or without area code and extension). */
-export function isMainlandPhone(phone: string): boolean {
-  return MAINLAND_PHONE.test(phone.replace(/[\s()（）]/g, ''));
-}
 
 function normaliseText(value: unknown, where: string): unknown {
   if (typeof value !== 'string') return value;

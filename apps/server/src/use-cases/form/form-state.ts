@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { DomainError, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import { DomainError, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { campaigns, formLateExceptions, formRows, forms } from '../../db/schema/index.ts';
 
@@ -58,16 +58,5 @@ export async function loadFormFor(db: Db, actor: Actor, formId: string, action: 
 /** The rows of a form in priority order, as FormRow values plus their ids. */
 export async function rowsOf(db: Db, formId: string): Promise<(FormRow & { id: string })[]> {
   const rows = await db.select().from(formRows).where(eq(formRows.formId, formId)).orderBy(asc(formRows.priority));
-  return rows.map((r) => ({
-    id: r.id,
-    occupationCode: r.occupationCode,
-    occupationName: r.occupationName,
-    jobTypeName: r.jobTypeName,
-    standardName: r.standardName,
-    standardVersion: r.standardVersion,
-    inShortageCatalog: r.inShortageCatalog,
-    industries: r.industries,
-    expectedAssessments: r.expectedAssessments,
-    reason: r.reason,
-  }));
+  return rows.map((r) => ({ id: r.id, ...pickFormRow(r) }));
 }

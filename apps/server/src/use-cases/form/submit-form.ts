@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { DomainError, checkRows, formatChineseDateTime, shanghaiIsoDate, type Finding, transitionForm } from '@zhengji/domain';
+import { DomainError, checkRows, isMainlandPhone, formatChineseDateTime, shanghaiIsoDate, type Finding, transitionForm } from '@zhengji/domain';
 import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formContentHash, isMainlandPhone } from './form-content.ts';
+import { formContentHash } from './form-content.ts';
 import { referenceIndexFor } from './form-reference.ts';
 import { formFacts, loadFormFor, rowsOf } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding, FormHeader, FormRow, ReferenceSearchResult } from '@zhengji/domain';
+import { pickFormRow, type Finding, type FormHeader, type FormRow, type ReferenceSearchResult } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { checkEligibility, saveForm, type FormView } from './form.api.ts';
 
@@ -20,17 +20,7 @@ const newKey = () => `r${String(++keySeq)}`;
 
 /** The ten fields of an editor row, as the API takes them. */
 export function toFormRow(r: EditorRow): FormRow {
-  return {
-    occupationCode: r.occupationCode,
-    occupationName: r.occupationName,
-    jobTypeName: r.jobTypeName,
-    standardName: r.standardName,
-    standardVersion: r.standardVersion,
-    inShortageCatalog: r.inShortageCatalog,
-    industries: r.industries,
-    expectedAssessments: r.expectedAssessments,
-    reason: r.reason,
-  };
+  return pickFormRow(r);
 }
 
 /** An empty row. */

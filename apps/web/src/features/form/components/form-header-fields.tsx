@@ -1,14 +1,11 @@
 import { DatePicker, Form, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { FormHeader } from '@zhengji/domain';
-
-// Same rule as the server's submit check (use-cases/form/form-content.ts isMainlandPhone).
-const MAINLAND_PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7,8})$/;
+import { isMainlandPhone, type FormHeader } from '@zhengji/domain';
 
 /** Problem with a contact number, or null: a mainland mobile (11 digits) or a landline (区号-号码[-分机]). */
 export function phoneProblem(phone: string): string | null {
   if (phone.trim() === '') return '请填写联系方式';
-  return MAINLAND_PHONE.test(phone.replace(/[\s()（）]/g, '')) ? null : '请填写 11 位手机号码或带区号的固定电话，如 021-12345678';
+  return isMainlandPhone(phone) ? null : '请填写 11 位手机号码或带区号的固定电话，如 021-12345678';
 }
 
 /** The header of the 推荐表: the unit (fixed), contact person, contact number, fill date. */
