@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '@zhengji/domain';
 import { ExpertInputSchema, ExpertSchema } from '@zhengji/domain/review/review.panel.ts';
 import { roles } from '../plugins/access.ts';
+import { readSingleUpload } from '../plugins/upload.ts';
 import { listExperts } from '../use-cases/review/list-experts.ts';
 import { createExpert } from '../use-cases/review/create-expert.ts';
 import { updateExpert } from '../use-cases/review/update-expert.ts';
@@ -29,16 +30,8 @@ export const expertRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('专家名单导入模板.xlsx')}`).send(bytes);
   });
   app.post('/api/experts/import', { config: center, schema: { tags, summary: '从 Excel 导入专家名单（有错误时不导入任何一行）' } }, async (request, reply) => {
-    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA', '请以文件上传（multipart/form-data）的方式提交专家名单');
-    const part = await request.file();
-    if (!part) throw new DomainError('VALIDATION', '请选择要导入的专家名单（Excel .xlsx）');
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 20 MB 上限，请精简后重新导入');
-      throw err;
-    }
-    return reply.status(201).send(await importExperts(request.ctx, bytes));
+    const upload = await readSingleUpload(request, '专家名单', '请选择要导入的专家名单（Excel .xlsx）');
+    if (upload.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 20 MB 上限，请精简后重新导入');
+    return reply.status(201).send(await importExperts(request.ctx, upload.content));
   });
 };

@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '@zhengji/domain';
 import { PUBLIC, roles } from '../plugins/access.ts';
+import { readSingleUpload } from '../plugins/upload.ts';
 import { FormViewSchema } from '../use-cases/form/present-form.ts';
 import { FORM_DOCUMENT_FORMATS, downloadFormDocument, type RenderedDocument } from '../use-cases/form-document/download-form-document.ts';
 import { downloadFormTemplate } from '../use-cases/form-document/download-form-template.ts';
-import { previewFormImport, type ImportUpload } from '../use-cases/form-document/preview-form-import.ts';
+import { previewFormImport } from '../use-cases/form-document/preview-form-import.ts';
 import { confirmFormImport } from '../use-cases/form-document/confirm-form-import.ts';
 import { discardFormImport } from '../use-cases/form-document/discard-form-import.ts';
 import { openUnitForm } from '../use-cases/form-document/open-unit-form.ts';
@@ -45,16 +45,7 @@ export const formDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     openUnitForm(request.ctx, request.body),
   );
   app.post('/api/forms/:id/imports', { config: unitOrCenter, schema: { tags, summary: '上传填写好的 Excel 模板或 Word 推荐表，预览导入结果（不修改推荐表）', params: IdParams, response: { 201: ImportPreviewSchema } } }, async (request, reply) => {
-    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA', '请以文件上传（multipart/form-data）的方式提交要导入的文件');
-    const part = await request.file();
-    if (!part) throw new DomainError('VALIDATION', '请选择要导入的 Excel 模板（.xlsx）或 Word 推荐表（.docx）');
-    let upload: ImportUpload;
-    try {
-      upload = { content: await part.toBuffer(), originalName: part.filename || '' };
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-      upload = { content: Buffer.alloc(0), originalName: part.filename || '', truncated: true };
-    }
+    const upload = await readSingleUpload(request, '要导入的文件', '请选择要导入的 Excel 模板（.xlsx）或 Word 推荐表（.docx）');
     return reply.status(201).send(await previewFormImport(request.ctx, request.params.id, upload));
   });
   app.post('/api/forms/:id/imports/:previewId/confirm', { config: unitOrCenter, schema: { tags, summary: '确认导入：以预览的行替换推荐表草稿', params: PreviewParams, body: ConfirmBody, response: { 200: FormViewSchema } } }, async (request) =>

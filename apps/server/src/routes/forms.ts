@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '@zhengji/domain';
 import { roles } from '../plugins/access.ts';
+import { readSingleUpload } from '../plugins/upload.ts';
 import { FileInfoSchema, FormViewSchema } from '../use-cases/form/present-form.ts';
 import { getMyForm } from '../use-cases/form/get-my-form.ts';
 import { getForm } from '../use-cases/form/get-form.ts';
@@ -13,7 +13,6 @@ import { returnForm } from '../use-cases/form/return-form.ts';
 import { acceptForm } from '../use-cases/form/accept-form.ts';
 import { FormVersionSummarySchema, listFormVersions } from '../use-cases/form/list-form-versions.ts';
 import { FormVersionDetailSchema, getFormVersion } from '../use-cases/form/get-form-version.ts';
-import type { IncomingFile } from '../use-cases/file/store-file.ts';
 
 const IdParams = z.object({ id: z.uuid('推荐表编号格式不正确') });
 const VersionParams = IdParams.extend({ n: z.coerce.number().int('版本号须为整数').min(1, '版本号须为正整数') });
@@ -40,16 +39,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     saveForm(request.ctx, request.params.id, request.body),
   );
   app.post('/api/forms/:id/scan', { config: unitOrCenter, schema: { tags, summary: '上传加盖公章的推荐表扫描件（PDF/JPEG/PNG，≤20 MB）', params: IdParams, response: { 201: FileInfoSchema } } }, async (request, reply) => {
-    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA', '请以文件上传（multipart/form-data）的方式提交扫描件');
-    const part = await request.file();
-    if (!part) throw new DomainError('VALIDATION', '请选择要上传的扫描件');
-    let file: IncomingFile;
-    try {
-      file = { content: await part.toBuffer(), originalName: part.filename || 'scan' };
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-      file = { content: Buffer.alloc(0), originalName: part.filename || 'scan', truncated: true };
-    }
+    const file = await readSingleUpload(request, '扫描件', '请选择要上传的扫描件', 'scan');
     return reply.status(201).send(await uploadScan(request.ctx, request.params.id, file));
   });
   app.post('/api/forms/:id/submit', { config: unitOrCenter, schema: { tags, summary: '提交推荐表', params: IdParams, body: VersionBody, response: { 200: FormViewSchema } } }, async (request) =>
