@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../src/db/client.ts';
 import { campaignUnits, campaigns } from '../src/db/schema/index.ts';
+import { formCodePng } from '../src/documents/form-code.ts';
 import { createUnitRow, createUserRow } from './factories.ts';
 import { loginAs, type Session } from './auth.ts';
 
@@ -13,7 +14,6 @@ export const ELDER_CARE = { occupationCode: '4-10-01-05', occupationName: '养�
 export const AI_TRAINER = { ...ELDER_CARE, occupationCode: '4-04-05-05', occupationName: '人工智能训练师', standardName: '人工智能训练师', standardVersion: '2021年版', inShortageCatalog: false, industries: ['人工智能'], expectedAssessments: 800, reason: '人工智能产业快速发展' };
 export const AI_LABELER = { ...AI_TRAINER, jobTypeName: '数据标注员', expectedAssessments: 300, reason: '数据标注岗位需求快速增长' };
 const HEADER = { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' };
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** Inserts an open campaign (deadline 2024-10-22) with the given units on its roster. */
 export async function openCampaignRow(db: Db, unitIds: string[] = [], overrides: Partial<typeof campaigns.$inferInsert> = {}) {
@@ -32,16 +32,45 @@ export async function unitWithUser(app: FastifyInstance, db: Db, overrides: Part
   return { unit, user, s: await loginAs(app, user.username) };
 }
 
-/** Does the unit's part through the API: open the form, save rows, upload a scan, submit; answers the form id. */
+/** A multipart body carrying one file in the field `file`. */
+export function multipartFile(content: Buffer, fileName: string, contentType: string): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----zjtest' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A finalized form as the API shows it (the part the tests need). */
+export interface FinalizedFormView {
+  id: string;
+  version: number;
+  finalized: { versionNo: number; verificationCode: string } | null;
+}
+
+/**
+ * A stand-in for a sealed scan where the scan itself is not under test: a PNG of the QR code the print copy carries
+ * (a real code, read by the real reader). The scan tests use rasterized, rotated, noisy print copies instead.
+ */
+export async function qrOnlyScan(form: FinalizedFormView): Promise<Buffer> {
+  if (!form.finalized) throw new Error('form is not finalized');
+  return formCodePng({ formId: form.id, versionNo: form.finalized.versionNo, verificationCode: form.finalized.verificationCode }, 300);
+}
+
+/** Finalizes a saved form and uploads a matching scan through the API; answers the form view after the upload. */
+export async function finalizeWithScan(s: Session, formId: string, version: number): Promise<FinalizedFormView> {
+  const fin = await s.inject({ method: 'POST', url: `/api/forms/${formId}/finalize`, payload: { version } });
+  expect(fin.statusCode, fin.body).toBe(200);
+  const up = await s.inject({ method: 'POST', url: `/api/forms/${formId}/scan`, ...multipartFile(await qrOnlyScan(fin.json()), 'scan.png', 'image/png') });
+  expect(up.statusCode, up.body).toBe(201);
+  return (up.json() as { form: FinalizedFormView }).form;
+}
+
+/** Does the unit's part through the API: open the form, save rows, finalize, upload a matching scan, submit; answers the form id. */
 export async function submitAsUnit(s: Session, campaignId: string, rows: unknown[] = [ELDER_CARE, AI_TRAINER]): Promise<string> {
   const form = (await s.inject({ method: 'GET', url: `/api/forms/mine?campaignId=${campaignId}` })).json() as { id: string; version: number };
   const saved = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: form.version, header: HEADER, rows } });
   expect(saved.statusCode, saved.body).toBe(200);
-  const boundary = '----zjcenter' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const up = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/scan`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-  expect(up.statusCode, up.body).toBe(201);
-  const sub = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: saved.json().version } });
+  const scanned = await finalizeWithScan(s, form.id, saved.json().version);
+  const sub = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: scanned.version } });
   expect(sub.statusCode, sub.body).toBe(200);
   return form.id;
 }

@@ -33,3 +33,4 @@ export * from './notice/notice.snapshot.ts';
 export * from './objection/objection.workflow.ts';
 export * from './objection/objection.schemas.ts';
 export * from './dashboard/dashboard.schemas.ts';
+export * from './form/scan-match.ts';

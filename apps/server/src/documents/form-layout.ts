@@ -10,7 +10,15 @@ export const PHONE_LABEL = '联系方式：';
 export const FILL_DATE_LABEL = '填表日期：';
 export const INSTRUCTIONS_TITLE = '填表说明';
 export const DRAFT_MARK = '草稿';
-export const DRAFT_NOTICE = '草稿 · 尚未提交，不能作为正式推荐材料';
+export const DRAFT_NOTICE = '草稿 · 尚未定稿，不能作为正式推荐材料';
+/** The mark of a version whose finalization was voided. */
+export const VOIDED_NOTICE = '已作废 · 该版定稿已撤销，不能作为正式推荐材料';
+/** The line beside the QR code of a finalized version. */
+export function formCodeCaption(code: { versionNo: number; verificationCode: string }): string {
+  return `定稿第 ${String(code.versionNo)} 版　校验码：${code.verificationCode}`;
+}
+/** The hint under the QR code: where the seal goes, and that the code must stay legible. */
+export const FORM_CODE_HINT = '盖章时请勿遮挡二维码';
 
 export type FormColumnKey = keyof typeof FORM_COLUMN_LABELS;
 
@@ -82,7 +90,8 @@ export function fillDateText(header: FormHeader): string {
 /** The verification code line of the footer. */
 export function verificationText(data: FormDocumentData): string {
   if (data.isDraft || data.verificationCode === null) return '校验码：无（草稿）';
-  return `校验码：${data.verificationCode}`;
+  const version = data.formCode ? `定稿第 ${String(data.formCode.versionNo)} 版　` : '';
+  return `${version}校验码：${data.verificationCode}`;
 }
 
 /** Page footer text, e.g. 第 1 页 / 共 3 页　校验码：9F3A2C1B. */

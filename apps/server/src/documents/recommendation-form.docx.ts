@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   Header,
+  ImageRun,
   Packer,
   PageNumber,
   PageOrientation,
@@ -20,6 +21,9 @@ import type { FormDocumentData } from '@zhengji/domain/form/form.schemas.ts';
 import {
   CONTACT_LABEL,
   DRAFT_NOTICE,
+  FORM_CODE_HINT,
+  VOIDED_NOTICE,
+  formCodeCaption,
   FORM_COLUMNS,
   FORM_INSTRUCTIONS,
   FORM_TITLE,
@@ -31,6 +35,7 @@ import {
   scaledWidths,
   verificationText,
 } from './form-layout.ts';
+import { formCodePng } from './form-code.ts';
 
 /** A4 in twips (portrait numbers; docx swaps them for landscape). */
 const A4_SHORT = 11906;
@@ -109,9 +114,27 @@ function pageFooter(data: FormDocumentData): Footer {
   });
 }
 
-function draftHeader(): Header {
+function markHeader(text: string): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(DRAFT_NOTICE, { bold: true, size: 32, color: 'C00000', title: true })] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { bold: true, size: 32, color: 'C00000', title: true })] })],
+  });
+}
+
+/** 2.5 cm at 96 px per inch (docx sizes images in pixels). */
+const QR_PX = 95;
+
+function codeHeader(code: { versionNo: number; verificationCode: string }, png: Buffer): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          run(`${formCodeCaption(code)}　`, { bold: true, size: 20 }),
+          run(`（${FORM_CODE_HINT}）　`, { size: 16 }),
+          new ImageRun({ type: 'png', data: png, transformation: { width: QR_PX, height: QR_PX }, altText: { name: '定稿二维码', title: '定稿二维码', description: formCodeCaption(code) } }),
+        ],
+      }),
+    ],
   });
 }
 
@@ -135,8 +158,20 @@ function instructionParagraphs(): Paragraph[] {
   ];
 }
 
-/** Renders a unit's 推荐表 as a Word document (A4 landscape, header row repeated, rows never split). */
+async function pageHeader(data: FormDocumentData): Promise<Header | undefined> {
+  if (data.isDraft) return markHeader(DRAFT_NOTICE);
+  if (data.voided) return markHeader(VOIDED_NOTICE);
+  if (!data.formCode) return undefined;
+  return codeHeader(data.formCode, await formCodePng(data.formCode, 380));
+}
+
+/**
+ * Renders a unit's 推荐表 as a Word document (A4 landscape, header row repeated, rows never split); a finalized version
+ * carries its QR code and the code in words in the header of every page.
+ */
 export async function renderRecommendationFormDocx(data: FormDocumentData): Promise<Buffer> {
+  const header = await pageHeader(data);
+  const withCode = !data.isDraft && !data.voided && data.formCode != null;
   const document = new Document({
     title: FORM_TITLE,
     subject: data.campaignTitle,
@@ -151,10 +186,10 @@ export async function renderRecommendationFormDocx(data: FormDocumentData): Prom
         properties: {
           page: {
             size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+            margin: { top: withCode ? 2268 : MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
           },
         },
-        headers: data.isDraft ? { default: draftHeader() } : undefined,
+        headers: header ? { default: header } : undefined,
         footers: { default: pageFooter(data) },
         children: [...formParagraphs(data), ...instructionParagraphs()],
       },

@@ -4,6 +4,9 @@ import {
   CONTACT_LABEL,
   DRAFT_MARK,
   DRAFT_NOTICE,
+  FORM_CODE_HINT,
+  VOIDED_NOTICE,
+  formCodeCaption,
   FORM_COLUMNS,
   FORM_INSTRUCTIONS,
   FORM_TITLE,
@@ -15,6 +18,7 @@ import {
   rowCellTexts,
 } from './form-layout.ts';
 import { PDF_CJK_FONT, pdfMakeWithCjkFonts } from './pdf-fonts.ts';
+import { formCodeSvg } from './form-code.ts';
 
 /** A4 landscape content width in points: 841.89 − 2 × 36 margins. */
 const PAGE_MARGIN_X = 36;
@@ -40,12 +44,31 @@ function formTable(data: FormDocumentData): Content {
   };
 }
 
-function documentDefinition(data: FormDocumentData): TDocumentDefinitions {
+/** The QR code's side in points (2.5 cm): about 150 px at 150 dpi, 4 px a module, read from an ordinary office scan. */
+const QR_SIZE = 72;
+const TOP_MARGIN = 44;
+const TOP_MARGIN_WITH_CODE = 104;
+
+function pageHeader(data: FormDocumentData, qrSvg: string | null): Content | undefined {
+  if (data.isDraft) return { text: DRAFT_NOTICE, color: '#c00000', bold: true, fontSize: 12, alignment: 'center', margin: [0, 16, 0, 0] };
+  if (data.voided) return { text: VOIDED_NOTICE, color: '#c00000', bold: true, fontSize: 12, alignment: 'center', margin: [0, 16, 0, 0] };
+  if (!qrSvg || !data.formCode) return undefined;
+  return {
+    margin: [PAGE_MARGIN_X, 18, PAGE_MARGIN_X, 0],
+    columns: [
+      { width: '*', text: '' },
+      { width: 'auto', stack: [{ text: formCodeCaption(data.formCode), fontSize: 10, bold: true }, { text: FORM_CODE_HINT, fontSize: 8, color: '#555555', margin: [0, 2, 0, 0] }], margin: [0, 24, 8, 0], alignment: 'right' },
+      { width: QR_SIZE, svg: qrSvg, fit: [QR_SIZE, QR_SIZE] },
+    ],
+  };
+}
+
+function documentDefinition(data: FormDocumentData, qrSvg: string | null): TDocumentDefinitions {
   const contact = `${CONTACT_LABEL}${data.header.contactName}　　　　${PHONE_LABEL}${data.header.contactPhone}`;
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [PAGE_MARGIN_X, 44, PAGE_MARGIN_X, 40],
+    pageMargins: [PAGE_MARGIN_X, qrSvg ? TOP_MARGIN_WITH_CODE : TOP_MARGIN, PAGE_MARGIN_X, 40],
     info: { title: FORM_TITLE, subject: data.campaignTitle, author: data.unitName, creator: '征集系统' },
     defaultStyle: { font: PDF_CJK_FONT, fontSize: 10.5, lineHeight: 1.15 },
     styles: {
@@ -56,8 +79,8 @@ function documentDefinition(data: FormDocumentData): TDocumentDefinitions {
       instructionsTitle: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 14] },
       instruction: { fontSize: 12, lineHeight: 1.5, margin: [0, 0, 0, 8] },
     },
-    header: data.isDraft ? { text: DRAFT_NOTICE, color: '#c00000', bold: true, fontSize: 12, alignment: 'center', margin: [0, 16, 0, 0] } : undefined,
-    watermark: data.isDraft ? { text: DRAFT_MARK, color: '#c00000', opacity: 0.12, bold: true, font: PDF_CJK_FONT, fontSize: 160 } : undefined,
+    header: pageHeader(data, qrSvg),
+    watermark: data.isDraft || data.voided ? { text: data.voided ? '作废' : DRAFT_MARK, color: '#c00000', opacity: 0.12, bold: true, font: PDF_CJK_FONT, fontSize: 160 } : undefined,
     footer: (currentPage: number, pageCount: number): Content => ({
       text: footerText(data, currentPage, pageCount),
       alignment: 'center',
@@ -81,9 +104,13 @@ function documentDefinition(data: FormDocumentData): TDocumentDefinitions {
   };
 }
 
-/** Renders a unit's 推荐表 as PDF (A4 landscape, Noto Sans CJK subset embedded, header row repeated). */
+/**
+ * Renders a unit's 推荐表 as PDF (A4 landscape, Noto Sans CJK subset embedded, header row repeated); a finalized version
+ * carries its QR code (form, version, verification code) and the code in words at the top right of every page.
+ */
 export async function renderRecommendationFormPdf(data: FormDocumentData): Promise<Buffer> {
   const pdfMake = pdfMakeWithCjkFonts();
-  const buffer: unknown = await pdfMake.createPdf(documentDefinition(data)).getBuffer();
+  const qrSvg = !data.isDraft && !data.voided && data.formCode ? await formCodeSvg(data.formCode) : null;
+  const buffer: unknown = await pdfMake.createPdf(documentDefinition(data, qrSvg)).getBuffer();
   return Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as Uint8Array);
 }

@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../plugins/access.ts';
 import { readSingleUpload } from '../plugins/upload.ts';
-import { FileInfoSchema, FormViewSchema } from '../use-cases/form/present-form.ts';
+import { FormViewSchema } from '../use-cases/form/present-form.ts';
 import { getMyForm } from '../use-cases/form/get-my-form.ts';
 import { getForm } from '../use-cases/form/get-form.ts';
 import { saveForm } from '../use-cases/form/save-form.ts';
-import { uploadScan } from '../use-cases/form/upload-scan.ts';
+import { ScanUploadResultSchema, uploadScan } from '../use-cases/form/upload-scan.ts';
+import { confirmScanCode } from '../use-cases/form/confirm-scan-code.ts';
+import { finalizeForm } from '../use-cases/form/finalize-form.ts';
+import { unfinalizeForm } from '../use-cases/form/unfinalize-form.ts';
 import { submitForm } from '../use-cases/form/submit-form.ts';
 import { withdrawForm } from '../use-cases/form/withdraw-form.ts';
 import { returnForm } from '../use-cases/form/return-form.ts';
@@ -21,6 +24,8 @@ const SaveBody = VersionBody.extend({
   header: z.record(z.string(), z.unknown()).default({}),
   rows: z.array(z.record(z.string(), z.unknown())).max(2000),
 });
+const UnfinalizeBody = z.object({ version: z.number('版本号须为数字').int().min(1).optional() }).default({});
+const ScanCodeBody = z.object({ code: z.string('请输入扫描件上印有的 8 位校验码').trim().min(1, '请输入扫描件上印有的 8 位校验码').max(32, '校验码为 8 位字母和数字') });
 const ReturnBody = z.object({
   reason: z.string('请填写退回理由').max(500, '退回理由不能超过 500 字'),
   until: z.coerce.date('重新提交的时限须为日期时间'),
@@ -38,10 +43,20 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/api/forms/:id', { config: unitOrCenter, schema: { tags, summary: '保存推荐表（表头和全部行）', params: IdParams, body: SaveBody, response: { 200: FormViewSchema } } }, async (request) =>
     saveForm(request.ctx, request.params.id, request.body),
   );
-  app.post('/api/forms/:id/scan', { config: unitOrCenter, schema: { tags, summary: '上传加盖公章的推荐表扫描件（PDF/JPEG/PNG，≤20 MB）', params: IdParams, response: { 201: FileInfoSchema } } }, async (request, reply) => {
+  app.post('/api/forms/:id/finalize', { config: unitOrCenter, schema: { tags, summary: '定稿：冻结当前内容为新的版本（供打印、盖章、扫描）', params: IdParams, body: VersionBody, response: { 200: FormViewSchema } } }, async (request) =>
+    finalizeForm(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/forms/:id/unfinalize', { config: unitOrCenter, schema: { tags, summary: '撤销定稿（定稿作废，内容可再修改）', params: IdParams, body: UnfinalizeBody, response: { 200: FormViewSchema } } }, async (request) =>
+    unfinalizeForm(request.ctx, request.params.id, request.body ?? {}),
+  );
+  app.post('/api/forms/:id/scan', { config: unitOrCenter, schema: { tags, summary: '上传定稿的盖章扫描件（PDF/JPEG/PNG，≤20 MB），识别二维码并与定稿比对', params: IdParams, response: { 200: ScanUploadResultSchema, 201: ScanUploadResultSchema } } }, async (request, reply) => {
     const file = await readSingleUpload(request, '扫描件', '请选择要上传的扫描件', 'scan');
-    return reply.status(201).send(await uploadScan(request.ctx, request.params.id, file));
+    const result = await uploadScan(request.ctx, request.params.id, file);
+    return reply.status(result.match.status === 'matched' ? 201 : 200).send(result);
   });
+  app.post('/api/forms/:id/scan/code', { config: unitOrCenter, schema: { tags, summary: '扫描件二维码无法识别时，输入扫描件上印有的校验码（人工核对）', params: IdParams, body: ScanCodeBody, response: { 200: ScanUploadResultSchema } } }, async (request) =>
+    confirmScanCode(request.ctx, request.params.id, request.body),
+  );
   app.post('/api/forms/:id/submit', { config: unitOrCenter, schema: { tags, summary: '提交推荐表', params: IdParams, body: VersionBody, response: { 200: FormViewSchema } } }, async (request) =>
     submitForm(request.ctx, request.params.id, request.body),
   );

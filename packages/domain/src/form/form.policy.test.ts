@@ -25,7 +25,7 @@ const ACTORS: Record<string, Actor> = {
   public: PUBLIC_ACTOR,
 };
 
-const UNIT_SET: FormPolicyAction[] = ['view', 'create', 'save', 'submit', 'withdraw', 'uploadScan', 'exportDocument', 'viewHistory'];
+const UNIT_SET: FormPolicyAction[] = ['view', 'create', 'save', 'finalize', 'unfinalize', 'submit', 'withdraw', 'uploadScan', 'exportDocument', 'viewHistory'];
 const CENTER_SET: FormPolicyAction[] = ['view', 'exportDocument', 'viewHistory', 'check', 'overrideRule', 'return', 'accept', 'importOnBehalf'];
 const POLICY: Record<string, FormPolicyAction[]> = {
   ownUnit: UNIT_SET,
@@ -34,15 +34,22 @@ const POLICY: Record<string, FormPolicyAction[]> = {
   centerOnBehalfOther: CENTER_SET,
 };
 
-/** What the workflow allows per status in an open campaign before the deadline, nothing checked yet. */
+/** What the workflow allows per status in an open campaign before the deadline, nothing checked yet, not finalized. */
 const STATE: Record<FormStatus, FormPolicyAction[]> = {
-  draft: ['view', 'create', 'save', 'submit', 'uploadScan', 'importOnBehalf', 'exportDocument', 'viewHistory'],
+  draft: ['view', 'create', 'save', 'finalize', 'importOnBehalf', 'exportDocument', 'viewHistory'],
   submitted: ['view', 'withdraw', 'check', 'overrideRule', 'return', 'accept', 'exportDocument', 'viewHistory'],
-  returned: ['view', 'save', 'submit', 'uploadScan', 'importOnBehalf', 'exportDocument', 'viewHistory'],
+  returned: ['view', 'save', 'finalize', 'importOnBehalf', 'exportDocument', 'viewHistory'],
   accepted: ['view', 'exportDocument', 'viewHistory'],
 };
+/** The same once the content is finalized (定稿): read-only, scan and submit, or unfinalize. */
+const FINALIZED_STATE: Record<FormStatus, FormPolicyAction[]> = {
+  draft: ['view', 'unfinalize', 'submit', 'uploadScan', 'exportDocument', 'viewHistory'],
+  submitted: STATE.submitted,
+  returned: ['view', 'unfinalize', 'submit', 'uploadScan', 'exportDocument', 'viewHistory'],
+  accepted: STATE.accepted,
+};
 
-const facts: FormFacts = { now: new Date('2024-11-01T10:00:00+08:00'), campaignStatus: 'open', deadline: '2024-11-20', checkingStarted: false };
+const facts: FormFacts = { now: new Date('2024-11-01T10:00:00+08:00'), campaignStatus: 'open', deadline: '2024-11-20', checkingStarted: false, finalized: false };
 
 describe('form policy and abilities: every (status, action, actor)', () => {
   const rows = Object.keys(ACTORS).flatMap((who) =>
@@ -54,6 +61,7 @@ describe('form policy and abilities: every (status, action, actor)', () => {
     const byPolicy = (POLICY[who] ?? []).includes(action);
     expect(canForm(actor, action, form)).toBe(byPolicy);
     expect(formAbilities(actor, form, facts)[action]).toBe(byPolicy && STATE[status].includes(action));
+    expect(formAbilities(actor, form, { ...facts, finalized: true })[action]).toBe(byPolicy && FINALIZED_STATE[status].includes(action));
   });
 
   it('after the deadline a unit can only read', () => {

@@ -6,6 +6,8 @@ export const FORM_POLICY_ACTIONS = [
   'view',
   'create',
   'save',
+  'finalize',
+  'unfinalize',
   'submit',
   'withdraw',
   'uploadScan',
@@ -30,6 +32,8 @@ const UNIT_ACTIONS: ReadonlySet<FormPolicyAction> = new Set<FormPolicyAction>([
   'view',
   'create',
   'save',
+  'finalize',
+  'unfinalize',
   'submit',
   'withdraw',
   'uploadScan',
@@ -78,9 +82,12 @@ function stateAllows(action: FormPolicyAction, status: FormStatus, facts: FormFa
     case 'return':
     case 'accept':
       return isFormActionAllowed(status, action satisfies FormAction, facts);
-    case 'uploadScan':
+    case 'finalize':
     case 'importOnBehalf':
       return EDITABLE.has(status) && isFormActionAllowed(status, 'save', facts);
+    case 'unfinalize':
+    case 'uploadScan':
+      return EDITABLE.has(status) && facts.finalized === true && isFormActionAllowed(status, 'save', { ...facts, finalized: false });
     case 'check':
     case 'overrideRule':
       return FORM_TRANSITIONS[status].accept !== undefined && isFormActionAllowed(status, 'accept', facts);

@@ -80,4 +80,8 @@ export interface FormDocumentData {
   /** Short verification code of the version (a prefix of its content hash); null for a draft. */
   verificationCode: string | null;
   isDraft: boolean;
+  /** The finalized version printed (form id, number, code): drawn as a QR code on every page; null for a draft. */
+  formCode?: { formId: string; versionNo: number; verificationCode: string } | null;
+  /** Set for a version whose finalization was voided (撤销定稿): printed with that mark and no QR code. */
+  voided?: boolean;
 }

@@ -72,6 +72,8 @@ export interface FormFacts {
   returnedUntil?: Date | null;
   /** Whether the center has started the material check of the submitted version. */
   checkingStarted?: boolean;
+  /** Whether the content is frozen as a finalized version (定稿) awaiting its sealed scan and submission. */
+  finalized?: boolean;
 }
 
 /** What the center enters when returning a form. */
@@ -116,7 +118,10 @@ function windowFailure(facts: FormFacts, status: FormStatus): GuardFailure | nul
 export function formGuardFailure(status: FormStatus, action: FormAction, facts: FormFacts): GuardFailure | null {
   switch (action) {
     case 'save':
+      if (facts.finalized === true) return fail('INVALID_STATE', '推荐表已定稿，内容不能修改；如需修改，请先点击“撤销定稿”（已打印、盖章的定稿随之作废）');
+      return windowFailure(facts, status);
     case 'submit':
+      if (facts.finalized === false) return fail('INVALID_STATE', '请先“定稿”并打印定稿版本，加盖公章后上传扫描件，再提交');
       return windowFailure(facts, status);
     case 'withdraw':
       if (facts.checkingStarted !== false) return fail('INVALID_STATE', '市职鉴中心已开始核验该推荐表，不能撤回；如需修改请联系市职鉴中心退回');

@@ -17,8 +17,14 @@ export const forms = pgTable('forms', {
   fillDate: date('fill_date', { mode: 'string' }),
   /** Optimistic concurrency: every write names the version it started from and increments it. */
   version: integer('version').notNull().default(1),
-  /** The current sealed scan (the printed form with the unit seal). */
+  /** The finalized version (定稿) awaiting its sealed scan and submission; null while the content is editable. */
+  finalizedVersionNo: integer('finalized_version_no'),
+  /** The sealed scan of the finalized version (the printed form with the unit seal), once it matched. */
   scanFileId: uuid('scan_file_id').references(() => storedFiles.id),
+  /** How the scan was matched to the finalized version: its QR code read (matched) or the code typed by the unit (manual, 人工核对). */
+  scanMatch: text('scan_match', { enum: ['matched', 'manual'] }),
+  /** A scan whose QR code could not be read, kept until the unit types the verification code printed on it. */
+  pendingScanFileId: uuid('pending_scan_file_id').references(() => storedFiles.id),
   /** Number of the last submitted version (0 before the first submission). */
   lastVersionNumber: integer('last_version_number').notNull().default(0),
   submittedAt: ts('submitted_at'),
@@ -51,7 +57,10 @@ export const formRows = pgTable('form_rows', {
   reason: text('reason').notNull().default(''),
 }, (t) => [uniqueIndex('form_rows_form_priority_uq').on(t.formId, t.priority)]);
 
-/** An immutable submitted snapshot of a form (a trigger refuses UPDATE and DELETE). */
+/**
+ * An immutable finalized snapshot of a form (定稿), numbered per form. Its content never changes (a trigger refuses it);
+ * only its submission (scan, match, time, submitter) and its voiding (撤销定稿) are recorded once each.
+ */
 export const formVersions = pgTable('form_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
   formId: uuid('form_id').notNull().references(() => forms.id),
@@ -60,9 +69,15 @@ export const formVersions = pgTable('form_versions', {
   rows: jsonb('rows').$type<FormRow[]>().notNull(),
   /** SHA-256 (hex) of the canonical serialisation of unit, campaign, header and rows. */
   contentHash: text('content_hash').notNull(),
-  scanFileId: uuid('scan_file_id').notNull().references(() => storedFiles.id),
+  finalizedBy: uuid('finalized_by').references(() => users.id),
+  finalizedAt: ts('finalized_at').notNull(),
+  /** Set once when the finalization is voided (撤销定稿, withdrawal or return before submission). */
+  voidedAt: ts('voided_at'),
+  /** The sealed scan submitted with this version, and how it was matched. */
+  scanFileId: uuid('scan_file_id').references(() => storedFiles.id),
+  scanMatch: text('scan_match', { enum: ['matched', 'manual'] }),
   submittedBy: uuid('submitted_by').references(() => users.id),
-  submittedAt: ts('submitted_at').notNull(),
+  submittedAt: ts('submitted_at'),
 }, (t) => [uniqueIndex('form_versions_form_number_uq').on(t.formId, t.number)]);
 
 /** A late exception the center granted a unit in a campaign: it may still save and submit until `until`. */

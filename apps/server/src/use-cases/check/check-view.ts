@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DomainError, FindingSchema, FormHeaderSchema, FormRowSchema, checkRows } from '@zhengji/domain';
+import { DomainError, SCAN_MATCH_KINDS, FindingSchema, FormHeaderSchema, FormRowSchema, checkRows } from '@zhengji/domain';
 import { CHECK_FAIL_REASONS, verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import { FORM_POLICY_ACTIONS, formAbilities } from '@zhengji/domain/form/form.policy.ts';
 import { FORM_STATUSES } from '@zhengji/domain/form/form.workflow.ts';
@@ -31,7 +31,9 @@ export const CheckViewSchema = z.object({
   verificationCode: z.string(),
   contentHash: z.string(),
   submittedAt: z.date(),
-  scanFileId: z.string(),
+  scanFileId: z.string().nullable(),
+  /** How the sealed scan was matched to the version: QR read (matched), code typed by the unit (manual), or null (before QR codes). */
+  scanMatch: z.enum(SCAN_MATCH_KINDS).nullable(),
   checkingStartedAt: z.date().nullable(),
   returnReason: z.string().nullable(),
   header: FormHeaderSchema,
@@ -74,8 +76,9 @@ export async function presentCheck(ctx: Pick<UseCaseContext, 'db' | 'actor' | 'c
     versionNumber: version.number,
     verificationCode: verificationCodeOf(version.contentHash),
     contentHash: version.contentHash,
-    submittedAt: version.submittedAt,
+    submittedAt: version.submittedAt ?? version.finalizedAt,
     scanFileId: version.scanFileId,
+    scanMatch: version.scanMatch,
     checkingStartedAt: form.checkingStartedAt,
     returnReason: form.returnReason,
     header: version.header,

@@ -41,8 +41,9 @@ export function safeFileName(name: string): string {
 
 /**
  * The 推荐表 of a form as Word, PDF or Excel: without `versionNumber` the current content marked 草稿 (no
- * verification code); with it that submitted version, its verification code the first 8 hex digits of the version's
- * content hash (as the material check shows it). For the unit's users and the center.
+ * verification code); with it that finalized version, its verification code (the first 8 hex digits of the version's
+ * content hash, as the material check shows it) in words and as a QR code on every page; a voided version is marked
+ * 作废 and has no QR code. For the unit's users and the center.
  */
 export async function downloadFormDocument(ctx: UseCaseContext, formId: string, format: FormDocumentFormat, versionNumber?: number): Promise<RenderedDocument> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
@@ -57,9 +58,11 @@ export async function downloadFormDocument(ctx: UseCaseContext, formId: string, 
   } else {
     const [version] = await ctx.db.select().from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
     if (!version) throw new DomainError('NOT_FOUND', `该推荐表没有第 ${String(versionNumber)} 版，请在提交记录中选择已有的版本`);
-    data = { campaignTitle: campaign.title, unitName, header: version.header, rows: version.rows, verificationCode: verificationCodeOf(version.contentHash), isDraft: false };
+    const verificationCode = verificationCodeOf(version.contentHash);
+    const voided = version.voidedAt !== null;
+    data = { campaignTitle: campaign.title, unitName, header: version.header, rows: version.rows, verificationCode, isDraft: false, voided, formCode: voided ? null : { formId, versionNo: version.number, verificationCode } };
   }
-  const label = versionNumber === undefined ? '草稿' : `第${String(versionNumber)}版`;
+  const label = versionNumber === undefined ? '草稿' : `定稿第${String(versionNumber)}版`;
   return {
     bytes: await RENDERERS[format](data),
     contentType: CONTENT_TYPES[format],

@@ -24,6 +24,7 @@ export function formFacts(state: FormState, now: Date): FormFacts {
     lateExceptionUntil: state.lateExceptionUntil,
     returnedUntil: state.form.returnedUntil,
     checkingStarted: state.form.checkingStartedAt !== null,
+    finalized: state.form.finalizedVersionNo !== null,
   };
 }
 

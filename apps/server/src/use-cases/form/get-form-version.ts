@@ -6,7 +6,8 @@ import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { diffForms } from './form-content.ts';
 import { loadFormFor } from './form-state.ts';
-import { FormVersionSummarySchema } from './list-form-versions.ts';
+import { FormVersionSummarySchema, versionState } from './list-form-versions.ts';
+import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 
 const RowChangeSchema = z.object({
   key: z.string(),
@@ -18,7 +19,7 @@ const RowChangeSchema = z.object({
   fields: z.array(FormRowSchema.keyof()),
 });
 
-/** One submitted version with its content and, from the second on, the differences from the previous one. */
+/** One finalized version with its content and, from the second on, the differences from the previous one. */
 export const FormVersionDetailSchema = FormVersionSummarySchema.extend({
   header: FormHeaderSchema,
   rows: z.array(FormRowSchema),
@@ -37,9 +38,14 @@ export async function getFormVersion(ctx: UseCaseContext, formId: string, number
   const previous = number > 1 ? await byNumber(number - 1) : undefined;
   return {
     number: version.number,
+    state: versionState(version),
     contentHash: version.contentHash,
+    verificationCode: verificationCodeOf(version.contentHash),
     rowCount: version.rows.length,
+    finalizedAt: version.finalizedAt,
+    voidedAt: version.voidedAt,
     scanFileId: version.scanFileId,
+    scanMatch: version.scanMatch,
     submittedAt: version.submittedAt,
     submittedBy: null,
     header: version.header,

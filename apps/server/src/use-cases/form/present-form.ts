@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { FORM_MAX_ROWS, FindingSchema, FormHeaderSchema, FormRowSchema, checkRows, formatChineseDate, endOfShanghaiDay, type Actor, FORM_POLICY_ACTIONS, formAbilities, FORM_STATUSES } from '@zhengji/domain';
+import { FORM_MAX_ROWS, FindingSchema, FormHeaderSchema, FormRowSchema, SCAN_MATCH_KINDS, checkRows, formatChineseDate, endOfShanghaiDay, type Actor, FORM_POLICY_ACTIONS, formAbilities, FORM_STATUSES } from '@zhengji/domain';
+import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { storedFiles, units } from '../../db/schema/index.ts';
+import { formVersions, storedFiles, units } from '../../db/schema/index.ts';
 import { referenceIndexFor } from './form-reference.ts';
 import { formFacts, rowsOf, shownCampaignStatus, type FormState } from './form-state.ts';
 
@@ -21,7 +22,15 @@ export const FormViewSchema = z.object({
   header: FormHeaderSchema,
   rows: z.array(FormRowSchema.extend({ id: z.string(), priority: z.number(), findings: z.array(FindingSchema) })),
   summary: z.object({ errors: z.number(), warnings: z.number() }),
+  /** The finalized version (定稿) while the content is frozen: the copy to print, seal and scan. */
+  finalized: z.object({ versionNo: z.number(), verificationCode: z.string(), finalizedAt: z.date() }).nullable(),
+  /** The sealed scan of the finalized version, once matched, and how (QR read, or code typed: 人工核对). */
   scan: FileInfoSchema.nullable(),
+  scanMatch: z.enum(SCAN_MATCH_KINDS).nullable(),
+  /** A scan whose QR code could not be read, waiting for the unit to type the code printed on it. */
+  pendingScan: FileInfoSchema.nullable(),
+  /** Why the form cannot be submitted now, in the order the unit resolves them (empty when it can). */
+  submitBlockers: z.array(z.string()),
   lastVersionNumber: z.number(),
   submittedAt: z.date().nullable(),
   returnReason: z.string().nullable(),
@@ -49,13 +58,21 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
   const index = await referenceIndexFor(db, ctx.config, campaign.id);
   const findings = checkRows(rows, index, { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined });
   const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, form.unitId));
-  const [scan] = form.scanFileId
+  const fileIds = [form.scanFileId, form.pendingScanFileId].filter((x): x is string => x !== null);
+  const files = fileIds.length > 0
     ? await db
         .select({ id: storedFiles.id, originalName: storedFiles.originalName, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
         .from(storedFiles)
-        .where(eq(storedFiles.id, form.scanFileId))
+        .where(inArray(storedFiles.id, fileIds))
     : [];
+  const [finalVersion] = form.finalizedVersionNo !== null
+    ? await db.select({ contentHash: formVersions.contentHash, finalizedAt: formVersions.finalizedAt }).from(formVersions).where(and(eq(formVersions.formId, form.id), eq(formVersions.number, form.finalizedVersionNo)))
+    : [];
+  const finalized = finalVersion && form.finalizedVersionNo !== null ? { versionNo: form.finalizedVersionNo, verificationCode: verificationCodeOf(finalVersion.contentHash), finalizedAt: finalVersion.finalizedAt } : null;
+  const scan = files.find((f) => f.id === form.scanFileId) ?? null;
+  const pendingScan = files.find((f) => f.id === form.pendingScanFileId) ?? null;
   const all = findings.flat();
+  const errors = all.filter((f) => f.severity === 'error').length;
   return {
     id: form.id,
     campaign: {
@@ -73,8 +90,12 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
     version: form.version,
     header: { contactName: form.contactName, contactPhone: form.contactPhone, fillDate: form.fillDate },
     rows: rows.map((r, i) => ({ ...r, priority: i + 1, findings: findings[i] ?? [] })),
-    summary: { errors: all.filter((f) => f.severity === 'error').length, warnings: all.filter((f) => f.severity === 'warning').length },
-    scan: scan ?? null,
+    summary: { errors, warnings: all.filter((f) => f.severity === 'warning').length },
+    finalized,
+    scan,
+    scanMatch: form.scanMatch,
+    pendingScan,
+    submitBlockers: submitBlockers({ status: form.status, rows: rows.length, errors, finalized, hasScan: scan !== null, hasPending: pendingScan !== null }),
     lastVersionNumber: form.lastVersionNumber,
     submittedAt: form.submittedAt,
     returnReason: form.returnReason,
@@ -87,4 +108,15 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
     updatedAt: form.updatedAt,
     abilities: formAbilities(ctx.actor, form, formFacts(state, ctx.now)),
   };
+}
+
+/** Why a form cannot be submitted yet, in the order of the 定稿 → print → seal → scan → submit loop. */
+function submitBlockers(f: { status: string; rows: number; errors: number; finalized: { versionNo: number; verificationCode: string } | null; hasScan: boolean; hasPending: boolean }): string[] {
+  if (f.status !== 'draft' && f.status !== 'returned') return [];
+  if (f.rows === 0) return ['还没有填写任何职业（工种）'];
+  if (f.errors > 0) return [`还有 ${String(f.errors)} 处错误需要修改`];
+  if (!f.finalized) return ['尚未定稿：请点击“定稿”，打印定稿版本并加盖公章'];
+  if (f.hasScan) return [];
+  const v = `第 ${String(f.finalized.versionNo)} 版定稿`;
+  return [f.hasPending ? '扫描件未能识别二维码：请输入扫描件上印有的校验码，或重新上传清晰的扫描件' : `请上传${v}（校验码 ${f.finalized.verificationCode}）加盖公章的扫描件`];
 }

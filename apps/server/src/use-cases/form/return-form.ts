@@ -19,6 +19,10 @@ export async function returnForm(ctx: UseCaseContext, formId: string, input: { r
       .update(forms)
       .set({
         status,
+        finalizedVersionNo: null,
+        scanFileId: null,
+        scanMatch: null,
+        pendingScanFileId: null,
         returnReason: input.reason.trim(),
         returnedUntil: input.until,
         returnedAt: now,

@@ -1,28 +1,61 @@
-import { transitionForm } from '@zhengji/domain';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { DomainError, ScanMatchSchema, matchScan, transitionForm, type ScanMatch } from '@zhengji/domain';
 import { forms } from '../../db/schema/index.ts';
+import { readFormCodes } from '../../documents/scan-reader.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { checkScanFile, storeFile, type IncomingFile, type StoredFileInfo } from '../file/store-file.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
+import { checkScanFile, storeFile, type IncomingFile } from '../file/store-file.ts';
+import { finalizedTargetOf } from './finalized-target.ts';
+import { formFacts, loadFormFor, type FormState } from './form-state.ts';
+import { FileInfoSchema, FormViewSchema, presentForm } from './present-form.ts';
 
-/** Stores the scan of the printed form bearing the unit seal (PDF, JPEG or PNG by content, at most 20 MB). */
-export async function uploadScan(ctx: UseCaseContext, formId: string, file: IncomingFile): Promise<StoredFileInfo> {
+/** The answer to a scan upload: the match, the file kept (null for a mismatch) and the form now. */
+export const ScanUploadResultSchema = z.object({ match: ScanMatchSchema, file: FileInfoSchema.nullable(), form: FormViewSchema });
+/** The answer to a scan upload. */
+export type ScanUploadResult = z.infer<typeof ScanUploadResultSchema>;
+
+function requireScanWindow(state: FormState, now: Date): void {
+  transitionForm(state.form.status, 'save', { ...formFacts(state, now), finalized: false });
+}
+
+/**
+ * Reads the QR code of an uploaded sealed scan (PDF pages, JPEG, PNG; outside any transaction) and compares it with the
+ * finalized version: a matched scan becomes the form's scan; an unreadable one waits for the unit to type the code
+ * printed on it (人工核对); a mismatch (another version, another form, a forged code) is refused and stored nowhere.
+ * In every case but a match the form and its earlier scan stay as they were.
+ */
+export async function uploadScan(ctx: UseCaseContext, formId: string, file: IncomingFile): Promise<ScanUploadResult> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const before = await loadFormFor(ctx.db, actor, formId, 'uploadScan');
+  const target = await finalizedTargetOf(ctx.db, before.form);
+  requireScanWindow(before, now);
+  const mime = checkScanFile(file);
+  const read = await readFormCodes(file.content, mime);
+  if (read.status === 'invalid') throw new DomainError('VALIDATION', read.message);
+  const codes = read.status === 'found' ? read.codes.map((c) => ({ ...c.payload, page: c.page })) : [];
+  const found = matchScan(codes, target);
+  const match: ScanMatch = read.status === 'timeout' ? { ...found, message: `${read.message}。${found.message}` } : found;
+  const { state, stored } = await ctx.db.transaction(async (tx) => {
     const state = await loadFormFor(tx, actor, formId, 'uploadScan', true);
-    transitionForm(state.form.status, 'save', formFacts(state, now));
-    const mime = checkScanFile(file);
-    const stored = await storeFile(tx, ctx, { ...file, mime, ownerUnitId: state.form.unitId });
-    await tx.update(forms).set({ scanFileId: stored.id, updatedAt: now, updatedBy: actor.userId }).where(eq(forms.id, formId));
+    if (state.form.finalizedVersionNo !== target.versionNo) {
+      throw new DomainError('INVALID_STATE', '推荐表的定稿在上传期间发生了变化，请刷新页面，按当前定稿重新上传扫描件');
+    }
+    requireScanWindow(state, now);
+    const stored = match.status === 'mismatch' ? null : await storeFile(tx, ctx, { ...file, mime, ownerUnitId: state.form.unitId });
+    const change = stored === null ? null : match.status === 'matched' ? { scanFileId: stored.id, scanMatch: 'matched' as const, pendingScanFileId: null } : { pendingScanFileId: stored.id };
+    const [form] = change
+      ? await tx.update(forms).set({ ...change, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId }).where(eq(forms.id, formId)).returning()
+      : [state.form];
     await writeAudit(tx, ctx, {
-      action: 'form.uploadScan',
+      action: match.status === 'mismatch' ? 'form.rejectScan' : 'form.uploadScan',
       objectType: 'form',
       objectId: formId,
-      changes: { fileId: stored.id, sha256: stored.sha256, mime, size: stored.size, originalName: stored.originalName },
+      changes: { match: match.status, finalizedVersion: target.versionNo, scanVersion: match.versionNo, fileId: stored?.id ?? null, sha256: stored?.sha256 ?? null, mime, size: file.content.length, originalName: file.originalName },
     });
-    return stored;
+    return { state: { ...state, form: form! }, stored };
   });
+  return { match, file: stored, form: await presentForm(ctx.db, { actor, config: ctx.config, now }, state) };
 }

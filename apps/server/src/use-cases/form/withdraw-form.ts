@@ -7,7 +7,10 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { formFacts, loadFormFor } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';
 
-/** Takes a submission back into draft, while the call is open and before the center starts checking it. */
+/**
+ * Takes a submission back into draft, while the call is open and before the center starts checking it. The submitted
+ * version stays in the history; the content becomes editable again (a new 定稿 and scan are needed to resubmit).
+ */
 export async function withdrawForm(ctx: UseCaseContext, formId: string): Promise<FormView> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
@@ -16,7 +19,7 @@ export async function withdrawForm(ctx: UseCaseContext, formId: string): Promise
     const status = transitionForm(state.form.status, 'withdraw', formFacts(state, now));
     const [form] = await tx
       .update(forms)
-      .set({ status, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .set({ status, finalizedVersionNo: null, scanFileId: null, scanMatch: null, pendingScanFileId: null, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(forms.id, formId))
       .returning();
     await writeAudit(tx, ctx, { action: 'form.withdraw', objectType: 'form', objectId: formId, changes: { versionNumber: state.form.lastVersionNumber } });

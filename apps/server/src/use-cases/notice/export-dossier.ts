@@ -53,7 +53,7 @@ async function writeEntries(db: Db, campaignId: string, add: (name: string, cont
     for (const v of versions) {
       const [version] = await db.select().from(formVersions).where(eq(formVersions.id, v.id));
       await add(`${dir}/v${v.number}.json`, json(version));
-      const [scan] = await db.select({ content: storedFiles.content, mime: storedFiles.mime }).from(storedFiles).where(eq(storedFiles.id, version!.scanFileId));
+      const [scan] = version?.scanFileId ? await db.select({ content: storedFiles.content, mime: storedFiles.mime }).from(storedFiles).where(eq(storedFiles.id, version.scanFileId)) : [];
       if (scan) await add(`${dir}/v${v.number}-scan.${EXT[scan.mime] ?? 'bin'}`, scan.content);
     }
   }

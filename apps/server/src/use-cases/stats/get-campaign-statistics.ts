@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { shanghaiIsoDate } from '@zhengji/domain';
 import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
@@ -52,7 +52,7 @@ async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promi
     .from(formVersions)
     .innerJoin(forms, eq(forms.id, formVersions.formId))
     .innerJoin(units, eq(units.id, forms.unitId))
-    .where(and(eq(forms.campaignId, campaignId), gt(forms.lastVersionNumber, 0)));
+    .where(and(eq(forms.campaignId, campaignId), gt(forms.lastVersionNumber, 0), isNotNull(formVersions.submittedAt)));
   const byIndustry = new Map<string, z.infer<typeof Count>>();
   const byUnitType = new Map<string, z.infer<typeof Count>>();
   let rowCount = 0;
@@ -60,7 +60,7 @@ async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promi
   const firstSubmission = new Map<string, Date>();
   for (const v of versions) {
     const seen = firstSubmission.get(v.formId);
-    if (!seen || v.submittedAt < seen) firstSubmission.set(v.formId, v.submittedAt);
+    if (v.submittedAt && (!seen || v.submittedAt < seen)) firstSubmission.set(v.formId, v.submittedAt);
     if (!v.isLast || v.status === 'draft') continue;
     for (const row of v.rows) {
       rowCount++;
