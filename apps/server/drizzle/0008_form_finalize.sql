@@ -20,8 +20,6 @@ ALTER TABLE "form_versions" ALTER COLUMN "scan_file_id" DROP NOT NULL;--> statem
 ALTER TABLE "form_versions" ALTER COLUMN "submitted_at" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD COLUMN "finalized_by" uuid;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD COLUMN "finalized_at" timestamp with time zone;--> statement-breakpoint
-UPDATE "form_versions" SET "finalized_at" = "submitted_at", "scan_match" = NULL;--> statement-breakpoint
-ALTER TABLE "form_versions" ALTER COLUMN "finalized_at" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD COLUMN "voided_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD COLUMN "scan_match" text;--> statement-breakpoint
 ALTER TABLE "forms" ADD COLUMN "finalized_version_no" integer;--> statement-breakpoint
@@ -29,4 +27,6 @@ ALTER TABLE "forms" ADD COLUMN "scan_match" text;--> statement-breakpoint
 ALTER TABLE "forms" ADD COLUMN "pending_scan_file_id" uuid;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_finalized_by_users_id_fk" FOREIGN KEY ("finalized_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "forms" ADD CONSTRAINT "forms_pending_scan_file_id_stored_files_id_fk" FOREIGN KEY ("pending_scan_file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-UPDATE "forms" SET "finalized_version_no" = "last_version_number" WHERE "status" IN ('submitted', 'accepted') AND "last_version_number" > 0;
+UPDATE "forms" SET "finalized_version_no" = "last_version_number" WHERE "status" IN ('submitted', 'accepted') AND "last_version_number" > 0;--> statement-breakpoint
+UPDATE "form_versions" SET "finalized_at" = "submitted_at";--> statement-breakpoint
+ALTER TABLE "form_versions" ALTER COLUMN "finalized_at" SET NOT NULL;

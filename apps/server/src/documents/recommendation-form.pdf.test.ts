@@ -77,7 +77,7 @@ describe('renderRecommendationFormPdf', () => {
 
   it('marks a draft with 草稿 and prints no verification code', async () => {
     const flat = squeeze(await poppler('pdftotext', [draft, '-']));
-    expect(flat).toContain('草稿·尚未提交');
+    expect(flat).toContain('草稿·尚未定稿');
     expect(flat).toContain('校验码：无（草稿）');
   });
 });

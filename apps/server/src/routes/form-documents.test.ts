@@ -68,7 +68,7 @@ describe('GET /api/forms/:id/document.:format', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="recommendation-form-draft.pdf"; filename*=UTF-8''${encodeURIComponent(`推荐表-${unit.name}-草稿.pdf`)}`);
     const text = squeeze(await poppler('pdftotext', ['-layout', await tempFile('draft.pdf', res.rawPayload), '-']));
-    expect(text).toContain('草稿·尚未提交');
+    expect(text).toContain('草稿·尚未定稿');
     expect(text).toContain('校验码：无（草稿）');
     expect(text).toContain(squeeze(`推荐单位（加盖公章）：${unit.name}`));
     expect(text.indexOf('养老护理员')).toBeLessThan(text.indexOf('数据标注员'));
@@ -88,7 +88,7 @@ describe('GET /api/forms/:id/document.:format', () => {
     for (const s of [u.s, c]) {
       const res = await s.inject({ method: 'GET', url: `/api/forms/${formId}/document.pdf?version=1` });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.headers['content-disposition']).toContain(encodeURIComponent(`推荐表-${u.unit.name}-第1版.pdf`));
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent(`推荐表-${u.unit.name}-定稿第1版.pdf`));
       const text = await poppler('pdftotext', ['-layout', await tempFile('v1.pdf', res.rawPayload), '-']);
       expect(text).toContain(`校验码：${code}`);
       expect(text).not.toContain('草稿');

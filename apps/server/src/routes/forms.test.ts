@@ -4,6 +4,7 @@ import { createTestApp } from '../../test/test-app.ts';
 import { createUnitRow, createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { campaigns, formVersions, forms, outbox } from '../db/schema/index.ts';
+import { finalizeWithScan, qrOnlyScan } from '../../test/center-fixtures.ts';
 
 const REFERENCE_DIR = new URL('../../../../../shared/reference', import.meta.url).pathname;
 const { app, db, clock, mailer } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
@@ -55,13 +56,22 @@ function multipart(name: string, content: Buffer, type = 'application/octet-stre
 const upload = (s: Awaited<ReturnType<typeof unitWithForm>>['s'], id: string, name: string, content: Buffer) =>
   s.inject({ method: 'POST', url: `/api/forms/${id}/scan`, ...multipart(name, content) });
 
-/** A form with good rows, saved, with a scan: ready to submit; answers the current version. */
+/** A form with good rows, saved, finalized, with a matching scan: ready to submit; answers the current version. */
 async function readyForm(rows: unknown[] = [GOOD_ROW, AI_ROW]) {
   const ctx = await unitWithForm();
   const saved = await save(ctx.s, ctx.form.id, ctx.form.version, rows);
   expect(saved.statusCode, saved.body).toBe(200);
-  expect((await upload(ctx.s, ctx.form.id, '推荐表.pdf', PDF)).statusCode).toBe(201);
-  return { ...ctx, version: saved.json().version as number };
+  const scanned = await finalizeWithScan(ctx.s, ctx.form.id, saved.json().version);
+  return { ...ctx, version: scanned.version };
+}
+
+/** A form with good rows, saved and finalized (no scan yet). */
+async function finalizedForm() {
+  const ctx = await unitWithForm();
+  const saved = await save(ctx.s, ctx.form.id, ctx.form.version, [GOOD_ROW]);
+  const fin = await ctx.s.inject({ method: 'POST', url: `/api/forms/${ctx.form.id}/finalize`, payload: { version: saved.json().version } });
+  expect(fin.statusCode, fin.body).toBe(200);
+  return { ...ctx, finalized: fin.json() as { id: string; version: number; finalized: { versionNo: number; verificationCode: string } } };
 }
 
 describe('GET /api/forms/mine', () => {
@@ -86,7 +96,8 @@ describe('GET /api/forms/mine', () => {
     const again = (await s.inject({ method: 'GET', url: `/api/forms/mine?campaignId=${campaign.id}` })).json();
     expect(again.id).toBe(form.id);
     expect(again).toMatchObject({ status: 'draft', version: 1, rows: [], maxRows: 200, campaign: { deadlineLabel: '2024年10月22日' } });
-    expect(again.abilities).toMatchObject({ save: true, submit: true, uploadScan: true, withdraw: false, return: false });
+    expect(again.abilities).toMatchObject({ save: true, finalize: true, submit: false, uploadScan: false, unfinalize: false, withdraw: false, return: false });
+    expect(again).toMatchObject({ finalized: null, scan: null, pendingScan: null, submitBlockers: ['还没有填写任何职业（工种）'] });
   });
 });
 
@@ -197,22 +208,22 @@ describe('PUT /api/forms/:id (save)', () => {
     expect(late.json().message).toContain('2024年10月22日');
     const read = await s.inject({ method: 'GET', url: `/api/forms/${form.id}` });
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toMatchObject({ version: 2, abilities: { save: false, submit: false } });
+    expect(read.json()).toMatchObject({ version: 2, abilities: { save: false, finalize: false, submit: false } });
     expect(read.json().rows[0].occupationCode).toBe('4-10-01-05');
-    expect((await upload(s, form.id, 'a.pdf', PDF)).json().code).toBe('DEADLINE_PASSED');
+    expect((await s.inject({ method: 'POST', url: `/api/forms/${form.id}/finalize`, payload: { version: 2 } })).json().code).toBe('DEADLINE_PASSED');
   });
 
   it('a late exception lets the unit save and submit until its time limit', async () => {
-    const { s, form, campaign, user } = await readyForm();
+    const { s, form, campaign, user, version } = await readyForm();
     const { grantLateException } = await import('../use-cases/form/grant-late-exception.ts');
     const center = await createUserRow(db, 'center');
     clock.set('2024-10-24T09:00:00+08:00');
-    expect((await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: 2 } })).json().code).toBe('DEADLINE_PASSED');
+    expect((await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version } })).json().code).toBe('DEADLINE_PASSED');
     await grantLateException(
       { db, clock, mailer, ip: null, config: {} as never, actor: { kind: 'user', userId: center.id, username: center.username, role: 'center', unitId: null } },
       { campaignId: campaign.id, unitId: user.unitId!, reason: '系统故障，准予补报', until: new Date('2024-10-25T17:00:00+08:00') },
     );
-    const res = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: 2 } });
+    const res = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().lateExceptionUntil).toBe('2024-10-25T09:00:00.000Z');
   });
@@ -234,54 +245,73 @@ describe('POST /api/forms/:id/scan', () => {
     ['an empty file', 'empty.pdf', Buffer.alloc(0), 400, '文件“empty.pdf”是空文件，请重新选择扫描件上传'],
     ['a 25 MB file', 'big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024)]), 413, '文件“big.pdf”超过 20 MB，请降低扫描分辨率（如 200 dpi、灰度）后重新上传'],
   ])('refuses %s', async (_what, name, content, status, message) => {
-    const { s, form } = await unitWithForm();
+    const { s, form } = await finalizedForm();
     const res = await upload(s, form.id, name, content);
     expect(res.statusCode).toBe(status);
     expect(res.json().message).toBe(message);
     expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().scan).toBeNull();
   });
 
-  it('stores a real PDF and PNG by content, readable by the unit and the center only', async () => {
+  it('before 定稿 a scan is refused, saying to finalize first', async () => {
     const { s, form } = await unitWithForm();
-    const pdf = await upload(s, form.id, '推荐表.pdf', PDF);
-    expect(pdf.statusCode, pdf.body).toBe(201);
-    expect(pdf.json()).toMatchObject({ mime: 'application/pdf', size: PDF.length, originalName: '推荐表.pdf' });
-    const png = await upload(s, form.id, 'scan.pdf', PNG);
-    expect(png.json().mime).toBe('image/png');
-    expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().scan.id).toBe(png.json().id);
-    const file = await s.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` });
+    const res = await upload(s, form.id, 'scan.png', PNG);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('推荐表尚未定稿：请先点击“定稿”，打印定稿版本并加盖公章，再上传其扫描件');
+  });
+
+  it('stores a matched scan by content, readable by the unit and the center only', async () => {
+    const { s, form, finalized } = await finalizedForm();
+    const scan = await qrOnlyScan(finalized);
+    const res = await upload(s, form.id, '推荐表.pdf', scan);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().match).toMatchObject({ status: 'matched', versionNo: 1, verificationCode: finalized.finalized.verificationCode });
+    expect(res.json().file).toMatchObject({ mime: 'image/png', size: scan.length, originalName: '推荐表.pdf' });
+    const id = res.json().file.id as string;
+    expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json()).toMatchObject({ scan: { id }, scanMatch: 'matched', submitBlockers: [] });
+    const file = await s.inject({ method: 'GET', url: `/api/files/${id}` });
     expect(file.statusCode).toBe(200);
-    expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.rawPayload.equals(PDF)).toBe(true);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(scan)).toBe(true);
     const center = await loginAs(app, (await createUserRow(db, 'center')).username);
-    expect((await center.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(200);
+    expect((await center.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(200);
     const other = await loginAs(app, (await createUserRow(db, 'unit')).username);
-    expect((await other.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(401);
+    expect((await other.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(401);
     const expert = await loginAs(app, (await createUserRow(db, 'expert')).username);
-    expect((await expert.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(403);
+    expect((await expert.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(403);
     expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('字段“id”：文件编号格式不正确');
   });
 });
 
 describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
-  it('refuses a submission with errors, naming the rows', async () => {
-    const { s, form, version } = await readyForm([GOOD_ROW, ACCESS_ROW, { ...AI_ROW, reason: '' }]);
-    const res = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/^第 2、3 行有错误，请修改后再提交。第 2 行：职业“消防设施操作员”（4-07-05-03）属于《国家职业资格目录（2021年版）》中的准入类职业资格/);
-    expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().status).toBe('draft');
+  it('refuses to finalize a form with errors, naming the rows; nothing is frozen', async () => {
+    const { s, form } = await unitWithForm();
+    const saved = await save(s, form.id, 1, [GOOD_ROW, ACCESS_ROW, { ...AI_ROW, reason: '' }]);
+    const res = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/finalize`, payload: { version: saved.json().version } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/^第 2、3 行有错误，请修改后再定稿。第 2 行：职业“消防设施操作员”（4-07-05-03）属于《国家职业资格目录（2021年版）》中的准入类职业资格/);
+    const now = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json();
+    expect(now).toMatchObject({ status: 'draft', finalized: null, abilities: { save: true } });
+    expect(now.submitBlockers[0]).toMatch(/^还有 \d+ 处错误需要修改$/);
+    expect(await db.select().from(formVersions).where(eq(formVersions.formId, form.id))).toEqual([]);
   });
 
-  it('refuses without a scan, without rows, with a bad phone, and from a stale version', async () => {
+  it('refuses without rows, with a bad phone, before 定稿, without a scan, and from a stale version', async () => {
     const { s, form } = await unitWithForm();
+    const finalize = (version: number) => s.inject({ method: 'POST', url: `/api/forms/${form.id}/finalize`, payload: { version } });
     const submit = (version: number) => s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version } });
-    expect((await submit(1)).json().message).toBe('推荐表还没有填写任何职业（工种），请至少填写一行后再提交');
+    expect((await finalize(1)).json().message).toBe('推荐表还没有填写任何职业（工种），请至少填写一行后再定稿');
     await save(s, form.id, 1, [GOOD_ROW], { ...HEADER, contactPhone: '12345' });
-    expect((await submit(2)).json().message).toBe('请填写正确的联系方式（手机号码或带区号的固定电话，如 021-12345678）后再提交');
+    expect((await finalize(2)).json().message).toBe('请填写正确的联系方式（手机号码或带区号的固定电话，如 021-12345678）后再定稿');
     await save(s, form.id, 2, [GOOD_ROW], { ...HEADER, contactPhone: '021-63851234' });
-    expect((await submit(3)).json().message).toBe('请先上传加盖公章的推荐表扫描件（PDF、JPEG 或 PNG）后再提交');
+    expect((await submit(3)).json().message).toBe('请先“定稿”并打印定稿版本，加盖公章后上传扫描件，再提交');
+    const fin = await finalize(3);
+    expect(fin.statusCode, fin.body).toBe(200);
+    const code = fin.json().finalized.verificationCode as string;
+    expect(fin.json()).toMatchObject({ version: 4, finalized: { versionNo: 1 }, abilities: { save: false, unfinalize: true, uploadScan: true } });
+    expect((await submit(4)).json().message).toBe(`请先上传第 1 版定稿（校验码 ${code}）加盖公章的扫描件，扫描件与定稿匹配后才能提交`);
     expect((await submit(1)).json().code).toBe('STALE_VERSION');
+    expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().status).toBe('draft');
   });
 
   it('submits: an immutable version with a SHA-256 content hash, a receipt mail, a read-only form', async () => {
@@ -291,7 +321,7 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     expect(res.json()).toMatchObject({ status: 'submitted', lastVersionNumber: 1, abilities: { save: false, withdraw: true } });
     const versions = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions` })).json();
     expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ number: 1, rowCount: 2 });
+    expect(versions[0]).toMatchObject({ number: 1, rowCount: 2, state: 'submitted', scanMatch: 'matched' });
     expect(versions[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
     const queued = await db.select().from(outbox);
     expect(queued.some((m) => m.to.includes(user.email!) && m.subject.includes('推荐表已提交') && m.status === 'pending')).toBe(true);
@@ -313,13 +343,13 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     const ret = await center.inject({ method: 'POST', url: `/api/forms/${form.id}/return`, payload: { reason: '扫描件未加盖公章', until: '2024-10-30T17:00:00+08:00' } });
     expect(ret.statusCode, ret.body).toBe(200);
     const mine = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json();
-    expect(mine).toMatchObject({ status: 'returned', returnReason: '扫描件未加盖公章', returnedUntil: '2024-10-30T09:00:00.000Z', abilities: { save: true, submit: true } });
+    expect(mine).toMatchObject({ status: 'returned', returnReason: '扫描件未加盖公章', returnedUntil: '2024-10-30T09:00:00.000Z', finalized: null, abilities: { save: true, finalize: true, submit: false } });
     clock.set('2024-10-28T10:00:00+08:00');
     const changedAi = { ...AI_ROW, expectedAssessments: 900 };
     const saved = await save(s, form.id, mine.version, [changedAi, { ...GOOD_ROW, occupationCode: '4-01-06-01', occupationName: '电子商务师', standardName: '电子商务师', standardVersion: '2022年版', inShortageCatalog: false, industries: ['电子信息'] }]);
     expect(saved.statusCode, saved.body).toBe(200);
-    await upload(s, form.id, 'sealed.png', PNG);
-    const again = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: saved.json().version } });
+    const scanned = await finalizeWithScan(s, form.id, saved.json().version);
+    const again = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: scanned.version } });
     expect(again.statusCode, again.body).toBe(200);
     const v2 = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions/2` })).json();
     expect(v2.diff.previous).toBe(1);
@@ -338,8 +368,9 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version } });
     const back = await withdraw();
     expect(back.statusCode, back.body).toBe(200);
-    expect(back.json().status).toBe('draft');
-    const resubmit = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: back.json().version } });
+    expect(back.json()).toMatchObject({ status: 'draft', finalized: null, scan: null, abilities: { save: true, submit: false } });
+    const rescanned = await finalizeWithScan(s, form.id, back.json().version);
+    const resubmit = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: rescanned.version } });
     expect(resubmit.json().lastVersionNumber).toBe(2);
     await db.update(forms).set({ checkingStartedAt: clock.now() }).where(eq(forms.id, form.id));
     const refused = await withdraw();
