@@ -4,11 +4,18 @@ import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag,
 import { FORM_STATUS_LABELS, formatChineseDateTime } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useAcceptForm, useCheck, useReturnForm, useSaveDecisions } from './check.api.ts';
+import { useAcceptForm, useCheck, useReturnForm, useSaveDecisions, type CheckView } from './check.api.ts';
 import { CheckRows, type DraftDecision } from './components/check-rows.tsx';
 import { ReturnModal } from './components/return-modal.tsx';
 
-const ACTIONS: Record<string, string> = { 'form.create': '单位开始填报', 'form.save': '单位保存', 'form.uploadScan': '单位上传盖章扫描件', 'form.submit': '单位提交', 'form.withdraw': '单位撤回', 'check.start': '开始核验', 'check.decide': '核验结论', 'form.accept': '受理', 'form.return': '退回' };
+const ACTIONS: Record<string, string> = { 'form.create': '单位开始填报', 'form.save': '单位保存', 'form.finalize': '单位定稿', 'form.unfinalize': '单位撤销定稿', 'form.uploadScan': '单位上传盖章扫描件', 'form.rejectScan': '扫描件与定稿不一致，未采用', 'form.confirmScanCode': '单位输入扫描件校验码（人工核对）', 'form.submit': '单位提交', 'form.withdraw': '单位撤回', 'check.start': '开始核验', 'check.decide': '核验结论', 'form.accept': '受理', 'form.return': '退回' };
+
+/** How the scan was matched to the submitted version, beside the scan. */
+function ScanMatchNote({ match, versionNumber, code }: { match: CheckView['scanMatch']; versionNumber: number; code: string }) {
+  if (match === 'matched') return <Alert type="success" showIcon style={{ marginBottom: 8 }} data-testid="check-scan-match" title={`二维码已匹配：扫描件为第 ${String(versionNumber)} 版定稿（校验码 ${code}）`} />;
+  if (match === 'manual') return <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="check-scan-match" title="人工核对：扫描件的二维码无法识别，单位手工输入了校验码" description={`请核对扫描件页面上印有的版本和校验码是否为“第 ${String(versionNumber)} 版、${code}”，并确认加盖了公章。`} />;
+  return <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="check-scan-match" title="该版本提交时系统尚未识别二维码，请人工核对扫描件与提交内容是否一致" />;
+}
 
 /** Checking one submitted form: the sealed scan beside the rows, rule findings, verification code, decisions, history. */
 export function CheckPage() {
@@ -55,8 +62,9 @@ export function CheckPage() {
       {v.returnReason && v.status === 'returned' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`已退回：${v.returnReason}`} />}
       <Row gutter={16}>
         <Col xs={24} xl={9}>
-          <Card title="盖章扫描件" size="small" extra={<a href={`/api/files/${v.scanFileId}?download=1`}>下载</a>}>
-            <iframe title="盖章扫描件" src={`/api/files/${v.scanFileId}`} style={{ width: '100%', height: 640, border: 0, background: '#f5f5f5' }} />
+          <Card title="盖章扫描件" size="small" extra={v.scanFileId && <a href={`/api/files/${v.scanFileId}?download=1`}>下载</a>}>
+            <ScanMatchNote match={v.scanMatch} versionNumber={v.versionNumber} code={v.verificationCode} />
+            {v.scanFileId ? <iframe title="盖章扫描件" src={`/api/files/${v.scanFileId}`} style={{ width: '100%', height: 640, border: 0, background: '#f5f5f5' }} /> : <Alert type="warning" showIcon title="该版本没有扫描件" />}
           </Card>
         </Col>
         <Col xs={24} xl={15}>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Finding, FormRow, FormStatus } from '@zhengji/domain';
+import type { Finding, FormRow, FormStatus, ScanMatchKind } from '@zhengji/domain';
 import type { CheckFailReason } from '@zhengji/domain/check/check.schemas.ts';
 
 /** One row decision as sent. */
@@ -36,7 +36,9 @@ export interface CheckView {
   versionNumber: number;
   verificationCode: string;
   submittedAt: string;
-  scanFileId: string;
+  scanFileId: string | null;
+  /** How the scan was matched to the version: QR code read, code typed by the unit (人工核对), or null (before QR codes). */
+  scanMatch: ScanMatchKind | null;
   checkingStartedAt: string | null;
   returnReason: string | null;
   header: { contactName: string; contactPhone: string; fillDate: string | null };

@@ -17,7 +17,7 @@ function FormSummary({ form, onImported }: { form: FormView; onImported: (f: For
       title={`${form.unitName} 的推荐表`}
       extra={
         <Space>
-          <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} lastVersionNumber={form.lastVersionNumber} />
+          <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} hasVersions={form.lastVersionNumber > 0 || form.finalized !== null} />
           <FormImportDialog formId={form.id} campaignId={form.campaign.id} currentRowCount={form.rows.length} prepare={async () => form.version} onImported={onImported} disabled={!canImport} />
         </Space>
       }

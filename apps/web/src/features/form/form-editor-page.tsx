@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Result, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { formatChineseDateTime, FORM_STATUS_LABELS } from '@zhengji/domain';
 import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { formKeys, useMyForm, useSubmitForm, useWithdrawForm, type FileInfo, type FormView } from './form.api.ts';
+import { formKeys, useMyForm, useSubmitForm, useWithdrawForm, type FormView } from './form.api.ts';
 import { emptyRow, rowFromSearch, toFormRow, useFormEditor, type SaveStatus } from './use-form-editor.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { FormHeaderFields, phoneProblem } from './components/form-header-fields.tsx';
 import { FormRowsTable } from './components/form-rows-table.tsx';
 import { FindingsSummary } from './components/findings-summary.tsx';
 import { OccupationSearchSelect } from './components/occupation-search-select.tsx';
-import { ScanPanel } from './components/scan-panel.tsx';
+import { SealPanel } from './components/seal-panel.tsx';
 import { VersionsPanel } from './components/versions-panel.tsx';
 import { StaleVersionDialog, typedAsText } from './components/stale-version-dialog.tsx';
 import { FormDocumentsMenu } from './components/form-documents-menu.tsx';
@@ -35,13 +35,16 @@ function StateBanner({ form }: { form: FormView }) {
     return <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已于 ${form.submittedAt ? formatChineseDateTime(new Date(form.submittedAt)) : ''} 提交第 ${String(form.lastVersionNumber)} 版，等待市职鉴中心材料核验`} description={form.abilities.withdraw ? '核验开始前且征集截止前可以撤回修改。' : '已不能撤回；如需修改请联系市职鉴中心。'} />;
   }
   if (form.status === 'accepted') return <Alert type="success" showIcon style={{ marginBottom: 12 }} title="推荐表已受理" />;
+  if (form.finalized && form.abilities.unfinalize) {
+    return <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已定稿第 ${String(form.finalized.versionNo)} 版（校验码 ${form.finalized.verificationCode}），内容已锁定`} description="请打印定稿、加盖公章后扫描上传，再提交。如需修改内容，请先“撤销定稿”。" data-testid="finalized-banner" />;
+  }
   if (!form.abilities.save) {
     return <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`已超过征集截止时间（${form.campaign.deadlineLabel}），推荐表不能再修改或提交`} description="如确需补报，请联系市职鉴中心申请延期；已填写的内容仍可查看。" />;
   }
   return null;
 }
 
-/** The unit's 推荐表 editor: header, rows with live findings, autosave, scan, submission, history. */
+/** The unit's 推荐表 editor: header, rows with live findings, autosave, 定稿 and sealed scan, submission, history. */
 export function FormEditorPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -72,15 +75,14 @@ export function FormEditorPage() {
     }
   };
   const onSubmit = () => {
-    const phone = phoneProblem(editor.header.contactPhone);
-    if (phone || !editor.header.contactName.trim()) return void message.error(phone ?? '请填写联系人');
+    const fin = form.finalized;
     modal.confirm({
       title: '提交推荐表？',
-      content: `将提交 ${String(editor.rows.length)} 个职业（工种）。提交后不能修改；如需修改，可在核验开始前、征集截止前撤回。`,
+      content: `将提交第 ${String(fin?.versionNo ?? '')} 版定稿（校验码 ${fin?.verificationCode ?? ''}，${String(form.rows.length)} 个职业（工种））及其盖章扫描件${form.scanMatch === 'manual' ? '（扫描件待市职鉴中心人工核对）' : ''}。提交后不能修改；如需修改，可在核验开始前、征集截止前撤回。`,
       okText: '确认提交',
+      cancelText: '取消',
       onOk: async () => {
         try {
-          await editor.flush();
           const result = await submit.mutateAsync({ id: form.id, version: editor.version.current });
           editor.reset(result);
           message.success(`已提交第 ${String(result.lastVersionNumber)} 版`);
@@ -103,10 +105,19 @@ export function FormEditorPage() {
         }
       },
     });
-  const onScan = (scan: FileInfo) => {
-    queryClient.setQueryData<FormView>(formKeys.mine(), (old) => (old ? { ...old, scan } : old));
-    message.success('扫描件已上传');
+  const onForm = (view: FormView) => {
+    queryClient.setQueryData<FormView>(formKeys.mine(), view);
+    editor.reset(view);
   };
+  const prepare = async () => {
+    await editor.flush();
+    return editor.version.current;
+  };
+  const headerProblem = phoneProblem(editor.header.contactPhone) ?? (editor.header.contactName.trim() ? null : '请填写联系人');
+  const errorCount = editor.findings.flat().filter((f) => f.severity === 'error').length;
+  const finalizeBlocker = editor.rows.length === 0 ? '请至少填写一个职业（工种）' : errorCount > 0 ? `还有 ${String(errorCount)} 处错误需要修改，修改后才能定稿` : headerProblem ? `${headerProblem}后才能定稿` : editor.status === 'error' ? '有内容尚未保存成功，请先处理保存失败的问题' : null;
+  const submitBlocker = form.submitBlockers[0] ?? null;
+  const open = form.status === 'draft' || form.status === 'returned';
   const full = editor.rows.length >= form.maxRows;
 
   return (
@@ -116,10 +127,14 @@ export function FormEditorPage() {
         description={`${form.campaign.title}（${form.campaign.docNo}），截止日期 ${form.campaign.deadlineLabel}`}
         extra={
           <>
-            <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} lastVersionNumber={form.lastVersionNumber} />
+            <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} hasVersions={form.lastVersionNumber > 0 || form.finalized !== null} />
             {editable && <FormImportDialog formId={form.id} campaignId={form.campaign.id} currentRowCount={editor.rows.length} prepare={async () => { await editor.flush(); return editor.version.current; }} onImported={(view) => { queryClient.setQueryData(formKeys.mine(), view); editor.reset(view); }} />}
             {form.abilities.withdraw && <Button onClick={onWithdraw} loading={withdraw.isPending}>撤回</Button>}
-            {form.abilities.submit && <Button type="primary" onClick={onSubmit} loading={submit.isPending}>提交推荐表</Button>}
+            {open && (
+              <Tooltip title={submitBlocker ?? undefined}>
+                <Button type="primary" onClick={onSubmit} loading={submit.isPending} disabled={!form.abilities.submit || submitBlocker !== null} data-testid="submit-form">提交推荐表</Button>
+              </Tooltip>
+            )}
           </>
         }
       />
@@ -147,11 +162,13 @@ export function FormEditorPage() {
         {editable && editor.rows.length > 1 && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>拖动行首的把手或点击上移/下移（也可在行内按 Alt+↑ / Alt+↓）调整优先级，序号随顺序变化。</Typography.Paragraph>}
         <FormRowsTable rows={editor.rows} findings={editor.findings} campaignId={form.campaign.id} industryTags={form.campaign.industryTags} readOnly={!editable} onChange={editor.setRows} />
       </Card>
-      <Card size="small" title="加盖公章的推荐表扫描件" style={{ marginBottom: 12 }}>
-        <ScanPanel formId={form.id} scan={form.scan} canUpload={form.abilities.uploadScan} onUploaded={onScan} />
-      </Card>
-      <Card size="small" title="提交记录">
-        <VersionsPanel formId={form.id} lastVersionNumber={form.lastVersionNumber} />
+      {open && (
+        <Card size="small" title="定稿、盖章与提交" style={{ marginBottom: 12 }} extra={submitBlocker && <Typography.Text type="secondary" data-testid="submit-blocker">提交前：{submitBlocker}</Typography.Text>}>
+          <SealPanel form={form} prepare={prepare} finalizeBlocker={finalizeBlocker} onForm={onForm} />
+        </Card>
+      )}
+      <Card size="small" title="定稿与提交记录">
+        <VersionsPanel formId={form.id} lastVersionNumber={form.lastVersionNumber} finalizedVersionNo={form.finalized?.versionNo ?? null} />
       </Card>
       <StaleVersionDialog open={editor.stale} text={typedAsText(editor.header, editor.rows.map(toFormRow))} onReload={() => void reload()} reloading={reloading} />
     </>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Finding, FormHeader, FormRow, ReferenceSearchResult, FormPolicyAction, FormStatus } from '@zhengji/domain';
+import type { Finding, FormHeader, FormRow, ReferenceSearchResult, FormPolicyAction, FormStatus, ScanMatch, ScanMatchKind } from '@zhengji/domain';
 import { ApiError, api } from '../../lib/api.ts';
 
 /** A stored file's metadata (the sealed scan). */
@@ -26,7 +26,12 @@ export interface FormView {
   header: FormHeader;
   rows: FormRowView[];
   summary: { errors: number; warnings: number };
+  /** The finalized version (定稿) while the content is frozen. */
+  finalized: { versionNo: number; verificationCode: string; finalizedAt: string } | null;
   scan: FileInfo | null;
+  scanMatch: ScanMatchKind | null;
+  pendingScan: FileInfo | null;
+  submitBlockers: string[];
   lastVersionNumber: number;
   submittedAt: string | null;
   returnReason: string | null;
@@ -40,14 +45,26 @@ export interface FormView {
   abilities: Record<FormPolicyAction, boolean>;
 }
 
-/** One submitted version in the history. */
+/** One finalized version in the history: submitted, voided (撤销定稿) or the current 定稿. */
 export interface FormVersionSummary {
   number: number;
+  state: 'submitted' | 'voided' | 'finalized';
   contentHash: string;
+  verificationCode: string;
   rowCount: number;
-  scanFileId: string;
-  submittedAt: string;
+  finalizedAt: string;
+  voidedAt: string | null;
+  scanFileId: string | null;
+  scanMatch: ScanMatchKind | null;
+  submittedAt: string | null;
   submittedBy: string | null;
+}
+
+/** POST /api/forms/:id/scan and /scan/code: the match, the file kept and the form now. */
+export interface ScanUploadResult {
+  match: ScanMatch;
+  file: FileInfo | null;
+  form: FormView;
 }
 
 /** A row that changed between two versions. */
@@ -100,8 +117,8 @@ function csrfToken(): string | null {
   return hit ? decodeURIComponent(hit.slice('zj_csrf='.length)) : null;
 }
 
-/** POST /api/forms/:id/scan as multipart (lib/api.ts speaks JSON only). */
-export async function uploadScan(id: string, file: File): Promise<FileInfo> {
+/** POST /api/forms/:id/scan as multipart (lib/api.ts speaks JSON only): the QR code is read and compared with the 定稿. */
+export async function uploadScan(id: string, file: File): Promise<ScanUploadResult> {
   const body = new FormData();
   body.append('file', file, file.name);
   const token = csrfToken();
@@ -113,8 +130,11 @@ export async function uploadScan(id: string, file: File): Promise<FileInfo> {
   });
   const json = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
   if (!response.ok) throw new ApiError(response.status, json.code ?? `HTTP_${response.status}`, json.message ?? '上传失败，请稍后重试');
-  return json as unknown as FileInfo;
+  return json as unknown as ScanUploadResult;
 }
+
+/** POST /api/forms/:id/scan/code: the code typed from an unreadable scan (人工核对). */
+export const confirmScanCode = (id: string, code: string) => api.post<ScanUploadResult>(`/api/forms/${id}/scan/code`, { code });
 
 function useFormCommand<T>(fn: (input: T) => Promise<FormView>, campaignId?: string) {
   const queryClient = useQueryClient();
@@ -130,6 +150,14 @@ function useFormCommand<T>(fn: (input: T) => Promise<FormView>, campaignId?: str
 /** POST /api/forms/:id/submit. */
 export const useSubmitForm = (campaignId?: string) =>
   useFormCommand(({ id, version }: { id: string; version: number }) => api.post<FormView>(`/api/forms/${id}/submit`, { version }), campaignId);
+
+/** POST /api/forms/:id/finalize: freeze the content as the next version to print and seal. */
+export const useFinalizeForm = (campaignId?: string) =>
+  useFormCommand(({ id, version }: { id: string; version: number }) => api.post<FormView>(`/api/forms/${id}/finalize`, { version }), campaignId);
+
+/** POST /api/forms/:id/unfinalize: void the 定稿 so that the content can be edited again. */
+export const useUnfinalizeForm = (campaignId?: string) =>
+  useFormCommand(({ id, version }: { id: string; version: number }) => api.post<FormView>(`/api/forms/${id}/unfinalize`, { version }), campaignId);
 
 /** POST /api/forms/:id/withdraw. */
 export const useWithdrawForm = (campaignId?: string) => useFormCommand((id: string) => api.post<FormView>(`/api/forms/${id}/withdraw`), campaignId);
