@@ -85,6 +85,21 @@ describe('a unit fills, checks, orders and submits its 推荐表', () => {
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/已保存/);
     await shot(page, 'reordered-and-saved', true);
 
+    // Deleting a row can be undone, even after autosave stored the deletion: the row comes back at its place.
+    await page.getByRole('button', { name: '删除第 2 行' }).click();
+    await expect.poll(() => codes(page)).toEqual(['4-01-06-01', '4-04-05-05']);
+    const undo = page.locator('.ant-notification-notice').filter({ hasText: '已删除第 2 行' });
+    await undo.waitFor();
+    await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/已保存/);
+    await shot(page, 'row-deleted-undo-offered');
+    await undo.getByRole('button', { name: /撤\s?销/ }).click();
+    await expect.poll(() => codes(page)).toEqual(['4-01-06-01', '4-10-01-05', '4-04-05-05']);
+    expect(await cell(dataRows(page).nth(1), 9).locator('textarea').inputValue()).toBe('本市老龄化程度高，养老护理人员需求大');
+    await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/已保存/);
+    await page.reload();
+    await expect.poll(() => codes(page)).toEqual(['4-01-06-01', '4-10-01-05', '4-04-05-05']);
+    await shot(page, 'row-restored-after-reload', true);
+
     await page.locator('input[type=file]').setInputFiles({ name: '推荐表（盖章）.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('scan-name').waitFor();
     await shot(page, 'scan-uploaded');

@@ -46,6 +46,41 @@ describe('material check', () => {
     expect(withdraw.json().message).toContain('市职鉴中心已开始核验该推荐表');
   });
 
+  it('opening the check view does not start checking: the unit can still withdraw; decisions before 开始核验 are refused', async () => {
+    const { s, formId } = await submitted();
+    const c = await center();
+    const opened = await c.inject({ method: 'GET', url: `/api/checks/${formId}` });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ status: 'submitted', checkingStartedAt: null });
+    const early = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version: opened.json().version, decisions: [{ rowIndex: 0, decision: 'pass' }] } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'INVALID_STATE', message: '尚未开始核验：请先点击“开始核验”（此后单位不能再撤回），再保存核验结论' });
+    expect(await db.select().from(checkDecisions).where(eq(checkDecisions.formId, formId))).toHaveLength(0);
+    const [after] = await db.select().from(forms).where(eq(forms.id, formId));
+    expect(after).toMatchObject({ checkingStartedAt: null, version: opened.json().version });
+    const withdraw = await s.inject({ method: 'POST', url: `/api/forms/${formId}/withdraw` });
+    expect(withdraw.statusCode, withdraw.body).toBe(200);
+    expect(withdraw.json().status).toBe('draft');
+    expect((await c.inject({ method: 'GET', url: `/api/checks?campaignId=${after!.campaignId}` })).json()).toEqual([]);
+  });
+
+  it('开始核验 is recorded once (idempotent); 403 for a unit; refused once the unit has withdrawn', async () => {
+    const { s, formId } = await submitted();
+    const c = await center();
+    expect((await s.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).statusCode).toBe(403);
+    const first = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
+    clock.advance(60_000);
+    const again = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
+    expect(again.checkingStartedAt).toBe(first.checkingStartedAt);
+    expect(again.history.filter((h: { action: string }) => h.action === 'check.start')).toHaveLength(1);
+    const other = await submitted();
+    expect((await other.s.inject({ method: 'POST', url: `/api/forms/${other.formId}/withdraw` })).statusCode).toBe(200);
+    const late = await c.inject({ method: 'POST', url: `/api/checks/${other.formId}/start` });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('只有已提交的推荐表可以核验');
+    expect((await db.select().from(forms).where(eq(forms.id, other.formId)))[0]).toMatchObject({ status: 'draft', checkingStartedAt: null });
+  });
+
   it('row decisions: a fail needs a reason code; 其他 needs text; saved and audited in the form history', async () => {
     const { formId } = await submitted();
     const c = await center();
@@ -119,5 +154,18 @@ describe('material check', () => {
     expect(ok.json().status).toBe('accepted');
     expect(ok.json().rows.every((r: { decision: { decision: string } }) => r.decision.decision === 'pass')).toBe(true);
     expect(ok.json().history.map((h: { action: string }) => h.action)).toContain('form.accept');
+  });
+
+  it('accept tells the unit in the app and by mail how many rows passed and which failed, with the reason', async () => {
+    const { user, formId } = await submitted();
+    const c = await center();
+    const { version } = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
+    const decided = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 1, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已开展该职业认定' }] } });
+    const ok = await c.inject({ method: 'POST', url: `/api/checks/${formId}/accept`, payload: { version: decided.json().version } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [note] = (await db.select().from(notifications).where(eq(notifications.userId, user.id))).filter((n) => n.kind === 'form.accepted');
+    expect(note?.title).toBe('【征集】推荐表已受理');
+    expect(note?.body).toBe('您单位提交的推荐表（第 1 版）已被市职鉴中心受理：共 2 个职业（工种），通过 1 个，不通过 1 个。通过核验的职业（工种）将进入候选池，参加专家评估。\n未通过核验：\n第 2 行 人工智能训练师：本市已开展：本市已开展该职业认定');
+    expect((await db.select().from(outbox)).some((m) => m.subject === '【征集】推荐表已受理' && m.body === note?.body)).toBe(true);
   });
 });

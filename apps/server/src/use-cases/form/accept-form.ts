@@ -1,13 +1,32 @@
 import { transitionForm } from '@zhengji/domain';
-import { eq } from 'drizzle-orm';
-import { forms } from '../../db/schema/index.ts';
+import { CHECK_FAIL_REASON_LABELS } from '@zhengji/domain/check/check.schemas.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { checkDecisions, formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { formFacts, loadFormFor } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';
+import { notifyUnitUsers, type UnitMessage } from '../notification/enqueue-mail.ts';
 
-/** The center accepts a submitted form (受理); it is read-only from then on. */
+/** The unit's message on acceptance: how many rows passed, which failed and why (failed rows stay out of the pool). */
+async function acceptedMessage(tx: Db, formId: string, versionNumber: number): Promise<UnitMessage> {
+  const [version] = await tx.select({ rows: formVersions.rows }).from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
+  const rows = version?.rows ?? [];
+  const failed = await tx.select().from(checkDecisions).where(and(eq(checkDecisions.formId, formId), eq(checkDecisions.versionNumber, versionNumber), eq(checkDecisions.decision, 'fail'))).orderBy(asc(checkDecisions.rowIndex));
+  const lines = failed.map((d) => {
+    const row = rows[d.rowIndex];
+    const what = row ? `${row.occupationName}${row.jobTypeName ? `（${row.jobTypeName}）` : ''}` : '';
+    const why = [d.reasonCode ? CHECK_FAIL_REASON_LABELS[d.reasonCode] : '', d.reasonText].filter(Boolean).join('：');
+    return `第 ${String(d.rowIndex + 1)} 行 ${what}：${why}`;
+  });
+  const counts = `共 ${String(rows.length)} 个职业（工种），通过 ${String(rows.length - failed.length)} 个，不通过 ${String(failed.length)} 个`;
+  const body = `您单位提交的推荐表（第 ${String(versionNumber)} 版）已被市职鉴中心受理：${counts}。通过核验的职业（工种）将进入候选池，参加专家评估。${lines.length > 0 ? `\n未通过核验：\n${lines.join('\n')}` : ''}`;
+  return { kind: 'form.accepted', title: '【征集】推荐表已受理', body, link: '/form' };
+}
+
+/** The center accepts a submitted form (受理); it is read-only from then on; the unit is told in the application and by e-mail. */
 export async function acceptForm(ctx: UseCaseContext, formId: string): Promise<FormView> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
@@ -19,6 +38,7 @@ export async function acceptForm(ctx: UseCaseContext, formId: string): Promise<F
       .set({ status, acceptedAt: now, checkingStartedAt: state.form.checkingStartedAt ?? now, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(forms.id, formId))
       .returning();
+    await notifyUnitUsers(tx, state.form.unitId, await acceptedMessage(tx, formId, state.form.lastVersionNumber), now);
     await writeAudit(tx, ctx, { action: 'form.accept', objectType: 'form', objectId: formId, changes: { versionNumber: state.form.lastVersionNumber } });
     return { ...state, form: form! };
   });

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Tag, Timeline } from 'antd';
 import { FORM_STATUS_LABELS, formatChineseDateTime } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useAcceptForm, useCheck, useReturnForm, useSaveDecisions, type CheckView } from './check.api.ts';
+import { useCheck, type CheckView } from './check.api.ts';
 import { CheckRows, type DraftDecision } from './components/check-rows.tsx';
-import { ReturnModal } from './components/return-modal.tsx';
+import { CheckActions } from './components/check-actions.tsx';
+import { StartCheckBanner } from './components/start-check-banner.tsx';
 
 const ACTIONS: Record<string, string> = { 'form.create': '单位开始填报', 'form.save': '单位保存', 'form.finalize': '单位定稿', 'form.unfinalize': '单位撤销定稿', 'form.uploadScan': '单位上传盖章扫描件', 'form.rejectScan': '扫描件与定稿不一致，未采用', 'form.confirmScanCode': '单位输入扫描件校验码（人工核对）', 'form.submit': '单位提交', 'form.withdraw': '单位撤回', 'check.start': '开始核验', 'check.decide': '核验结论', 'form.accept': '受理', 'form.return': '退回' };
 
@@ -17,16 +18,15 @@ function ScanMatchNote({ match, versionNumber, code }: { match: CheckView['scanM
   return <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="check-scan-match" title="该版本提交时系统尚未识别二维码，请人工核对扫描件与提交内容是否一致" />;
 }
 
-/** Checking one submitted form: the sealed scan beside the rows, rule findings, verification code, decisions, history. */
+/**
+ * Checking one submitted form: the sealed scan beside the rows, rule findings, verification code, decisions, history.
+ * Opening the page only reads; 开始核验 (confirmed) starts the check, and only then are the decision controls enabled.
+ */
 export function CheckPage() {
   const { formId = '' } = useParams();
   const { message } = App.useApp();
   const check = useCheck(formId);
-  const save = useSaveDecisions(formId);
-  const accept = useAcceptForm(formId);
-  const ret = useReturnForm(formId);
   const [drafts, setDrafts] = useState<Record<number, DraftDecision>>({});
-  const [returning, setReturning] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   useEffect(() => {
     if (!check.data) return;
@@ -36,25 +36,20 @@ export function CheckPage() {
   if (check.isError) return <Alert type="error" showIcon message={errorMessage(check.error)} />;
   if (!check.data) return <Skeleton active />;
   const v = check.data;
-  const readOnly = !v.abilities.accept;
+  const notStarted = v.status === 'submitted' && !v.checkingStartedAt;
+  const readOnly = !v.abilities.accept || notStarted;
   const fail = (e: unknown) => {
     if (e instanceof ApiError && e.status === 409) setConflict(e.message);
     else message.error(errorMessage(e));
   };
-  const decisions = Object.entries(drafts).map(([i, d]) => ({ rowIndex: Number(i), ...d }));
   return (
     <>
       <PageHeader
         title={`材料核验：${v.unitName}`}
         description={<>{v.campaignTitle} · 第{v.versionNumber}版 · 校验码 <Tag color="blue">{v.verificationCode}</Tag> · {FORM_STATUS_LABELS[v.status]}</>}
-        extra={
-          <Space>
-            <Button disabled={readOnly} loading={save.isPending} onClick={() => save.mutateAsync({ version: v.version, decisions }).then(() => message.success('核验结论已保存'), fail)}>保存结论</Button>
-            <Button danger disabled={!v.abilities.return} onClick={() => setReturning(true)}>退回</Button>
-            <Button type="primary" disabled={readOnly} loading={accept.isPending} onClick={() => save.mutateAsync({ version: v.version, decisions }).then((s) => accept.mutateAsync({ version: s.version })).then(() => message.success('已受理'), fail)}>受理</Button>
-          </Space>
-        }
+        extra={<CheckActions view={v} drafts={drafts} onError={fail} />}
       />
+      {notStarted && v.abilities.check && <StartCheckBanner view={v} onError={fail} />}
       {conflict && (
         <Alert type="warning" showIcon closable onClose={() => setConflict(null)} style={{ marginBottom: 16 }} message={conflict}
           action={<Button size="small" onClick={() => { setConflict(null); void check.refetch(); }}>查看最新结论</Button>} />
@@ -81,7 +76,6 @@ export function CheckPage() {
           </Card>
         </Col>
       </Row>
-      <ReturnModal open={returning} loading={ret.isPending} onCancel={() => setReturning(false)} onOk={(input) => ret.mutateAsync({ version: v.version, ...input }).then(() => { setReturning(false); message.success('已退回并通知单位'); }, fail)} />
     </>
   );
 }

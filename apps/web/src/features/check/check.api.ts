@@ -50,7 +50,8 @@ export interface CheckView {
 export const checkKeys = { all: ['checks'] as const, queue: (status: string) => ['checks', 'queue', status] as const, one: (id: string) => ['checks', id] as const };
 
 export const useCheckQueue = (status: string) => useQuery({ queryKey: checkKeys.queue(status), queryFn: () => api.get<CheckQueueItem[]>('/api/checks', { status }) });
-export const useCheck = (formId: string) => useQuery({ queryKey: checkKeys.one(formId), queryFn: () => api.post<CheckView>(`/api/checks/${formId}/start`).catch(() => api.get<CheckView>(`/api/checks/${formId}`)) });
+/** Reads the check view only: opening the page never starts the check (the unit keeps 撤回 until useStartCheck). */
+export const useCheck = (formId: string) => useQuery({ queryKey: checkKeys.one(formId), queryFn: () => api.get<CheckView>(`/api/checks/${formId}`) });
 
 function useCheckMutation<I>(formId: string, fn: (input: I) => Promise<CheckView>) {
   const qc = useQueryClient();
@@ -62,6 +63,8 @@ function useCheckMutation<I>(formId: string, fn: (input: I) => Promise<CheckView
     },
   });
 }
+/** 开始核验: from then on the unit can no longer withdraw the form. */
+export const useStartCheck = (formId: string) => useCheckMutation<void>(formId, () => api.post<CheckView>(`/api/checks/${formId}/start`));
 export const useSaveDecisions = (formId: string) => useCheckMutation(formId, (input: { version: number; decisions: DecisionInput[] }) => api.put<CheckView>(`/api/checks/${formId}/decisions`, input));
 export const useAcceptForm = (formId: string) => useCheckMutation(formId, (input: { version: number }) => api.post<CheckView>(`/api/checks/${formId}/accept`, input));
 export const useReturnForm = (formId: string) => useCheckMutation(formId, (input: { version: number; reason: string; until: string }) => api.post<CheckView>(`/api/checks/${formId}/return`, input));

@@ -160,7 +160,7 @@ export function FormEditorPage() {
       >
         {editable && <FindingsSummary findings={editor.findings} rowKeys={editor.rows.map((r) => r.key)} onFocusRow={focusRow} />}
         {editable && editor.rows.length > 1 && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>拖动行首的把手或点击上移/下移（也可在行内按 Alt+↑ / Alt+↓）调整优先级，序号随顺序变化。</Typography.Paragraph>}
-        <FormRowsTable rows={editor.rows} findings={editor.findings} campaignId={form.campaign.id} industryTags={form.campaign.industryTags} readOnly={!editable} onChange={editor.setRows} />
+        <FormRowsTable rows={editor.rows} findings={editor.findings} campaignId={form.campaign.id} industryTags={form.campaign.industryTags} readOnly={!editable} maxRows={form.maxRows} onChange={editor.setRows} />
       </Card>
       {open && (
         <Card size="small" title="定稿、盖章与提交" style={{ marginBottom: 12 }} extra={submitBlocker && <Typography.Text type="secondary" data-testid="submit-blocker">提交前：{submitBlocker}</Typography.Text>}>

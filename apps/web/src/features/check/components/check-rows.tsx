@@ -43,7 +43,7 @@ export function CheckRows({ view, drafts, onChange, readOnly }: { view: CheckVie
             const warnings = r.findings.filter((f) => f.severity === 'warning');
             return (
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                <Select disabled={readOnly} aria-label={`第${String(r.rowIndex + 1)}行结论`} style={{ width: 110 }} value={d.decision} onChange={(v) => onChange(r.rowIndex, { ...d, decision: v })} options={[{ value: 'pass', label: '通过' }, { value: 'fail', label: '不通过' }]} />
+                <Select disabled={readOnly} aria-label={`第${String(r.rowIndex + 1)}行结论`} style={{ width: 140 }} value={drafts[r.rowIndex]?.decision} placeholder="未选（按通过）" onChange={(v) => onChange(r.rowIndex, { ...d, decision: v })} options={[{ value: 'pass', label: '通过' }, { value: 'fail', label: '不通过' }]} />
                 {d.decision === 'fail' && (
                   <>
                     <Select disabled={readOnly} placeholder="不通过原因" style={{ width: '100%' }} value={d.reasonCode ?? undefined} onChange={(v) => onChange(r.rowIndex, { ...d, reasonCode: v })} options={CHECK_FAIL_REASONS.map((c) => ({ value: c, label: CHECK_FAIL_REASON_LABELS[c] }))} />

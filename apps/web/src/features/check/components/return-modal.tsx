@@ -14,7 +14,7 @@ export function ReturnModal({ open, loading, onCancel, onOk }: { open: boolean; 
           <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} showCount />
         </Form.Item>
         <Form.Item name="until" label="重新提交时限" rules={[{ required: true, message: '请设置重新提交的时限' }]}>
-          <DatePicker showTime disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY年M月D日 HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -8,6 +8,7 @@ import { rowFromSearch, type EditorRow } from '../use-form-editor.ts';
 import { OccupationSearchSelect } from './occupation-search-select.tsx';
 import { CellFindings, statusOf } from './cell-findings.tsx';
 import { DragHandle, SortableRow } from './sortable-row.tsx';
+import { useRowDeleteUndo } from './use-row-delete-undo.tsx';
 
 interface Props {
   rows: EditorRow[];
@@ -15,6 +16,8 @@ interface Props {
   campaignId: string;
   industryTags: string[];
   readOnly: boolean;
+  /** The form's row limit: undoing a deletion never goes beyond it. */
+  maxRows?: number;
   onChange: (update: (rows: EditorRow[]) => EditorRow[]) => void;
 }
 
@@ -29,7 +32,8 @@ export function moveRow(rows: EditorRow[], from: number, delta: number): EditorR
 }
 
 /** The ten-column table of the 推荐表: each cell editable, its findings beneath, rows ordered by drag or keyboard. */
-export function FormRowsTable({ rows, findings, campaignId, industryTags, readOnly, onChange }: Props) {
+export function FormRowsTable({ rows, findings, campaignId, industryTags, readOnly, maxRows, onChange }: Props) {
+  const remove = useRowDeleteUndo(rows, onChange, readOnly, maxRows);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const patch = useCallback((key: string, p: Partial<EditorRow>) => onChange((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r))), [onChange]);
   const move = useCallback(
@@ -109,7 +113,7 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
     { title: L.industries, key: 'industries', width: 190, render: (_, r, i) => (<><Select mode="tags" value={r.industries} placeholder="选择或输入产业" status={statusOf(at(i, 'industries'))} disabled={readOnly} style={{ width: '100%' }} options={industryTags.map((t) => ({ value: t, label: t }))} tokenSeparators={['、', ',', '，']} onChange={(v: string[]) => patch(r.key, { industries: v })} aria-label={`第 ${String(i + 1)} 行产业类别`} /><CellFindings findings={at(i, 'industries')} /></>) },
     { title: L.expectedAssessments, key: 'expected', width: 120, render: (_, r, i) => (<><InputNumber value={r.expectedAssessments} min={1} max={EXPECTED_MAX} precision={0} step={1} status={statusOf(at(i, 'expectedAssessments'))} disabled={readOnly} style={{ width: '100%' }} onChange={(v) => patch(r.key, { expectedAssessments: typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : null })} aria-label={`第 ${String(i + 1)} 行预计评价人次`} /><CellFindings findings={at(i, 'expectedAssessments')} /></>) },
     { title: L.reason, key: 'reason', width: 260, render: (_, r, i) => (<><Input.TextArea value={r.reason} showCount maxLength={REASON_MAX_LENGTH} autoSize={{ minRows: 2, maxRows: 6 }} style={{ marginBottom: 16 }} status={statusOf(at(i, 'reason'))} disabled={readOnly} placeholder="文件依据、行业规划、重要会议、调研摸底等" onChange={(e) => patch(r.key, { reason: e.target.value })} aria-label={`第 ${String(i + 1)} 行推荐理由`} /><CellFindings findings={at(i, 'reason')} /></>) },
-    ...(readOnly ? [] : [{ title: '操作', key: 'actions', width: 64, fixed: 'right' as const, render: (_: unknown, r: EditorRow, i: number) => <Button danger type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${String(i + 1)} 行`} onClick={() => onChange((rs) => rs.filter((x) => x.key !== r.key))} /> }]),
+    ...(readOnly ? [] : [{ title: '操作', key: 'actions', width: 64, fixed: 'right' as const, render: (_: unknown, r: EditorRow, i: number) => <Button danger type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${String(i + 1)} 行`} onClick={() => remove(r, i)} /> }]),
   ];
 
   return (
