@@ -4,11 +4,11 @@ import { inject } from 'vitest';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
 import { accountOf, demoAccounts, loginAs } from './support/accounts.ts';
+import { formCodePng } from '../apps/server/src/documents/form-code.ts';
 
 const ELDER_CARE = { occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', inShortageCatalog: false, industries: ['养老护理'], expectedAssessments: 1200, reason: '本市老龄化程度高，养老护理人员缺口大' };
 const AI_TRAINER = { ...ELDER_CARE, occupationCode: '4-04-05-05', occupationName: '人工智能训练师', standardName: '人工智能训练师', standardVersion: '2021年版', inShortageCatalog: true, industries: ['人工智能'], expectedAssessments: 800, reason: '人工智能产业快速发展' };
 const AI_LABELER = { ...AI_TRAINER, inShortageCatalog: true, jobTypeName: '数据标注员', expectedAssessments: 300, reason: '数据标注岗位需求快速增长' };
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
 /** A unit user's API session over HTTP (the unit's part of the journey, to save time). */
 async function apiSession(username: string) {
@@ -34,10 +34,13 @@ async function submitAs(username: string, rows: unknown[]): Promise<string> {
   const form = await call<{ id: string; version: number; status: string }>('GET', '/api/forms/mine');
   if (form.status === 'submitted' || form.status === 'accepted') return form.id;
   const saved = await call<{ version: number }>('PUT', `/api/forms/${form.id}`, { version: form.version, header: { contactName: '王五', contactPhone: '021-12345678', fillDate: null }, rows });
+  const fin = await call<{ version: number; finalized: { versionNo: number; verificationCode: string } }>('POST', `/api/forms/${form.id}/finalize`, { version: saved.version });
+  // The center's journey is not about scans: the QR code the print copy carries stands in for the whole page.
+  const qr = await formCodePng({ formId: form.id, versionNo: fin.finalized.versionNo, verificationCode: fin.finalized.verificationCode }, 300);
   const fd = new FormData();
-  fd.append('file', new Blob([PDF], { type: 'application/pdf' }), '推荐表盖章扫描件.pdf');
-  await call('POST', `/api/forms/${form.id}/scan`, fd);
-  await call('POST', `/api/forms/${form.id}/submit`, { version: saved.version });
+  fd.append('file', new Blob([new Uint8Array(qr)], { type: 'image/png' }), '推荐表盖章扫描件.png');
+  const up = await call<{ form: { version: number } }>('POST', `/api/forms/${form.id}/scan`, fd);
+  await call('POST', `/api/forms/${form.id}/submit`, { version: up.form.version });
   return form.id;
 }
 
@@ -78,7 +81,8 @@ describe('center journey', () => {
     // Opening the check page only reads: the unit keeps 撤回 until the clerk clicks 开始核验 (and confirms).
     await page.goto(`/checks/${returned}`);
     await page.getByText('盖章扫描件').first().waitFor();
-    await page.getByText('校验码').waitFor();
+    expect(await page.getByTestId('check-scan-match').innerText()).toContain('二维码已匹配：扫描件为第 1 版定稿');
+    await page.getByText('校验码').first().waitFor();
     await page.getByText('尚未开始核验').waitFor();
     expect(await page.getByRole('button', { name: /退\s?回/ }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /受\s?理/ }).isDisabled()).toBe(true);

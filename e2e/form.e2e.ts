@@ -4,7 +4,8 @@ import { launchBrowser, newPage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
 import { accountOf, loginAs } from './support/accounts.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 842 595]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+import { readFile } from 'node:fs/promises';
+import { makePrintCopy, makeScan } from '../apps/server/test/scans.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ async function fillRow(page: Page, index: number, industry: string, expected: st
 const codes = async (page: Page) => (await dataRows(page).locator('td:nth-child(2) .ant-select-content, td:nth-child(2) .ant-select-selection-item').allInnerTexts()).map((t) => t.trim());
 
 describe('a unit fills, checks, orders and submits its 推荐表', () => {
-  test('three rows by search, the access-type error fixed, reorder, scan, submit', async () => {
+  test('three rows by search, the access-type error fixed, reorder, 定稿, print, sealed scan matched, submit', async () => {
     const shot = screenshots('form');
     const { context, page } = await newPage(browser);
     await loginAs(page, accountOf('unit'));
@@ -100,15 +101,37 @@ describe('a unit fills, checks, orders and submits its 推荐表', () => {
     await expect.poll(() => codes(page)).toEqual(['4-01-06-01', '4-10-01-05', '4-04-05-05']);
     await shot(page, 'row-restored-after-reload', true);
 
-    await page.locator('input[type=file]').setInputFiles({ name: '推荐表（盖章）.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await page.getByTestId('scan-name').waitFor();
-    await shot(page, 'scan-uploaded');
+    // 定稿 → print → seal → scan → matched → submit, with a scan made from the downloaded print copy itself.
+    await expect.poll(() => page.getByTestId('submit-form').isDisabled()).toBe(true);
+    await page.getByTestId('finalize').click();
+    await page.getByRole('button', { name: /^定\s?稿$/ }).last().click();
+    await page.getByTestId('finalized-tag').waitFor();
+    await page.getByTestId('finalized-banner').waitFor();
+    expect(await page.getByTestId('submit-blocker').innerText()).toContain('加盖公章的扫描件');
+    await shot(page, 'finalized', true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-final-pdf').click()]);
+    const printCopy = await readFile((await download.path())!);
+    expect(printCopy.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A scan of somebody else's form is refused, and nothing is attached.
+    const foreign = await makeScan(await makePrintCopy(), { format: 'jpeg', grey: true });
+    await page.locator('input[type=file]').setInputFiles({ name: '别的推荐表.jpg', mimeType: 'image/jpeg', buffer: foreign });
+    await expect.poll(() => page.getByTestId('scan-match').innerText(), { timeout: 20_000 }).toContain('属于另一份推荐表');
+    expect(await page.getByTestId('scan-match-tag').count()).toBe(0);
+    await shot(page, 'scan-mismatch');
+
+    const scan = await makeScan(printCopy, { format: 'pdf', dpi: 150, rotateDeg: 1.5, grey: true, noise: 25 });
+    await page.locator('input[type=file]').setInputFiles({ name: '推荐表（盖章）.pdf', mimeType: 'application/pdf', buffer: scan });
+    await expect.poll(() => page.getByTestId('scan-match').innerText(), { timeout: 20_000 }).toContain('扫描件与第 1 版定稿一致');
+    await page.getByTestId('scan-match-tag').waitFor();
+    await shot(page, 'scan-matched');
     await page.getByRole('button', { name: '查看扫描件' }).click();
     await page.locator('.ant-modal object[type="application/pdf"]').waitFor();
     await shot(page, 'scan-viewer');
     await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: '提交推荐表' }).click();
+    await expect.poll(() => page.getByTestId('submit-form').isDisabled()).toBe(false);
+    await page.getByTestId('submit-form').click();
     await page.getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => page.getByTestId('form-status').innerText(), { timeout: 15_000 }).toBe('已提交');
     await page.getByText('校验码').first().waitFor();
