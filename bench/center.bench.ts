@@ -48,7 +48,7 @@ async function seedCampaign(db: Db, n: number, seed: number): Promise<string> {
       .values(us.map((u) => ({ campaignId: campaign!.id, unitId: u.id, status: 'accepted' as const, lastVersionNumber: 1, submittedAt: now, acceptedAt: now, contactName: '张三', contactPhone: '13912345678', scanFileId: file!.id })))
       .returning({ id: forms.id });
     const rowsOf = fs.map((_, i) => Array.from({ length: 30 }, () => row(random, batch[i]!)));
-    await db.insert(formVersions).values(fs.map((f, i) => ({ formId: f.id, number: 1, header: { contactName: '张三', contactPhone: '13912345678', fillDate: null }, rows: rowsOf[i]!, contentHash: 'x', scanFileId: file!.id, submittedAt: now })));
+    await db.insert(formVersions).values(fs.map((f, i) => ({ formId: f.id, number: 1, header: { contactName: '张三', contactPhone: '13912345678', fillDate: null }, rows: rowsOf[i]!, contentHash: 'x', scanFileId: file!.id, submittedAt: now, finalizedAt: now })));
     const current = fs.flatMap((f, i) => rowsOf[i]!.map((r, p) => ({ formId: f.id, priority: p + 1, ...r })));
     for (let k = 0; k < current.length; k += 1000) await db.insert(formRows).values(current.slice(k, k + 1000));
   }

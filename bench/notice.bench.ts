@@ -105,7 +105,7 @@ async function seedForms(db: Parameters<typeof createUnitRow>[0], campaignId: st
     for (let v = 1; v <= 2; v++) {
       const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(400 * 1024)]);
       const [scan] = await db.insert(storedFiles).values({ sha256: 'x', mime: 'application/pdf', size: content.length, originalName: `scan-${v}.pdf`, content }).returning({ id: storedFiles.id });
-      await db.insert(formVersions).values({ formId: form!.id, number: v, header: { contactName: '经办人', contactPhone: '13800000000', fillDate: '2024-10-01' } as never, rows: rows as never, contentHash: 'x', scanFileId: scan!.id, submittedAt: new Date() });
+      await db.insert(formVersions).values({ formId: form!.id, number: v, header: { contactName: '经办人', contactPhone: '13800000000', fillDate: '2024-10-01' } as never, rows: rows as never, contentHash: 'x', scanFileId: scan!.id, submittedAt: new Date(), finalizedAt: new Date() });
     }
   }
 }

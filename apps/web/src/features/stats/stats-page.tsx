@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Col, Row, Select, Statistic, Table } from 'antd';
-import type { EChartsOption } from 'echarts';
 import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EChart } from '../../components/echart.tsx';
+import { EChart, type EChartsOption } from '../../components/echart.tsx';
 import { useCampaignOptions, useStatistics, type CampaignStatistics } from './stats.api.ts';
 
 function charts(s: CampaignStatistics): Record<string, EChartsOption> {
