@@ -11,7 +11,7 @@ import { importExperts } from '../use-cases/review/import-experts.ts';
 import { getExpertTemplate } from '../use-cases/review/get-expert-template.ts';
 
 const IdParams = z.object({ id: z.uuid('专家编号格式不正确') });
-const Saved = z.object({ expert: ExpertSchema, temporaryPassword: z.string().nullable() });
+const Saved = z.object({ expert: ExpertSchema, temporaryPassword: z.string().nullable(), conflictsFlagged: z.number().int().optional() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The expert pool (专家库) of the center: list, create, edit, Excel import and its template. */
