@@ -24,7 +24,9 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
     const input: ExpertInput = { ...values, userId: undefined, unitId: values.unitId ?? null, phone: values.phone || null, email: values.email || null, username: values.username || undefined };
     const res = await save.mutateAsync({ id: expert?.id ?? null, input });
     if (res.temporaryPassword) modal.info({ title: '已创建专家账号', content: `用户名：${res.expert.username ?? ''}，一次性密码：${res.temporaryPassword}（首次登录须修改，请转交专家）` });
-    else void message.success('专家信息已保存');
+    else if (res.conflictsFlagged) {
+      modal.warning({ title: '专家信息已保存', content: `该专家所在单位推荐了其${res.conflictsFlagged}个评审任务中的候选职业，须回避：专家已不能查看或评审，其评审不计入结果。请在“评审分配”中更换专家。` });
+    } else void message.success('专家信息已保存');
     onClose();
   };
 
