@@ -21,7 +21,10 @@ export async function updateExpert(ctx: UseCaseContext, id: string, input: Exper
   const { temporaryPassword, conflictsFlagged } = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(experts).where(eq(experts.id, id));
     if (!before) throw new DomainError('NOT_FOUND', '该专家不存在');
-    const account = before.userId && !data.userId ? null : await expertAccount(tx, data, id);
+    if (before.userId && data.userId && data.userId !== before.userId) {
+      throw new DomainError('CONFLICT', `专家“${before.name}”已关联登录账号，不能改为关联其他账号`);
+    }
+    const account = before.userId ? null : await expertAccount(tx, data, id);
     await tx
       .update(experts)
       .set({ name: data.name, organization: data.organization, unitId: data.unitId, title: data.title, specialties: data.specialties, phone: data.phone, email: data.email, active: data.active, userId: account?.userId ?? before.userId })
