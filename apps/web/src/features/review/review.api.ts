@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CandidateDecision, ReviewCriterion, ReviewOpinion } from '@zhengji/domain';
-import type { Expert, ExpertInput } from '@zhengji/domain/review/review.panel.ts';
+import type { Expert, ExpertInput, LinkableAccount } from '@zhengji/domain/review/review.panel.ts';
 import { api, ApiError } from '../../lib/api.ts';
 
 /** A campaign selectable in the expert evaluation. */
@@ -130,6 +130,7 @@ export const reviewKeys = {
   all: ['review'] as const,
   campaigns: () => [...reviewKeys.all, 'campaigns'] as const,
   experts: () => [...reviewKeys.all, 'experts'] as const,
+  linkableAccounts: () => [...reviewKeys.all, 'linkable-accounts'] as const,
   board: (id: string) => [...reviewKeys.all, 'board', id] as const,
   my: (id: string) => [...reviewKeys.all, 'my', id] as const,
   candidate: (id: string) => [...reviewKeys.all, 'candidate', id] as const,
@@ -144,6 +145,11 @@ export function useReviewCampaigns() {
 /** The expert pool. */
 export function useExperts() {
   return useQuery({ queryKey: reviewKeys.experts(), queryFn: () => api.get<Expert[]>('/api/experts') });
+}
+
+/** The accounts of role expert not yet linked to an expert of the pool. */
+export function useLinkableAccounts(enabled: boolean) {
+  return useQuery({ queryKey: reviewKeys.linkableAccounts(), queryFn: () => api.get<LinkableAccount[]>('/api/experts/linkable-accounts'), enabled });
 }
 
 /** The center's board of a campaign. */
@@ -182,6 +188,7 @@ export const reviewApi = {
     id
       ? api.put<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged?: number }>(`/api/experts/${id}`, input)
       : api.post<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged?: number }>('/api/experts', input),
+  linkAccount: ({ expertId, userId }: { expertId: string; userId: string }) => api.put<Expert>(`/api/experts/${expertId}/account`, { userId }),
   setPanel: ({ campaignId, expertId, available, cap }: { campaignId: string; expertId: string; available: boolean; cap: number }) =>
     api.put(`/api/campaigns/${campaignId}/review/panel/${expertId}`, { available, cap }),
   draw: ({ campaignId, panelSize, seed }: { campaignId: string; panelSize: number; seed?: number }) =>
