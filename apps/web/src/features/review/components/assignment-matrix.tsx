@@ -28,7 +28,9 @@ export function AssignmentMatrix({ campaignId, board }: { campaignId: string; bo
       key: 'a',
       render: (_, c) => {
         const active = c.assignments.filter((a) => a.status === 'active');
-        const short = active.length < board.campaign.reviewersPerCandidate;
+        // A 回避 reviewer does not count towards the N reviewers.
+        const counted = active.filter((a) => !a.conflictFlag).length;
+        const short = counted < board.campaign.reviewersPerCandidate;
         return (
           <Space wrap size={4}>
             {c.assignments.map((a) =>
@@ -64,7 +66,7 @@ export function AssignmentMatrix({ campaignId, board }: { campaignId: string; bo
                 </Space>
               ),
             )}
-            {short && <Tag color="warning">缺{board.campaign.reviewersPerCandidate - active.length}名</Tag>}
+            {short && <Tag color="warning">缺{board.campaign.reviewersPerCandidate - counted}名</Tag>}
             <Select
               size="small"
               showSearch
