@@ -87,6 +87,9 @@ describe('conflict of interest (回避) arising after assignment', () => {
     const board = (await center.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review` })).json();
     const onBoard = board.candidates.find((x: { id: string }) => x.id === cand.id).assignments as { expertName: string; conflictFlag: boolean }[];
     expect(onBoard.map((a) => [a.expertName, a.conflictFlag]).sort()).toEqual([['丙专家', false], ['乙专家', false], ['甲专家', true]]);
+    const reopen = await center.inject({ method: 'POST', url: `/api/review/reviews/${reviewBefore!.id}/reopen` });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().message).toBe('该专家须回避，其评审不计入结果，不能退回修改；请更换该专家');
     const decide = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'selected' } });
     expect(decide.statusCode).toBe(409);
     expect(decide.json().message).toBe(`“养老护理员 ${cand.occupationCode}”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定`);
