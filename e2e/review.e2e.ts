@@ -22,6 +22,7 @@ let close: () => Promise<void>;
 let baseURL = '';
 const names = { center: '', e1: '', e2: '', e3: '', conflicted: '' };
 let candidateName = '';
+let campaignId = '';
 
 beforeAll(async () => {
   database = await openPglite(mkdtempSync(path.join(tmpdir(), 'zj-review-e2e-')));
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const c1 = await createCandidateRow(db, campaign.id, { units: [{ unitId: unitA.id, priority: 1 }], occupationCode: '4-04-05-05', occupationName: '人工智能训练师', industries: ['人工智能'] });
   const c2 = await createCandidateRow(db, campaign.id, { units: [{ unitId: unitA.id, priority: 2 }], occupationCode: '4-10-01-05', occupationName: '养老护理员' });
   candidateName = c1.occupationName;
+  campaignId = campaign.id;
   const center = await createUserRow(db, 'center', { displayName: '崔安卓' });
   const [e1, e2, e3] = await Promise.all(['王建国', '李晓梅', '张志远'].map((name) => createExpertRow(db, { name, specialties: ['人工智能'] })));
   const conflicted = await createExpertRow(db, { name: '赵回避', unitId: unitA.id });
@@ -121,4 +123,59 @@ test('the center assigns three experts, a conflicted one is refused, two experts
   await center.getByText('已决定2个候选职业').waitFor();
   await expect.poll(() => center.locator('.ant-table-tbody').innerText()).not.toContain('待决定');
   await shot(center, 'decided', true);
+});
+
+test('an expert whose unit changed after assignment (回避) is told why, the center sees it and replaces them', async () => {
+  const shot = screenshots('review-conflict');
+  const db = database.db;
+  const unitB = await createUnitRow(db, { name: '上海市卫生健康委员会（测试）' });
+  const c3 = await createCandidateRow(db, campaignId, { units: [{ unitId: unitB.id, priority: 1 }], occupationCode: '4-14-01-02', occupationName: '健康管理师' });
+  const moved = await createExpertRow(db, { name: '钱调动' });
+  await createExpertRow(db, { name: '孙替补' });
+  const [a] = await db.insert(assignments).values({ campaignId, candidateId: c3.id, expertId: moved.expert.id, source: 'manual' }).returning();
+  await db.insert(reviews).values({ assignmentId: a!.id, scores: { strategy: 3, generality: 3, suitability: 3, demand: 3 }, opinion: 'disagree', status: 'submitted', submittedAt: new Date() });
+  const loose = await createUserRow(db, 'expert', { displayName: '周未关联' });
+  await createExpertRow(db, { name: '周未关联', withUser: false });
+  const center = await session(names.center);
+  await center.goto('/review/experts');
+  // Linking an existing expert account to a pool entry.
+  await center.getByLabel('为周未关联关联账号').click();
+  await center.getByLabel('选择专家账号').click();
+  await center.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: loose.username }).first().click();
+  await shot(center, 'link-account');
+  await center.locator('.ant-modal-footer .ant-btn-primary').click();
+  await center.getByText(`已为周未关联关联账号“${loose.username}”`).waitFor();
+  // The center moves an expert to the unit that recommended their candidate: the assignment becomes 回避.
+  await center.getByRole('row').filter({ hasText: '钱调动' }).getByRole('button', { name: /^编\s*辑$/ }).click();
+  await center.getByLabel('所属推荐单位').click();
+  await center.keyboard.type('卫生健康');
+  await center.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '上海市卫生健康委员会（测试）' }).first().click();
+  await center.locator('.ant-modal-footer .ant-btn-primary').click();
+  await center.getByText('该专家所在单位推荐了其1个评审任务中的候选职业，须回避', { exact: false }).waitFor();
+  await shot(center, 'expert-moved');
+  await center.locator('.ant-modal-confirm .ant-btn-primary').click();
+
+  const expert = await session(moved.user!.username);
+  await expert.goto('/review/my');
+  await expert.getByTestId('review-conflict').waitFor();
+  await expect.poll(() => expert.getByTestId('review-conflict').innerText()).toContain('您所在单位“上海市卫生健康委员会（测试）”推荐了该候选职业，按回避规定您不能再查看或评审');
+  await expert.getByText('须回避', { exact: true }).waitFor();
+  await expect.poll(() => expert.getByTestId('review-progress').innerText()).toContain('已提交 0 / 0');
+  await shot(expert, 'worklist');
+  await expert.goto(`/review/my/${c3.id}`);
+  await expert.getByText('该候选职业须回避，您不能再查看或评审').waitFor();
+  await expert.getByText('您此前的评审不计入结果，市职鉴中心将另行安排专家', { exact: false }).waitFor();
+  await shot(expert, 'scoring-refused');
+  await expert.context().close();
+
+  await center.goto('/review/board');
+  await center.getByTestId('board-conflicts').waitFor();
+  await expect.poll(() => center.getByTestId('conflicted-expert').allInnerTexts()).toEqual([expect.stringContaining('须回避 · 钱调动')]);
+  await shot(center, 'board');
+  await center.getByLabel('更换须回避的专家钱调动').click();
+  await center.keyboard.type('孙替补');
+  await center.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '孙替补' }).first().click();
+  await center.getByText('已更换专家').waitFor();
+  await expect.poll(() => center.getByTestId('board-conflicts').count()).toBe(0);
+  await center.context().close();
 });

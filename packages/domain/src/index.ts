@@ -18,6 +18,7 @@ export * from './reference/reference.normalize.ts';
 export * from './reference/reference-index.ts';
 export * from './reference/reference-search.ts';
 export * from './form/form.rules.ts';
+export * from './form/eligibility-check.schemas.ts';
 export * from './campaign/campaign.workflow.ts';
 export * from './campaign/campaign.policy.ts';
 export * from './form/form.workflow.ts';

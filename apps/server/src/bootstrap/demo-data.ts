@@ -56,3 +56,10 @@ export const NOTICE_2024 = {
   ],
   industryTags: [...DEFAULT_INDUSTRY_TAGS],
 };
+
+/** The demo experts of the pool, each linked to the demo account of that username (expert1–3). */
+export const DEMO_EXPERTS = [
+  { username: 'expert1', name: '王专家', organization: '上海市职业技能鉴定专家委员会', title: '高级考评员', specialties: ['养老护理', '家政服务', '生命健康'], phone: '021-00000001', email: 'expert1@example.com' },
+  { username: 'expert2', name: '李专家', organization: '上海交通大学', title: '教授', specialties: ['人工智能', '集成电路', '电子信息'], phone: '021-00000002', email: 'expert2@example.com' },
+  { username: 'expert3', name: '张专家', organization: '上海市工业技术研究院', title: '高级工程师', specialties: ['高端装备', '汽车', '先进材料', '生物医药'], phone: '021-00000003', email: 'expert3@example.com' },
+] as const;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { shanghaiIsoDate, type Clock, type Role } from '@zhengji/domain';
 import type { Db } from '../db/client.ts';
-import { campaignUnits, campaigns, units, users } from '../db/schema/index.ts';
+import { campaignUnits, campaigns, experts, units, users } from '../db/schema/index.ts';
 import { generatePassword, hashPassword } from '../use-cases/auth/password-hash.ts';
-import { DISTRICTS, INDUSTRY_AUTHORITIES, NOTICE_2024, demoCreditCode, districtUnitName } from './demo-data.ts';
+import { DEMO_EXPERTS, DISTRICTS, INDUSTRY_AUTHORITIES, NOTICE_2024, demoCreditCode, districtUnitName } from './demo-data.ts';
 
 /** One demo account with its generated password. */
 export interface DemoAccount {
@@ -24,7 +24,9 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 
 /**
  * Seeds the demo: the 2024 campaign of the notice (open, deadline 30 days after seeding), all 16 district bureaus and
- * industry authorities as units, and one account per role (several units and experts). Returns the accounts.
+ * industry authorities as units, one account per role (several units and experts), and the expert pool (专家库): the
+ * three demo experts with specialties, organizations and e-mail addresses, linked to their accounts, so that the whole
+ * review can be walked with the demo accounts. Returns the accounts.
  */
 export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Promise<DemoAccount[]> {
   const now = clock.now();
@@ -45,29 +47,37 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
     await tx.insert(campaignUnits).values(unitRows.map((u) => ({ campaignId: campaign!.id, unitId: u.id })));
 
     const byName = new Map(unitRows.map((u) => [u.name, u]));
-    const plan: { role: Role; username: string; displayName: string; unitName?: string; description: string }[] = [
+    const plan: { role: Role; username: string; displayName: string; unitName?: string; email?: string; description: string }[] = [
       { role: 'center', username: 'center', displayName: '崔安卓', description: '市职鉴中心工作人员' },
       { role: 'unit', username: 'pudong', displayName: '浦东经办人', unitName: '浦东新区人力资源和社会保障局', description: '浦东新区人社局经办人' },
       { role: 'unit', username: 'huangpu', displayName: '黄浦经办人', unitName: '黄浦区人力资源和社会保障局', description: '黄浦区人社局经办人' },
       { role: 'unit', username: 'minzheng', displayName: '民政局经办人', unitName: '市民政局', description: '市民政局经办人' },
       { role: 'unit', username: 'jingxin', displayName: '经信委经办人', unitName: '市经济信息化委', description: '市经济信息化委经办人' },
-      { role: 'expert', username: 'expert1', displayName: '王专家', description: '评估专家' },
-      { role: 'expert', username: 'expert2', displayName: '李专家', description: '评估专家' },
-      { role: 'expert', username: 'expert3', displayName: '张专家', description: '评估专家' },
+      ...DEMO_EXPERTS.map((e) => ({ role: 'expert' as const, username: e.username, displayName: e.name, email: e.email, description: `评估专家（${e.organization}，${e.specialties.join('、')}）` })),
       { role: 'auditor', username: 'auditor', displayName: '审计员', description: '审计管理员' },
     ];
+    const userIds = new Map<string, string>();
     for (const p of plan) {
       const password = generatePassword();
-      await tx.insert(users).values({
-        username: p.username,
-        displayName: p.displayName,
-        role: p.role,
-        unitId: p.unitName ? byName.get(p.unitName)!.id : null,
-        passwordHash: await hashPassword(password),
-        mustChangePassword: false,
-      });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: p.username,
+          displayName: p.displayName,
+          role: p.role,
+          unitId: p.unitName ? byName.get(p.unitName)!.id : null,
+          email: p.email ?? null,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: false,
+        })
+        .returning({ id: users.id });
+      userIds.set(p.username, user!.id);
       accounts.push({ role: p.role, username: p.username, password, description: p.description });
     }
+    // Outside experts (no recommending unit), so that no demo recommendation is excluded by 回避.
+    await tx.insert(experts).values(
+      DEMO_EXPERTS.map(({ username, ...e }, i) => ({ ...e, specialties: [...e.specialties], unitId: null, userId: userIds.get(username)!, createdAt: new Date(now.getTime() + i) })),
+    );
   });
   if (dataDir) writeDemoAccounts(dataDir, accounts);
   return accounts;

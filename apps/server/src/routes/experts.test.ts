@@ -56,6 +56,55 @@ describe('/api/experts', () => {
     expect(edit.json().expert).toMatchObject({ organization: '上海大学', unitId: null, username: 'wang.prof' });
   });
 
+  it('links an existing expert account to a pool entry; refuses other roles and accounts already linked, in Chinese', async () => {
+    const account = await createUserRow(db, 'expert', { email: 'link@example.com' });
+    const spare = await createUserRow(db, 'expert');
+    const unitUser = await createUserRow(db, 'unit');
+    const unit = await loginAs(app, unitUser.username);
+    expect((await unit.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).statusCode).toBe(403);
+    const listed = (await center.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).json() as { id: string; username: string; email: string | null }[];
+    expect(listed).toContainEqual({ id: account.id, username: account.username, displayName: account.displayName, email: 'link@example.com' });
+    expect(listed.some((a) => a.id === unitUser.id)).toBe(false);
+
+    const created = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '钱教授', organization: '上海交通大学' } })).json().expert as { id: string };
+    const missing = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().message).toBe('字段“userId”：请选择要关联的专家账号');
+    const wrongRole = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: unitUser.id } });
+    expect(wrongRole.statusCode).toBe(400);
+    expect(wrongRole.json().message).toBe(`账号“${unitUser.username}”不是“评估专家”角色，不能关联到专家库；请选择评估专家账号`);
+    const unknown = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toBe('所选账号不存在，请刷新后重新选择');
+    expect((await unit.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: account.id } })).statusCode).toBe(403);
+    const pool = () => center.inject({ method: 'GET', url: '/api/experts' }).then((r) => r.json() as { id: string; userId: string | null; username: string | null }[]);
+    expect((await pool()).find((e) => e.id === created.id)).toMatchObject({ userId: null, username: null });
+
+    const linked = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: account.id } });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ id: created.id, userId: account.id, username: account.username });
+    expect((await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: account.id } })).statusCode).toBe(200);
+    expect(((await center.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).json() as { id: string }[]).some((a) => a.id === account.id)).toBe(false);
+
+    const other = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '孙研究员', organization: '上海社科院' } })).json().expert as { id: string };
+    const taken = await center.inject({ method: 'PUT', url: `/api/experts/${other.id}/account`, payload: { userId: account.id } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().message).toBe(`账号“${account.username}”已关联专家“钱教授”，一个账号只能关联一名专家`);
+    const takenOnCreate = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '周老师', organization: 'x', userId: account.id } });
+    expect(takenOnCreate.statusCode).toBe(409);
+    expect(takenOnCreate.json().message).toBe(`账号“${account.username}”已关联专家“钱教授”，一个账号只能关联一名专家`);
+    const relink = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: spare.id } });
+    expect(relink.statusCode).toBe(409);
+    expect(relink.json().message).toBe(`专家“钱教授”已关联账号“${account.username}”，不能再关联其他账号`);
+    const both = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '吴老师', organization: 'x', userId: spare.id, username: 'wu.teacher' } });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().message).toBe('“创建登录账号”与“关联已有账号”只能选一项');
+    expect((await pool()).find((e) => e.id === other.id)).toMatchObject({ userId: null });
+    const onCreate = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '吴老师', organization: 'x', userId: spare.id } });
+    expect(onCreate.statusCode, onCreate.body).toBe(201);
+    expect(onCreate.json().expert.username).toBe(spare.username);
+  });
+
   it('downloads the template and imports a list; a bad list imports nothing and names the rows', async () => {
     const template = await center.inject({ method: 'GET', url: '/api/experts/template' });
     expect(template.statusCode).toBe(200);

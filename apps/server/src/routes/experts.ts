@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@zhengji/domain';
-import { ExpertInputSchema, ExpertSchema } from '@zhengji/domain/review/review.panel.ts';
+import { ExpertAccountLinkInputSchema, ExpertInputSchema, ExpertSchema, LinkableAccountSchema } from '@zhengji/domain/review/review.panel.ts';
 import { roles } from '../plugins/access.ts';
 import { readSingleUpload } from '../plugins/upload.ts';
 import { listExperts } from '../use-cases/review/list-experts.ts';
@@ -9,12 +9,14 @@ import { createExpert } from '../use-cases/review/create-expert.ts';
 import { updateExpert } from '../use-cases/review/update-expert.ts';
 import { importExperts } from '../use-cases/review/import-experts.ts';
 import { getExpertTemplate } from '../use-cases/review/get-expert-template.ts';
+import { linkExpertAccount } from '../use-cases/review/link-expert-account.ts';
+import { listLinkableAccounts } from '../use-cases/review/list-linkable-accounts.ts';
 
 const IdParams = z.object({ id: z.uuid('专家编号格式不正确') });
-const Saved = z.object({ expert: ExpertSchema, temporaryPassword: z.string().nullable() });
+const Saved = z.object({ expert: ExpertSchema, temporaryPassword: z.string().nullable(), conflictsFlagged: z.number().int().optional() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The expert pool (专家库) of the center: list, create, edit, Excel import and its template. */
+/** The expert pool (专家库) of the center: list, create, edit, link an existing expert account, Excel import and its template. */
 export const expertRoutes: FastifyPluginAsyncZod = async (app) => {
   const center = roles('center');
   const tags = ['review'];
@@ -24,6 +26,12 @@ export const expertRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put('/api/experts/:id', { config: center, schema: { tags, summary: '修改专家', params: IdParams, body: ExpertInputSchema, response: { 200: Saved } } }, async (request) =>
     updateExpert(request.ctx, request.params.id, request.body),
+  );
+  app.get('/api/experts/linkable-accounts', { config: center, schema: { tags, summary: '尚未关联专家的评估专家账号', response: { 200: z.array(LinkableAccountSchema) } } }, async (request) =>
+    listLinkableAccounts(request.ctx),
+  );
+  app.put('/api/experts/:id/account', { config: center, schema: { tags, summary: '为专家关联已有的评估专家账号', params: IdParams, body: ExpertAccountLinkInputSchema, response: { 200: ExpertSchema } } }, async (request) =>
+    linkExpertAccount(request.ctx, request.params.id, request.body),
   );
   app.get('/api/experts/template', { config: center, schema: { tags, summary: '下载专家名单导入模板' } }, async (request, reply) => {
     const bytes = await getExpertTemplate(request.ctx);

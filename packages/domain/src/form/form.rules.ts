@@ -64,6 +64,12 @@ export const FindingSchema = z.object({
 /** One rule violation of a row. */
 export type Finding = z.infer<typeof FindingSchema>;
 
+/**
+ * A row as the rules read it: a form row, except that the expected number may arrive as typed text from an outside
+ * caller (`POST /api/eligibility/check`), so that a non-number is a finding of that row rather than a refusal.
+ */
+export type CheckableRow = Omit<FormRow, 'expectedAssessments'> & { expectedAssessments: number | string | null };
+
 /** Options of the eligibility check. */
 export interface CheckRowsOptions {
   /** The campaign's industry tags (default: the "3+6" and livelihood industries); free text is allowed besides. */
@@ -95,7 +101,7 @@ const quoteList = (names: readonly string[], max = 8): string =>
     : `${names.slice(0, max).map((n) => `“${n}”`).join('、')}等 ${String(names.length)} 个`;
 const describe = (occ: OccupationNode): string => `职业“${occ.name}”（${occ.code}）`;
 
-function checkCode(row: FormRow, code: string, index: ReferenceIndex, f: RowFindings): OccupationNode | undefined {
+function checkCode(row: CheckableRow, code: string, index: ReferenceIndex, f: RowFindings): OccupationNode | undefined {
   const typed = row.occupationCode.trim();
   if (code === '') {
     f.error('code_format', '请填写职业编码，格式为 X-XX-XX-XX（如 4-10-01-05），可按名称或拼音搜索后选择', 'occupationCode');
@@ -132,7 +138,7 @@ function codeHint(typedName: string, index: ReferenceIndex): string {
   return owner ? `；“${name}”是${describe(owner)}的工种` : '';
 }
 
-function checkName(row: FormRow, occ: OccupationNode, index: ReferenceIndex, f: RowFindings): void {
+function checkName(row: CheckableRow, occ: OccupationNode, index: ReferenceIndex, f: RowFindings): void {
   const typed = row.occupationName.trim();
   if (typed === '') {
     f.error('name_mismatch', `请填写职业名称：职业编码 ${occ.code} 对应的职业为“${occ.name}”`, 'occupationName');
@@ -180,7 +186,7 @@ function checkSkillType(occ: OccupationNode, index: ReferenceIndex, f: RowFindin
  * is not subdivided is allowed, because units may recommend a single 工种 and the center merges such candidates.
  * Returns the canonical 工种 name, or null when none (or an unknown one) is named.
  */
-function checkJobType(row: FormRow, occ: OccupationNode, index: ReferenceIndex, f: RowFindings): string | null {
+function checkJobType(row: CheckableRow, occ: OccupationNode, index: ReferenceIndex, f: RowFindings): string | null {
   const typed = row.jobTypeName.trim();
   const standards = index.standardsOf(occ.code);
   const subdivided = standards.length > 0 && standards.every((s) => s.jobTypesCovered.length > 0);
@@ -222,7 +228,7 @@ function applicableStandards(standards: readonly NationalStandard[], jobType: st
 
 const coversWholeOccupation = (s: NationalStandard): boolean => s.jobTypesCovered.length === 0;
 
-function checkStandard(row: FormRow, occ: OccupationNode, jobType: string | null, index: ReferenceIndex, f: RowFindings): void {
+function checkStandard(row: CheckableRow, occ: OccupationNode, jobType: string | null, index: ReferenceIndex, f: RowFindings): void {
   const standards = index.standardsOf(occ.code);
   if (standards.length === 0) {
     f.error(
@@ -268,7 +274,7 @@ function versionList(known: readonly NationalStandard[]): string {
   return [...new Set(known.map((s) => s.version))].join('或');
 }
 
-function checkVersion(row: FormRow, standardName: string, candidates: readonly NationalStandard[], f: RowFindings): void {
+function checkVersion(row: CheckableRow, standardName: string, candidates: readonly NationalStandard[], f: RowFindings): void {
   const known = candidates.every((s) => s.editionYear !== null) ? candidates : candidates.filter((s) => s.editionYear !== null);
   const unknownToo = known.length < candidates.length;
   const typed = row.standardVersion.trim();
@@ -300,7 +306,7 @@ function checkVersion(row: FormRow, standardName: string, candidates: readonly N
   f.error('standard_mismatch', `国家职业技能标准“${standardName}”的版本为“${versionList(known)}”，与填写的“${typed}”不一致，请改填`, 'standardVersion');
 }
 
-function checkCatalogues(row: FormRow, occ: OccupationNode, jobType: string | null, index: ReferenceIndex, f: RowFindings): void {
+function checkCatalogues(row: CheckableRow, occ: OccupationNode, jobType: string | null, index: ReferenceIndex, f: RowFindings): void {
   const qualifications = index.qualificationsOf(occ.code);
   if (qualifications.length > 0) {
     f.error(
@@ -330,7 +336,7 @@ function yesNo(value: boolean): string {
   return value ? '是' : '否';
 }
 
-function checkShortage(row: FormRow, subject: string, listed: boolean | null, f: RowFindings): void {
+function checkShortage(row: CheckableRow, subject: string, listed: boolean | null, f: RowFindings): void {
   if (row.inShortageCatalog === null) {
     const should = listed === null ? `请对照${SHORTAGE_CATALOG}填写` : `根据${SHORTAGE_CATALOG}应填“${yesNo(listed)}”`;
     f.error('shortage_mismatch', `请填写“是否已纳入急需紧缺职业目录”，${should}`, 'inShortageCatalog');
@@ -344,7 +350,7 @@ function checkShortage(row: FormRow, subject: string, listed: boolean | null, f:
   );
 }
 
-function checkIndustries(row: FormRow, tags: readonly string[], f: RowFindings): void {
+function checkIndustries(row: CheckableRow, tags: readonly string[], f: RowFindings): void {
   const typed: string[] = [];
   for (const raw of row.industries) {
     const tag = raw.trim();
@@ -373,25 +379,34 @@ function industryProblem(tags: readonly string[], i: number): string | null {
   return null;
 }
 
-function checkExpected(row: FormRow, f: RowFindings): void {
-  const value = row.expectedAssessments;
-  if (value === null) {
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function checkExpected(row: CheckableRow, f: RowFindings): void {
+  const value = typeof row.expectedAssessments === 'string' ? row.expectedAssessments.trim() : row.expectedAssessments;
+  if (value === null || value === '') {
     f.error('expected_invalid', '请填写预计评价人次：三年内预计参加评价的人次，为不小于 1 的整数', 'expectedAssessments');
-  } else if (!Number.isInteger(value) || value < 1) {
-    f.error('expected_invalid', `预计评价人次应为不小于 1 的整数，填写的“${String(value)}”不符合要求`, 'expectedAssessments');
-  } else if (value > EXPECTED_MAX) {
+    return;
+  }
+  if (typeof value === 'string' && !DECIMAL.test(value)) {
+    f.error('expected_invalid', `预计评价人次应为不小于 1 的整数，填写的“${value}”不是数字`, 'expectedAssessments');
+    return;
+  }
+  const n = Number(value);
+  if (n > EXPECTED_MAX) {
     f.error('expected_invalid', `预计评价人次不能超过 ${String(EXPECTED_MAX)}，请按三年内的实际需求预估`, 'expectedAssessments');
+  } else if (!Number.isInteger(n) || n < 1) {
+    f.error('expected_invalid', `预计评价人次应为不小于 1 的整数，填写的“${String(value)}”不符合要求`, 'expectedAssessments');
   }
 }
 
-function checkReason(row: FormRow, f: RowFindings): void {
+function checkReason(row: CheckableRow, f: RowFindings): void {
   if (row.reason.trim() === '') {
     f.error('reason_missing', '请填写推荐理由，简述文件依据、行业规划、重要会议或调研摸底等情况', 'reason');
   }
 }
 
 /** Findings of one row on its own (everything except `duplicate_row`, which needs the whole form). */
-export function checkRow(row: FormRow, index: ReferenceIndex, options: CheckRowsOptions = {}): Finding[] {
+export function checkRow(row: CheckableRow, index: ReferenceIndex, options: CheckRowsOptions = {}): Finding[] {
   const f = new RowFindings();
   const occ = checkCode(row, normalizeOccupationCode(row.occupationCode), index, f);
   if (occ) {
@@ -408,7 +423,7 @@ export function checkRow(row: FormRow, index: ReferenceIndex, options: CheckRows
 }
 
 /** Adds a `duplicate_row` error to every row that names the same occupation and 工种 as another row. */
-function markDuplicates(rows: readonly FormRow[], findings: Finding[][]): void {
+function markDuplicates(rows: readonly CheckableRow[], findings: Finding[][]): void {
   const byKey = new Map<string, number[]>();
   rows.forEach((row, i) => {
     const code = normalizeOccupationCode(row.occupationCode);
@@ -435,7 +450,7 @@ function markDuplicates(rows: readonly FormRow[], findings: Finding[][]): void {
 }
 
 /** Checks every row of a form against the reference data; answers one findings array per row, in row order. */
-export function checkRows(rows: readonly FormRow[], index: ReferenceIndex, options: CheckRowsOptions = {}): Finding[][] {
+export function checkRows(rows: readonly CheckableRow[], index: ReferenceIndex, options: CheckRowsOptions = {}): Finding[][] {
   const findings = rows.map((row) => checkRow(row, index, options));
   markDuplicates(rows, findings);
   return findings;

@@ -55,6 +55,16 @@ export const ExpertSchema = z.object({
 /** An expert. */
 export type Expert = z.infer<typeof ExpertSchema>;
 
+/** Links an existing account of role expert to an expert of the pool. */
+export const ExpertAccountLinkInputSchema = z.strictObject({ userId: z.uuid({ error: '请选择要关联的专家账号' }) });
+/** An account link input. */
+export type ExpertAccountLinkInput = z.infer<typeof ExpertAccountLinkInputSchema>;
+
+/** An account of role expert not yet linked to any expert of the pool (the choices of the link select). */
+export const LinkableAccountSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string(), email: z.string().nullable() });
+/** A linkable account. */
+export type LinkableAccount = z.infer<typeof LinkableAccountSchema>;
+
 /** Availability and cap of an expert in a campaign. */
 export const PanelMemberInputSchema = z.strictObject({
   available: z.boolean({ error: '请选择是否可参加评审' }),

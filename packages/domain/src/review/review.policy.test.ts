@@ -18,6 +18,8 @@ const TARGETS: Record<string, ReviewPolicyTarget> = {
   openDraft: { assignedUserIds: ['x1'], roundClosed: false, reviewStatus: 'draft' },
   openSubmitted: { assignedUserIds: ['x1'], roundClosed: false, reviewStatus: 'submitted' },
   closedSubmitted: { assignedUserIds: ['x1'], roundClosed: true, reviewStatus: 'submitted' },
+  conflictedDraft: { assignedUserIds: ['x1'], roundClosed: false, reviewStatus: 'draft', conflicted: true },
+  conflictedClosed: { assignedUserIds: ['x1'], roundClosed: true, reviewStatus: 'submitted', conflicted: true },
 };
 
 const CENTER_ALWAYS: ReviewPolicyAction[] = ['manageExperts', 'assign', 'viewCandidate', 'viewOtherReviews', 'viewAggregates', 'decide', 'exportScoreSheet'];
@@ -26,6 +28,8 @@ const EXPECTED: Record<string, Record<string, ReviewPolicyAction[]>> = {
     openDraft: CENTER_ALWAYS,
     openSubmitted: [...CENTER_ALWAYS, 'reopenReview'],
     closedSubmitted: CENTER_ALWAYS,
+    conflictedDraft: CENTER_ALWAYS,
+    conflictedClosed: CENTER_ALWAYS,
   },
   assignedExpert: {
     openDraft: ['viewCandidate', 'exportScoreSheet', 'saveReview', 'submitReview'],

@@ -18,8 +18,13 @@ export type ReviewPolicyAction = (typeof REVIEW_POLICY_ACTIONS)[number];
 
 /** What the review policy needs to know about one candidate of the round and the actor's own review. */
 export interface ReviewPolicyTarget {
-  /** User ids of the experts assigned to the candidate (conflicted experts are never assigned). */
+  /** User ids of the experts actively assigned to the candidate. */
   assignedUserIds: readonly string[];
+  /**
+   * True when the actor's own assignment became conflicted (回避) after it was made, e.g. the expert's unit changed to
+   * one that recommended the candidate: the expert may no longer see or score it until the center reassigns.
+   */
+  conflicted?: boolean;
   /** Whether the scoring round has closed. */
   roundClosed: boolean;
   /** The status of the review concerned (the actor's own for an expert; the one to reopen for the center). */
@@ -30,7 +35,8 @@ export interface ReviewPolicyTarget {
  * Whether the actor may perform the action, deny by default. The center manages experts, assigns, reopens
  * submitted reviews, sees aggregates and decides. An expert sees and scores only candidates assigned to them,
  * while the round is open and their review is not submitted, and sees the other experts' scores only after the
- * round closed. Everyone else gets nothing.
+ * round closed; an expert whose assignment became conflicted (回避) gets nothing on that candidate. Everyone else
+ * gets nothing.
  */
 export function canReview(actor: Actor, action: ReviewPolicyAction, target?: ReviewPolicyTarget): boolean {
   if (actor.kind !== 'user') return false;
@@ -51,7 +57,7 @@ export function canReview(actor: Actor, action: ReviewPolicyAction, target?: Rev
         return false;
     }
   }
-  if (actor.role !== 'expert' || target === undefined || !target.assignedUserIds.includes(actor.userId)) return false;
+  if (actor.role !== 'expert' || target === undefined || !target.assignedUserIds.includes(actor.userId) || target.conflicted === true) return false;
   switch (action) {
     case 'viewCandidate':
     case 'exportScoreSheet':

@@ -52,7 +52,8 @@ export async function getDashboard(ctx: UseCaseContext): Promise<Dashboard> {
     case 'unit':
       return { cards: actor.unitId ? await unitCards(db, actor.unitId, now) : [] };
     case 'expert': {
-      const mine = and(eq(experts.userId, actor.userId), eq(assignments.status, 'active'));
+      // A 回避 assignment (flagged after it was made) is no longer the expert's to do.
+      const mine = and(eq(experts.userId, actor.userId), eq(assignments.status, 'active'), eq(assignments.conflictFlag, false));
       const [row] = await db
         .select({ total: sql<number>`count(*)::int`, done: sql<number>`count(*) filter (where ${reviews.status} = 'submitted')::int` })
         .from(assignments)

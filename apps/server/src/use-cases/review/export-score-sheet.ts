@@ -6,7 +6,7 @@ import { renderScoreSheetPdf } from '../../documents/review-pdf.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReview, criteriaOf, ensureRound, loadReviewCampaign } from './review-round.ts';
 
-/** An expert's 专家评审表 (Word or PDF) to be signed: the center for any expert, an expert for themselves only. */
+/** An expert's 专家评审表 (Word or PDF) to be signed: the center for any expert, an expert for themselves only; 回避 assignments left out. */
 export async function exportScoreSheet(ctx: UseCaseContext, campaignId: string, expertId: string, format: 'docx' | 'pdf') {
   const [expert] = await ctx.db.select().from(experts).where(eq(experts.id, expertId));
   const own = ctx.actor.kind === 'user' && expert?.userId === ctx.actor.userId;
@@ -20,7 +20,7 @@ export async function exportScoreSheet(ctx: UseCaseContext, campaignId: string, 
     .from(assignments)
     .innerJoin(candidates, eq(candidates.id, assignments.candidateId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.status, 'active')))
+    .where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.status, 'active'), eq(assignments.conflictFlag, false)))
     .orderBy(candidates.occupationCode, candidates.jobTypeName);
   const data = {
     campaignTitle: campaign.title,

@@ -36,7 +36,8 @@ export async function getReviewCandidate(ctx: UseCaseContext, candidateId: strin
   const units = (await selectCandidateUnits(ctx.db, [c.id])).get(c.id) ?? [];
   const sourceOf = new Map(c.sources.map((s) => [s.unitId, s]));
   const canSeeOthers = authorizeOthers(ctx, target);
-  const assignmentIds = active.map((a) => a.assignment.id);
+  // A conflicted (回避) reviewer's review does not count and is not shown beside the others.
+  const assignmentIds = active.filter((a) => !a.assignment.conflictFlag).map((a) => a.assignment.id);
   const others = canSeeOthers && assignmentIds.length > 0
     ? await ctx.db
         .select({ review: reviews, expertName: experts.name })

@@ -22,10 +22,11 @@ export async function recheckConflicts(tx: Db, candidateId: string): Promise<str
   return flagged;
 }
 
-/** Re-checks every candidate an expert is actively assigned to (after the expert's unit changed). */
+/** Re-checks every candidate an expert is actively assigned to (after the expert's unit changed); answers the expert's flagged assignments. */
 export async function recheckExpertConflicts(tx: Db, expertId: string): Promise<string[]> {
-  const rows = await tx.select({ candidateId: assignments.candidateId }).from(assignments).where(and(eq(assignments.expertId, expertId), eq(assignments.status, 'active')));
+  const rows = await tx.select({ id: assignments.id, candidateId: assignments.candidateId }).from(assignments).where(and(eq(assignments.expertId, expertId), eq(assignments.status, 'active')));
+  const own = new Set(rows.map((r) => r.id));
   const flagged: string[] = [];
-  for (const r of rows) flagged.push(...(await recheckConflicts(tx, r.candidateId)));
+  for (const candidateId of new Set(rows.map((r) => r.candidateId))) flagged.push(...(await recheckConflicts(tx, candidateId)).filter((id) => own.has(id)));
   return flagged;
 }

@@ -18,7 +18,7 @@ export async function remindReviewers(ctx: UseCaseContext, campaignId: string): 
     const rows = await selectCampaignAssignments(tx, campaignId);
     const pending = new Map<string, number>();
     for (const r of rows) {
-      if (r.assignment.status === 'active' && r.review?.status !== 'submitted') pending.set(r.assignment.expertId, (pending.get(r.assignment.expertId) ?? 0) + 1);
+      if (r.assignment.status === 'active' && !r.assignment.conflictFlag && r.review?.status !== 'submitted') pending.set(r.assignment.expertId, (pending.get(r.assignment.expertId) ?? 0) + 1);
     }
     const today = shanghaiIsoDate(now);
     const since = new Date(`${today}T00:00:00+08:00`);

@@ -7,7 +7,7 @@ import { criteriaOf, ensureRound } from './review-round.ts';
 /**
  * The aggregation of a campaign's review, per candidate: the submitted reviews of the active reviewers (weighted mean
  * excluding 不适用, opinions, share of 同意, disagreement, proposal by the threshold), plus what blocks a decision
- * (flagged 回避 conflicts) and the drafts left by removed reviewers.
+ * (flagged 回避 conflicts, whose reviews are left out until the center reassigns) and the drafts left by removed reviewers.
  */
 export async function computeReviewResults(db: Db, campaignId: string, threshold: DecisionThreshold) {
   const round = await ensureRound(db, campaignId);
@@ -23,7 +23,8 @@ export async function computeReviewResults(db: Db, campaignId: string, threshold
   for (const r of rows) byCandidate.set(r.assignment.candidateId, [...(byCandidate.get(r.assignment.candidateId) ?? []), r]);
   const items = list.map((c) => {
     const mine = byCandidate.get(c.id) ?? [];
-    const active = mine.filter((r) => r.assignment.status === 'active');
+    const current = mine.filter((r) => r.assignment.status === 'active');
+    const active = current.filter((r) => !r.assignment.conflictFlag);
     const submitted = active.filter((r) => r.review?.status === 'submitted' && r.review.opinion !== null);
     const agg = aggregateReviews(
       submitted.map((r) => ({ expertId: r.assignment.expertId, scores: r.review!.scores, opinion: r.review!.opinion as ReviewOpinion })),
@@ -43,7 +44,9 @@ export async function computeReviewResults(db: Db, campaignId: string, threshold
       decisionReason: c.decisionReason,
       assigned: active.length,
       submitted: submitted.length,
-      conflicts: active.filter((r) => r.assignment.conflictFlag).map((r) => ({ assignmentId: r.assignment.id, expertName: names.get(r.assignment.expertId) ?? '' })),
+      conflicts: current
+        .filter((r) => r.assignment.conflictFlag)
+        .map((r) => ({ assignmentId: r.assignment.id, expertName: names.get(r.assignment.expertId) ?? '', reviewStatus: r.review?.status ?? null })),
       removedDrafts: mine
         .filter((r) => r.assignment.status === 'removed' && r.review !== null)
         .map((r) => ({ expertName: names.get(r.assignment.expertId) ?? '', status: r.review!.status, scores: r.review!.scores, opinion: r.review!.opinion, comment: r.review!.comment })),

@@ -1,22 +1,28 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError, type ReviewPolicyTarget } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
-import { assignments, candidates, experts, reviews } from '../../db/schema/index.ts';
+import { assignments, candidates, experts, reviews, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAuditOutside } from '../audit/write-audit.ts';
 import { ensureRound, isRoundClosed } from './review-round.ts';
 
 const NOT_FOUND_MESSAGE = '该候选职业不存在，或未分配给您评审';
 
+/** Why an expert whose assignment became conflicted (回避) is refused, naming their unit. */
+export function conflictMessage(unitName: string | null): string {
+  return `您所在单位${unitName ? `“${unitName}”` : ''}推荐了该候选职业，按回避规定您不能再查看或评审；您此前的评审不计入结果，市职鉴中心将另行安排专家`;
+}
+
 /**
  * What the review policy needs about a candidate for the actor: the candidate, its round, the users assigned to it,
- * and for an expert their own active assignment and review. An expert not assigned gets NOT_FOUND, recorded in the audit log.
+ * and for an expert their own active assignment and review. An expert not assigned gets NOT_FOUND, one whose assignment
+ * became conflicted (回避) FORBIDDEN naming their unit; both are recorded in the audit log.
  */
 export async function loadReviewTarget(ctx: UseCaseContext, db: Db, candidateId: string, action: string) {
   const [candidate] = await db.select().from(candidates).where(eq(candidates.id, candidateId));
   const active = candidate
     ? await db
-        .select({ assignment: assignments, userId: experts.userId, review: reviews })
+        .select({ assignment: assignments, userId: experts.userId, unitId: experts.unitId, review: reviews })
         .from(assignments)
         .innerJoin(experts, eq(experts.id, assignments.expertId))
         .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
@@ -30,11 +36,17 @@ export async function loadReviewTarget(ctx: UseCaseContext, db: Db, candidateId:
     }
     throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
   }
+  if (own?.assignment.conflictFlag) {
+    await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'conflict of interest', assignmentId: own.assignment.id } });
+    const [unit] = own.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, own.unitId)) : [];
+    throw new DomainError('FORBIDDEN', conflictMessage(unit?.name ?? null));
+  }
   const round = await ensureRound(db, candidate.campaignId);
   const target: ReviewPolicyTarget = {
     assignedUserIds: active.map((a) => a.userId).filter((u): u is string => u !== null),
     roundClosed: isRoundClosed(round, ctx.clock.now()),
     reviewStatus: own?.review?.status ?? null,
+    conflicted: own?.assignment.conflictFlag ?? false,
   };
   return { candidate, round, active, own, target };
 }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { DomainError, ReviewDraftSchema, ReviewSubmitSchema, formatZodIssues, reviewCompletenessIssues, type ReviewCriterion } from '@zhengji/domain';
-import { reviews } from '../../db/schema/index.ts';
+import { assignments, reviews } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { assertRoundOpen, authorizeReview, criteriaOf } from './review-round.ts';
-import { loadReviewTarget } from './review-target.ts';
+import { conflictMessage, loadReviewTarget } from './review-target.ts';
 import { presentReview } from './get-review-candidate.ts';
 
 /** Parses a review with messages naming the criterion (e.g. 字段“社会通用性”：评分须为0～10之间的数字…). */
@@ -32,6 +32,9 @@ export async function saveReview(ctx: UseCaseContext, candidateId: string, input
   const values = { scores: data.scores, opinion: data.opinion, comment: data.comment, status: submit ? ('submitted' as const) : ('draft' as const), submittedAt: submit ? now : null, updatedAt: now };
   const assignmentId = own!.assignment.id;
   return ctx.db.transaction(async (tx) => {
+    // A conflict (回避) flagged meanwhile refuses the save: the lock waits for a unit change in progress.
+    const [assignment] = await tx.select({ conflictFlag: assignments.conflictFlag }).from(assignments).where(eq(assignments.id, assignmentId)).for('update');
+    if (assignment?.conflictFlag) throw new DomainError('FORBIDDEN', conflictMessage(null));
     // The row lock serializes two tabs of the same expert; a review submitted meanwhile stays locked.
     const [current] = await tx.select().from(reviews).where(eq(reviews.assignmentId, assignmentId)).for('update');
     if (current?.status === 'submitted') throw new DomainError('INVALID_STATE', '您已提交对该候选职业的评审，不能再修改；如需修改请联系市职鉴中心退回');

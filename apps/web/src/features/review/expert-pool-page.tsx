@@ -6,9 +6,10 @@ import { downloadFile, errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { reviewKeys, uploadExpertList, useExperts } from './review.api.ts';
 import { ExpertFormModal } from './components/expert-form-modal.tsx';
+import { LinkAccountModal } from './components/link-account-modal.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 
-/** Center: the expert pool (专家库) with create, edit and Excel import. */
+/** Center: the expert pool (专家库) with create, edit, linking an existing expert account and Excel import. */
 export function ExpertPoolPage() {
   const experts = useExperts();
   const queryClient = useQueryClient();
@@ -16,6 +17,7 @@ export function ExpertPoolPage() {
   const [keyword, setKeyword] = useState('');
   const [editing, setEditing] = useState<{ expert: Expert | null } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  const [linking, setLinking] = useState<Expert | null>(null);
   const rows = useMemo(() => {
     const k = keyword.trim();
     return (experts.data ?? []).filter((e) => !k || e.name.includes(k) || e.organization.includes(k) || e.specialties.some((s) => s.includes(k)));
@@ -41,7 +43,18 @@ export function ExpertPoolPage() {
     { title: '所属推荐单位（回避依据）', dataIndex: 'unitName', width: 220, render: (v: string | null) => v ?? <span style={{ color: '#999' }}>—</span> },
     { title: '职称/职务', dataIndex: 'title', width: 110 },
     { title: '专业领域', dataIndex: 'specialties', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
-    { title: '账号', dataIndex: 'username', width: 120, render: (v: string | null) => v ?? <Tag>无账号</Tag> },
+    {
+      title: '账号',
+      dataIndex: 'username',
+      width: 150,
+      render: (v: string | null, e) =>
+        v ?? (
+          <>
+            <Tag>无账号</Tag>
+            <Button type="link" size="small" onClick={() => setLinking(e)} aria-label={`为${e.name}关联账号`}>关联账号</Button>
+          </>
+        ),
+    },
     { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="green">在库</Tag> : <Tag>停用</Tag>) },
     { title: '操作', key: 'a', width: 80, render: (_: unknown, e) => <Button type="link" size="small" onClick={() => setEditing({ expert: e })}>编辑</Button> },
   ];
@@ -68,6 +81,7 @@ export function ExpertPoolPage() {
         <Table<Expert> rowKey="id" size="middle" loading={experts.isPending} columns={columns} dataSource={rows} pagination={{ defaultPageSize: 20, showTotal: (t) => `共 ${t} 名专家` }} />
       </Card>
       <ExpertFormModal open={editing !== null} expert={editing?.expert ?? null} onClose={() => setEditing(null)} />
+      <LinkAccountModal expert={linking} onClose={() => setLinking(null)} />
     </>
   );
 }

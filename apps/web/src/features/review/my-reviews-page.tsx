@@ -15,7 +15,7 @@ export function MyReviewsPage() {
   const my = useMyReviews(campaignId);
   const navigate = useNavigate();
   const data = my.data;
-  const next = data?.items.find((i) => i.reviewStatus !== 'submitted');
+  const next = data?.items.find((i) => !i.conflicted && i.reviewStatus !== 'submitted');
   const percent = data && data.progress.total > 0 ? Math.round((data.progress.submitted / data.progress.total) * 100) : 0;
   return (
     <>
@@ -35,6 +35,16 @@ export function MyReviewsPage() {
       />
       {campaigns.data?.length === 0 && <Card><Empty description="暂无分配给您的评审任务" /></Card>}
       {my.isError && <Alert type="error" showIcon message={errorMessage(my.error)} />}
+      {data?.conflictReason && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="review-conflict"
+          message={`${data.progress.conflicted}个候选职业须回避，已不能查看或评审`}
+          description={data.conflictReason}
+        />
+      )}
       {data && (
         <Card>
           <Space size="large" align="center" style={{ marginBottom: 16 }} wrap>
@@ -58,13 +68,16 @@ export function MyReviewsPage() {
             size="middle"
             dataSource={data.items}
             pagination={false}
-            onRow={(r) => ({ onClick: () => navigate(`/review/my/${r.candidateId}`), style: { cursor: 'pointer' } })}
+            onRow={(r) => (r.conflicted ? { style: { color: '#999' } } : { onClick: () => navigate(`/review/my/${r.candidateId}`), style: { cursor: 'pointer' } })}
             columns={[
               { title: '序号', key: 'i', width: 60, render: (_, __, i) => i + 1 },
               { title: '职业编码', dataIndex: 'occupationCode', width: 120 },
-              { title: '职业（工种）', key: 'n', render: (_, r) => <a href={`/review/my/${r.candidateId}`} onClick={(e) => e.preventDefault()}>{r.occupationName}{r.jobTypeName ? `（${r.jobTypeName}）` : ''}</a> },
+              { title: '职业（工种）', key: 'n', render: (_, r) => {
+                const label = `${r.occupationName}${r.jobTypeName ? `（${r.jobTypeName}）` : ''}`;
+                return r.conflicted ? label : <a href={`/review/my/${r.candidateId}`} onClick={(e) => e.preventDefault()}>{label}</a>;
+              } },
               { title: '产业类别', dataIndex: 'industries', render: (v: string[]) => v.join('、') },
-              { title: '状态', dataIndex: 'reviewStatus', width: 100, render: (v: Item['reviewStatus']) => (v === 'submitted' ? <Tag color="green">已提交</Tag> : v === 'draft' ? <Tag color="orange">草稿</Tag> : <Tag>未评审</Tag>) },
+              { title: '状态', dataIndex: 'reviewStatus', width: 100, render: (v: Item['reviewStatus'], r) => (r.conflicted ? <Tag color="red">须回避</Tag> : v === 'submitted' ? <Tag color="green">已提交</Tag> : v === 'draft' ? <Tag color="orange">草稿</Tag> : <Tag>未评审</Tag>) },
               { title: '意见', dataIndex: 'opinion', width: 90, render: (v: Item['opinion']) => (v ? REVIEW_OPINION_LABELS[v] : '') },
             ]}
           />

@@ -22,6 +22,7 @@ export function ReviewBoardPage() {
   const remind = useReviewMutation(reviewApi.remind);
   const fail = (e: unknown) => void message.error(errorMessage(e));
   const data = board.data;
+  const conflicted = data?.candidates.reduce((n, c) => n + c.assignments.filter((a) => a.status === 'active' && a.conflictFlag).length, 0) ?? 0;
 
   const runAuto = () =>
     auto.mutateAsync({ campaignId: campaignId!, seed: seed ?? undefined }).then((r) => {
@@ -44,6 +45,16 @@ export function ReviewBoardPage() {
     <>
       <PageHeader title="评审分配" description="抽取专家、自动或手动分配候选职业；专家所在单位推荐的职业一律回避" extra={select} />
       {board.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorMessage(board.error)} />}
+      {data && conflicted > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="board-conflicts"
+          message={`${conflicted}项评审分配须回避`}
+          description="这些专家所在单位推荐了所评审的职业（分配后单位或推荐单位发生了变化）：专家已不能查看或评审，其评审不计入结果，相关候选职业暂不能决定。请在“分配情况”中更换或移出标红的专家。"
+        />
+      )}
       {data && (
         <Card style={{ marginBottom: 16 }} size="small">
           <Space wrap size="large">

@@ -60,7 +60,11 @@ export function ReviewResultsPage() {
             </Tooltip>
           ))}
           {i.disagreement && <Tag color="magenta">意见分歧</Tag>}
-          {i.conflicts.length > 0 && <Tag color="red">须回避：{i.conflicts.map((c) => c.expertName).join('、')}</Tag>}
+          {i.conflicts.length > 0 && (
+            <Tooltip title="专家所在单位推荐了该职业，其评审不计入结果；请在“评审分配”中更换或移出该专家">
+              <Tag color="red">须回避（未计入）：{i.conflicts.map((c) => c.expertName).join('、')}</Tag>
+            </Tooltip>
+          )}
           {i.removedDrafts.length > 0 && <Tooltip title={i.removedDrafts.map((d) => `${d.expertName}：${d.comment}`).join('\n')}><Tag>已移出专家的草稿 {i.removedDrafts.length}</Tag></Tooltip>}
         </Space>
       ),

@@ -27,7 +27,7 @@ export function ReviewScoringPage() {
     setDraft({ scores: { ...(d.myReview?.scores ?? {}) }, opinion: d.myReview?.opinion ?? null, comment: d.myReview?.comment ?? '' });
     setDirty(false);
   }, [d?.candidate.id, d?.myReview?.version]);
-  const items = my.data?.items ?? [];
+  const items = (my.data?.items ?? []).filter((i) => !i.conflicted);
   const index = items.findIndex((i) => i.candidateId === candidateId);
   const locked = !d?.abilities.saveReview;
 
@@ -67,8 +67,17 @@ export function ReviewScoringPage() {
   });
 
   if (detail.isError) {
-    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={errorMessage(detail.error)} extra={<Button onClick={() => navigate('/review/my')}>返回我的评审</Button>} />;
+    const status = detail.error instanceof ApiError ? detail.error.status : 0;
+    // 403: the assignment became 回避 after it was made; the server's message says why and what happens next.
+    const conflicted = status === 403;
+    return (
+      <Result
+        status={status === 404 ? '404' : conflicted ? '403' : 'error'}
+        title={conflicted ? '该候选职业须回避，您不能再查看或评审' : errorMessage(detail.error)}
+        subTitle={conflicted ? errorMessage(detail.error) : undefined}
+        extra={<Button onClick={() => navigate('/review/my')}>返回我的评审</Button>}
+      />
+    );
   }
   if (!d) return <Spin style={{ display: 'block', margin: 48 }} />;
   const setScore = (id: string, v: number | null | undefined) => { setDraft((x) => ({ ...x, scores: { ...x.scores, [id]: v } })); setDirty(true); };

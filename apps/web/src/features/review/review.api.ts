@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CandidateDecision, ReviewCriterion, ReviewOpinion } from '@zhengji/domain';
-import type { Expert, ExpertInput } from '@zhengji/domain/review/review.panel.ts';
+import type { Expert, ExpertInput, LinkableAccount } from '@zhengji/domain/review/review.panel.ts';
 import { api, ApiError } from '../../lib/api.ts';
 
 /** A campaign selectable in the expert evaluation. */
@@ -72,8 +72,11 @@ export interface MyReviews {
   campaign: { id: string; title: string };
   expert: { id: string; name: string };
   round: ReviewRound;
-  items: { candidateId: string; occupationCode: string; occupationName: string; jobTypeName: string; industries: string[]; reviewStatus: 'draft' | 'submitted' | null; opinion: ReviewOpinion | null }[];
-  progress: { total: number; submitted: number; drafts: number };
+  /** `conflicted`: the assignment became 回避 (the expert's unit recommended it); it cannot be opened and does not count. */
+  items: { candidateId: string; occupationCode: string; occupationName: string; jobTypeName: string; industries: string[]; reviewStatus: 'draft' | 'submitted' | null; opinion: ReviewOpinion | null; conflicted: boolean }[];
+  progress: { total: number; submitted: number; drafts: number; conflicted: number };
+  /** Why conflicted items cannot be opened (Chinese, from the server), or null. */
+  conflictReason: string | null;
 }
 
 /** A candidate to review with what the units wrote and the reference data. */
@@ -112,7 +115,7 @@ export interface ResultItem {
   decisionReason: string | null;
   assigned: number;
   submitted: number;
-  conflicts: { assignmentId: string; expertName: string }[];
+  conflicts: { assignmentId: string; expertName: string; reviewStatus: 'draft' | 'submitted' | null }[];
   removedDrafts: { expertName: string; status: string; opinion: ReviewOpinion | null; comment: string }[];
   reviews: { reviewId: string; expertName: string; status: string; opinion: ReviewOpinion | null; comment: string; weightedScore: number | null }[];
   weightedMean: number | null;
@@ -127,6 +130,7 @@ export const reviewKeys = {
   all: ['review'] as const,
   campaigns: () => [...reviewKeys.all, 'campaigns'] as const,
   experts: () => [...reviewKeys.all, 'experts'] as const,
+  linkableAccounts: () => [...reviewKeys.all, 'linkable-accounts'] as const,
   board: (id: string) => [...reviewKeys.all, 'board', id] as const,
   my: (id: string) => [...reviewKeys.all, 'my', id] as const,
   candidate: (id: string) => [...reviewKeys.all, 'candidate', id] as const,
@@ -141,6 +145,11 @@ export function useReviewCampaigns() {
 /** The expert pool. */
 export function useExperts() {
   return useQuery({ queryKey: reviewKeys.experts(), queryFn: () => api.get<Expert[]>('/api/experts') });
+}
+
+/** The accounts of role expert not yet linked to an expert of the pool. */
+export function useLinkableAccounts(enabled: boolean) {
+  return useQuery({ queryKey: reviewKeys.linkableAccounts(), queryFn: () => api.get<LinkableAccount[]>('/api/experts/linkable-accounts'), enabled });
 }
 
 /** The center's board of a campaign. */
@@ -176,7 +185,10 @@ export function useReviewMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
 /** Calls of the review feature (used with useReviewMutation). */
 export const reviewApi = {
   saveExpert: ({ id, input }: { id: string | null; input: ExpertInput }) =>
-    id ? api.put<{ expert: Expert; temporaryPassword: string | null }>(`/api/experts/${id}`, input) : api.post<{ expert: Expert; temporaryPassword: string | null }>('/api/experts', input),
+    id
+      ? api.put<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged?: number }>(`/api/experts/${id}`, input)
+      : api.post<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged?: number }>('/api/experts', input),
+  linkAccount: ({ expertId, userId }: { expertId: string; userId: string }) => api.put<Expert>(`/api/experts/${expertId}/account`, { userId }),
   setPanel: ({ campaignId, expertId, available, cap }: { campaignId: string; expertId: string; available: boolean; cap: number }) =>
     api.put(`/api/campaigns/${campaignId}/review/panel/${expertId}`, { available, cap }),
   draw: ({ campaignId, panelSize, seed }: { campaignId: string; panelSize: number; seed?: number }) =>
@@ -186,6 +198,7 @@ export const reviewApi = {
   assign: ({ campaignId, candidateId, expertId }: { campaignId: string; candidateId: string; expertId: string }) =>
     api.post(`/api/campaigns/${campaignId}/review/assignments`, { candidateId, expertId }),
   remove: (assignmentId: string) => api.delete<{ keptReview: string | null }>(`/api/review/assignments/${assignmentId}`),
+  reassign: ({ assignmentId, expertId }: { assignmentId: string; expertId: string }) => api.post<{ id: string }>(`/api/review/assignments/${assignmentId}/reassign`, { expertId }),
   round: ({ campaignId, deadline }: { campaignId: string; deadline: string | null }) => api.put<ReviewRound>(`/api/campaigns/${campaignId}/review/round`, { deadline }),
   closeRound: ({ campaignId, close }: { campaignId: string; close: boolean }) => api.post<ReviewRound>(`/api/campaigns/${campaignId}/review/round/${close ? 'close' : 'reopen'}`),
   remind: (campaignId: string) => api.post<{ reminded: number }>(`/api/campaigns/${campaignId}/review/remind`),

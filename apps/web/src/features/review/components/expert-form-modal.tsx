@@ -4,13 +4,15 @@ import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
 import type { Expert, ExpertInput } from '@zhengji/domain/review/review.panel.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api.ts';
-import { reviewApi, useReviewMutation } from '../review.api.ts';
+import { reviewApi, useLinkableAccounts, useReviewMutation } from '../review.api.ts';
 
-/** Create (expert = null) or edit an expert; a username creates an account of role expert. */
+/** Create (expert = null) or edit an expert; a username creates an account of role expert, or an existing one is linked. */
 export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expert: Expert | null; onClose: () => void }) {
   const [form] = Form.useForm<ExpertInput>();
   const { modal, message } = AntApp.useApp();
   const save = useReviewMutation(reviewApi.saveExpert);
+  const accounts = useLinkableAccounts(open && !expert?.userId);
+  const linking = Form.useWatch('userId', form);
   const units = useQuery({ queryKey: ['units', 'list'], queryFn: () => api.get<{ id: string; name: string }[]>('/api/units'), enabled: open });
   useEffect(() => {
     if (!open) return;
@@ -21,10 +23,12 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
 
   const submit = async () => {
     const values = await form.validateFields();
-    const input: ExpertInput = { ...values, userId: undefined, unitId: values.unitId ?? null, phone: values.phone || null, email: values.email || null, username: values.username || undefined };
+    const input: ExpertInput = { ...values, userId: values.userId || undefined, unitId: values.unitId ?? null, phone: values.phone || null, email: values.email || null, username: values.username || undefined };
     const res = await save.mutateAsync({ id: expert?.id ?? null, input });
     if (res.temporaryPassword) modal.info({ title: '已创建专家账号', content: `用户名：${res.expert.username ?? ''}，一次性密码：${res.temporaryPassword}（首次登录须修改，请转交专家）` });
-    else void message.success('专家信息已保存');
+    else if (res.conflictsFlagged) {
+      modal.warning({ title: '专家信息已保存', content: `该专家所在单位推荐了其${res.conflictsFlagged}个评审任务中的候选职业，须回避：专家已不能查看或评审，其评审不计入结果。请在“评审分配”中更换专家。` });
+    } else void message.success('专家信息已保存');
     onClose();
   };
 
@@ -50,11 +54,25 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
           <Col span={10}><Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}><Input /></Form.Item></Col>
           <Col span={6}><Form.Item name="active" label="在库" valuePropName="checked"><Switch /></Form.Item></Col>
           {!expert?.userId && (
-            <Col span={12}>
-              <Form.Item name="username" label="创建登录账号（用户名）" extra="留空则暂不创建账号">
-                <Input maxLength={40} placeholder="如 wang.prof" />
-              </Form.Item>
-            </Col>
+            <>
+              <Col span={12}>
+                <Form.Item name="userId" label="关联已有专家账号" extra="选择尚未关联专家的“评估专家”账号">
+                  <Select
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    loading={accounts.isPending}
+                    placeholder={accounts.data?.length === 0 ? '没有未关联的专家账号' : '选择账号'}
+                    options={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="username" label="或创建登录账号（用户名）" extra={linking ? '已选择关联已有账号' : '留空则暂不创建账号'}>
+                  <Input maxLength={40} placeholder="如 wang.prof" disabled={!!linking} />
+                </Form.Item>
+              </Col>
+            </>
           )}
         </Row>
       </Form>
