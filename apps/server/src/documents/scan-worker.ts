@@ -1,0 +1,24 @@
+// The scan worker thread: decodes one scan at a time, posted by scan-reader.ts, and answers with what it read.
+import { parentPort } from 'node:worker_threads';
+import { decodeScan, prepareDecoder, type DecodeOutcome, type DecodeRequest } from './scan-decode.ts';
+
+export interface WorkerJob extends DecodeRequest {
+  id: number;
+}
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; outcome: DecodeOutcome }
+  | { type: 'failed'; id: number; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('scan-worker.ts runs only as a worker thread (see scan-reader.ts)');
+
+port.on('message', (job: WorkerJob) => {
+  decodeScan(job).then(
+    (outcome) => port.postMessage({ type: 'done', id: job.id, outcome } satisfies WorkerReply),
+    (err: unknown) => port.postMessage({ type: 'failed', id: job.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply),
+  );
+});
+
+await prepareDecoder();
+port.postMessage({ type: 'ready' } satisfies WorkerReply);
