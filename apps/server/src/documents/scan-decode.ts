@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import { imageOnlyPages } from './scan-pdf-images.ts';
 
 export type ScanMime = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -154,13 +155,15 @@ async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number
 }
 
 async function decodePdf(request: DecodeRequest): Promise<DecodeOutcome> {
-  const doc = await openPdf(request.bytes);
+  const doc = await openPdf(request.bytes.slice()); // pdf.js takes over (detaches) the bytes it is given
   try {
     const pages = doc.numPages;
     if (pages < 1) throw new InvalidScan('PDF 文件中没有任何页面：请重新扫描推荐表后上传。');
     if (pages > request.maxPages) {
       throw new InvalidScan(`PDF 文件共 ${pages} 页，超过上限 ${request.maxPages} 页：请只扫描推荐表各页后重新上传。`);
     }
+    // What scanners write (pages that are only JPEGs) is decoded natively; every other page is rendered by pdf.js.
+    const jpegPages = imageOnlyPages(request.bytes, pages);
     const found: PageText[] = [];
     const passes = [
       { dpi: FIRST_PASS_DPI, maxPixels: FIRST_PASS_MAX_PIXELS, options: FIRST_PASS },
@@ -170,6 +173,12 @@ async function decodePdf(request: DecodeRequest): Promise<DecodeOutcome> {
       if (index > 0 && found.length) break; // the second, finer pass only when nothing was found at all
       for (let n = 1; n <= pages; n++) {
         if (index > 0 && Date.now() > request.softDeadline) break;
+        const jpegs = jpegPages?.[n - 1];
+        const fromJpegs = jpegs ? await readJpegs(jpegs, pass.maxPixels, index > 0, pass.options) : null;
+        if (fromJpegs) {
+          collect(found, fromJpegs, n);
+          continue;
+        }
         const page = await readPage(doc, n);
         try {
           collect(found, await readTexts(await renderPage(doc, page, pass.dpi, pass.maxPixels), pass.options), n);
@@ -183,6 +192,24 @@ async function decodePdf(request: DecodeRequest): Promise<DecodeOutcome> {
   } finally {
     await doc.destroy();
   }
+}
+
+/** The QR texts of a page's JPEGs, each drawn within `maxPixels` (enlarged twice in the second pass); null if one cannot be decoded. */
+async function readJpegs(jpegs: Uint8Array[], maxPixels: number, enlarge: boolean, options: ReaderOptions): Promise<string[] | null> {
+  const texts: string[] = [];
+  for (const jpeg of jpegs) {
+    let image: Image;
+    try {
+      image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
+    } catch {
+      return null;
+    }
+    if (!image.width || !image.height) return null;
+    const pixels = image.width * image.height;
+    const factor = Math.min(enlarge ? 2 : 1, Math.sqrt(maxPixels / pixels));
+    texts.push(...(await readTexts(drawAt(image, Math.max(image.width, image.height) * factor), options)));
+  }
+  return texts;
 }
 
 async function readPage(doc: PDFDocumentProxy, n: number): Promise<PDFPageProxy> {
