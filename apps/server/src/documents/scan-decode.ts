@@ -1,11 +1,25 @@
-// The decoding half of the scan reader: turns an uploaded PDF or image into pixels and reads the QR codes in it.
-// It is CPU-heavy and runs only inside the scan worker thread (scan-worker.ts); the server calls scan-reader.ts.
+// The decoding half of the scan reader: turns an uploaded PDF or image into pixels and reads the QR codes in it. Pages
+// that are only JPEGs (what scanners write) are decoded natively (scan-pdf-images.ts finds them), other pages rendered
+// by pdf.js. CPU-heavy: it runs only inside the scan worker thread (scan-worker.ts); the server calls scan-reader.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import type * as Canvas from '@napi-rs/canvas';
+import type { Image } from '@napi-rs/canvas';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as ZXing from 'zxing-wasm/reader';
+import type { ReaderOptions } from 'zxing-wasm/reader';
 import { imageOnlyPages } from './scan-pdf-images.ts';
+
+/**
+ * The decoding libraries, imported natively by the worker entry (scan-worker.mjs) and handed in: loaded through tsx's
+ * hooks, pdf.js alone would cost ~200 MB more resident memory. So this module only imports their types.
+ */
+export interface DecoderLibraries {
+  canvas: typeof Canvas;
+  pdfjs: typeof PdfJs;
+  zxing: typeof ZXing;
+}
 
 export type ScanMime = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -58,21 +72,26 @@ const FIRST_PASS: ReaderOptions = {
 const SECOND_PASS: ReaderOptions = { ...FIRST_PASS, tryInvert: true, tryDenoise: true };
 
 const require = createRequire(import.meta.url);
+let lib: DecoderLibraries | null = null;
 let ready: Promise<void> | null = null;
 
 /**
- * Loads what decoding needs, once per thread: zxing-wasm from the package's own .wasm (its default fetches it from a
- * CDN, which a server must not need), and pdf.js's parser, which it would otherwise import on the first PDF.
+ * Prepares decoding, once per thread: zxing-wasm is loaded from the package's own .wasm (its default fetches it from a
+ * CDN, which a server must not need). pdf.js's parser is expected on `globalThis.pdfjsWorker` (set by the entry).
  */
-export function prepareDecoder(): Promise<void> {
+export function prepareDecoder(libraries: DecoderLibraries): Promise<void> {
+  lib = libraries;
   ready ??= (async () => {
     const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
     const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
-    await prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
-    const parser: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no typings: imported by name
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(parser);
+    await libraries.zxing.prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
   })();
   return ready;
+}
+
+function libraries(): DecoderLibraries {
+  if (!lib) throw new Error('prepareDecoder() was not called');
+  return lib;
 }
 
 const PDFJS_DIR = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
@@ -81,7 +100,7 @@ class InvalidScan extends Error {}
 
 /** Reads every QR code of every page; a file that cannot be read is an `invalid` outcome with a Chinese message. */
 export async function decodeScan(request: DecodeRequest): Promise<DecodeOutcome> {
-  await prepareDecoder();
+  await ready;
   try {
     return request.mime === 'application/pdf' ? await decodePdf(request) : await decodeImage(request);
   } catch (err) {
@@ -91,7 +110,7 @@ export async function decodeScan(request: DecodeRequest): Promise<DecodeOutcome>
 }
 
 async function readTexts(pixels: Pixels, options: ReaderOptions): Promise<string[]> {
-  const results = await readBarcodes(pixels as unknown as ImageData, options);
+  const results = await libraries().zxing.readBarcodes(pixels as unknown as ImageData, options);
   return results.filter((r) => r.isValid && r.text).map((r) => r.text);
 }
 
@@ -103,7 +122,7 @@ function collect(found: PageText[], texts: string[], page: number): void {
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   if (bytes.byteLength === 0) throw new InvalidScan('上传的 PDF 文件是空的：请重新扫描推荐表后上传。');
-  const task = getDocument({
+  const task = libraries().pdfjs.getDocument({
     data: bytes,
     isEvalSupported: false,
     verbosity: 0,
@@ -174,7 +193,7 @@ async function decodePdf(request: DecodeRequest): Promise<DecodeOutcome> {
       for (let n = 1; n <= pages; n++) {
         if (index > 0 && Date.now() > request.softDeadline) break;
         const jpegs = jpegPages?.[n - 1];
-        const fromJpegs = jpegs ? await readJpegs(jpegs, pass.maxPixels, index > 0, pass.options) : null;
+        const fromJpegs = jpegs ? await readJpegs(jpegs, n, pass.maxPixels, index > 0, pass.options) : null;
         if (fromJpegs) {
           collect(found, fromJpegs, n);
           continue;
@@ -195,12 +214,17 @@ async function decodePdf(request: DecodeRequest): Promise<DecodeOutcome> {
 }
 
 /** The QR texts of a page's JPEGs, each drawn within `maxPixels` (enlarged twice in the second pass); null if one cannot be decoded. */
-async function readJpegs(jpegs: Uint8Array[], maxPixels: number, enlarge: boolean, options: ReaderOptions): Promise<string[] | null> {
+async function readJpegs(jpegs: Uint8Array[], page: number, maxPixels: number, enlarge: boolean, options: ReaderOptions): Promise<string[] | null> {
   const texts: string[] = [];
   for (const jpeg of jpegs) {
+    const size = imageDimensions(jpeg);
+    if (!size) return null;
+    if (size.width * size.height > MAX_IMAGE_PIXELS || Math.max(size.width, size.height) > MAX_IMAGE_SIDE) {
+      throw new InvalidScan(`PDF 文件第 ${page} 页的图像尺寸过大（${size.width}×${size.height} 像素）：请以 150–300 dpi 扫描后重新上传。`);
+    }
     let image: Image;
     try {
-      image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
+      image = await libraries().canvas.loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
     } catch {
       return null;
     }
@@ -256,7 +280,7 @@ function drawAt(image: Image, longSide: number): Pixels {
   const factor = longSide / Math.max(image.width, image.height);
   const width = Math.max(1, Math.round(image.width * factor));
   const height = Math.max(1, Math.round(image.height * factor));
-  const canvas = createCanvas(width, height);
+  const canvas = libraries().canvas.createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
@@ -280,7 +304,7 @@ async function decodeImage(request: DecodeRequest): Promise<DecodeOutcome> {
   }
   let image: Image;
   try {
-    image = await loadImage(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength));
+    image = await libraries().canvas.loadImage(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength));
   } catch {
     throw new InvalidScan(damaged);
   }

@@ -148,6 +148,8 @@ function pump(): void {
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./scan-worker.mjs', import.meta.url), {
+    // Not the parent's `--import tsx`: the entry loads the libraries natively and only our TypeScript through tsx.
+    execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   w.unref(); // an idle reader never keeps the process alive; a running call has its ref'd timer
