@@ -2,6 +2,7 @@
 // CPU time and peak memory, each in a fresh process that does nothing else; then the latency of a trivial route served
 // by a process while it reads scans, beside the same route of the same process alone (the baseline), in the same run.
 import { spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { makePrintCopy, makeScan } from '../apps/server/test/scans.ts';
@@ -115,6 +116,8 @@ export async function run(): Promise<Record<string, number | string>> {
     figures['GET /ping while reading 10-page PDFs: p50 / p95 / p99 ms'] = `${f(beside.p50)} / ${f(beside.p95)} / ${f(beside.p99)}`;
     figures['GET /ping req/s: alone / while reading'] = `${Math.round(alone.rps)} / ${Math.round(beside.rps)}`;
     figures['10-page PDFs read meanwhile (median ms each)'] = `${readTimes.length} (${Math.round(median(readTimes))})`;
+    // On a host running more threads than it has cores, every figure above is stretched by the scheduler.
+    figures['machine load: 1-min average / cores'] = `${loadavg()[0]!.toFixed(1)} / ${availableParallelism()}`;
   } finally {
     await server?.stop();
   }
