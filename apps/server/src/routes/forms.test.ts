@@ -241,25 +241,28 @@ describe('POST /api/forms/:id/scan', () => {
     expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().scan).toBeNull();
   });
 
-  it('stores a real PDF and PNG by content, readable by the unit and the center only', async () => {
+  it('stores a real PDF and PNG by content, readable by the unit and the center only; the replaced scan is deleted', async () => {
     const { s, form } = await unitWithForm();
     const pdf = await upload(s, form.id, '推荐表.pdf', PDF);
     expect(pdf.statusCode, pdf.body).toBe(201);
     expect(pdf.json()).toMatchObject({ mime: 'application/pdf', size: PDF.length, originalName: '推荐表.pdf' });
-    const png = await upload(s, form.id, 'scan.pdf', PNG);
-    expect(png.json().mime).toBe('image/png');
-    expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().scan.id).toBe(png.json().id);
     const file = await s.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.rawPayload.equals(PDF)).toBe(true);
     const center = await loginAs(app, (await createUserRow(db, 'center')).username);
     expect((await center.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(200);
+    const png = await upload(s, form.id, 'scan.pdf', PNG);
+    expect(png.json().mime).toBe('image/png');
+    expect((await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json().scan.id).toBe(png.json().id);
+    // The draft's earlier scan is superseded and no submitted version refers to it: it is gone.
+    expect((await s.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(404);
+    expect((await s.inject({ method: 'GET', url: `/api/files/${png.json().id}` })).rawPayload.equals(PNG)).toBe(true);
     const other = await loginAs(app, (await createUserRow(db, 'unit')).username);
-    expect((await other.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(401);
+    expect((await other.inject({ method: 'GET', url: `/api/files/${png.json().id}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/files/${png.json().id}` })).statusCode).toBe(401);
     const expert = await loginAs(app, (await createUserRow(db, 'expert')).username);
-    expect((await expert.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(403);
+    expect((await expert.inject({ method: 'GET', url: `/api/files/${png.json().id}` })).statusCode).toBe(403);
     expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('字段“id”：文件编号格式不正确');
   });
 });
@@ -318,7 +321,10 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     const changedAi = { ...AI_ROW, expectedAssessments: 900 };
     const saved = await save(s, form.id, mine.version, [changedAi, { ...GOOD_ROW, occupationCode: '4-01-06-01', occupationName: '电子商务师', standardName: '电子商务师', standardVersion: '2022年版', inShortageCatalog: false, industries: ['电子信息'] }]);
     expect(saved.statusCode, saved.body).toBe(200);
-    await upload(s, form.id, 'sealed.png', PNG);
+    const firstScan = mine.scan.id as string;
+    expect((await upload(s, form.id, 'sealed.png', PNG)).statusCode).toBe(201);
+    // Replaced, but version 1 refers to it: kept.
+    expect((await s.inject({ method: 'GET', url: `/api/files/${firstScan}` })).rawPayload.equals(PDF)).toBe(true);
     const again = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: saved.json().version } });
     expect(again.statusCode, again.body).toBe(200);
     const v2 = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions/2` })).json();
