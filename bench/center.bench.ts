@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_INDUSTRY_TAGS, mulberry32, systemClock, type FormRow } from '@zhengji/domain';
 import { migrateDatabase, openPglite, type Db } from '../apps/server/src/db/client.ts';
-import { campaignUnits, campaigns, formRows, formVersions, forms, storedFiles, units } from '../apps/server/src/db/schema/index.ts';
+import { campaignUnits, campaigns, formRows, formVersions, forms, units } from '../apps/server/src/db/schema/index.ts';
 import { testConfig } from '../apps/server/src/config.ts';
+import { createStoredFileRow } from '../apps/server/test/factories.ts';
 import { refreshPool } from '../apps/server/src/use-cases/pool/refresh-pool.ts';
 import type { UseCaseContext } from '../apps/server/src/use-cases/context.ts';
 import { closedLoop } from './support/load.ts';
@@ -37,7 +38,7 @@ async function seedCampaign(db: Db, n: number, seed: number): Promise<string> {
   const random = mulberry32(seed);
   const tag = `${String(seed)}-${String(campaignSeq++)}`;
   const [campaign] = await db.insert(campaigns).values({ year: 2024, title: `基准征集${tag}`, docNo: 'x', issuer: 'x', issueDate: '2024-09-25', deadline: '2099-12-31', status: 'open' }).returning();
-  const [file] = await db.insert(storedFiles).values({ sha256: 'x', mime: 'application/pdf', size: 1, originalName: 'scan.pdf', content: Buffer.from('%PDF') }).returning();
+  const file = await createStoredFileRow(db, Buffer.from('%PDF'));
   for (let start = 0; start < n; start += 100) {
     const batch = Array.from({ length: Math.min(100, n - start) }, (_, i) => start + i);
     const us = await db.insert(units).values(batch.map((u) => ({ name: `基准单位${tag}-${String(u)}`, type: u % 4 === 0 ? ('district' as const) : ('industry' as const) }))).returning({ id: units.id });

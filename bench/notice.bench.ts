@@ -8,9 +8,9 @@ import { createWorkingDayCalendar, noticePeriod } from '@zhengji/domain';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { migrateDatabase, openPglite } from '../apps/server/src/db/client.ts';
-import { formVersions, forms, storedFiles } from '../apps/server/src/db/schema/index.ts';
+import { formVersions, forms } from '../apps/server/src/db/schema/index.ts';
 import { createCampaignRow, createCandidates } from '../apps/server/test/notice-factories.ts';
-import { createUnitRow } from '../apps/server/test/factories.ts';
+import { createStoredFileRow, createUnitRow } from '../apps/server/test/factories.ts';
 import { closedLoop } from './support/load.ts';
 import { median } from './support/stats.ts';
 import { createUserRow } from './support/server.ts';
@@ -104,7 +104,7 @@ async function seedForms(db: Parameters<typeof createUnitRow>[0], campaignId: st
     const [form] = await db.insert(forms).values({ campaignId, unitId: unit.id, status: 'accepted', contactName: '经办人', contactPhone: '13800000000', lastVersionNumber: 2 }).returning();
     for (let v = 1; v <= 2; v++) {
       const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(400 * 1024)]);
-      const [scan] = await db.insert(storedFiles).values({ sha256: 'x', mime: 'application/pdf', size: content.length, originalName: `scan-${v}.pdf`, content }).returning({ id: storedFiles.id });
+      const scan = await createStoredFileRow(db, content, { originalName: `scan-${v}.pdf` });
       await db.insert(formVersions).values({ formId: form!.id, number: v, header: { contactName: '经办人', contactPhone: '13800000000', fillDate: '2024-10-01' } as never, rows: rows as never, contentHash: 'x', scanFileId: scan!.id, submittedAt: new Date(), finalizedAt: new Date() });
     }
   }

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('zhengji@localhost'),
+  ZHENGJI_PUBLIC_URL: z.url('ZHENGJI_PUBLIC_URL 应为网站地址，如 https://zhengji.example.gov.cn').optional(),
   LOG_LEVEL: z.string().default('warn'),
 });
 
@@ -46,6 +47,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The address people reach the site at (links in mails), without a trailing slash. */
+  publicUrl: string;
   logLevel: string;
   webDistDir: string;
 }
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    publicUrl: (e.ZHENGJI_PUBLIC_URL ?? `http://localhost:${String(e.PORT)}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(PROJECT_ROOT, 'apps/web/dist'),
   };

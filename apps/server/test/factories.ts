@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@zhengji/domain';
 import type { Db } from '../src/db/client.ts';
-import { units, users } from '../src/db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { storedFileChunks, storedFiles, units, users } from '../src/db/schema/index.ts';
+import { FILE_CHUNK_BYTES } from '../src/use-cases/file/store-file.ts';
 import { hashPassword } from '../src/use-cases/auth/password-hash.ts';
 import { demoCreditCode } from '../src/bootstrap/demo-data.ts';
 
@@ -27,5 +29,14 @@ export async function createUserRow(db: Db, role: Role, overrides: Partial<typeo
     .insert(users)
     .values({ username: `${role}_${suffix()}`, displayName: `测试${role}`, role, passwordHash: await hashPassword(TEST_PASSWORD), ...overrides, unitId })
     .returning();
+  return row!;
+}
+
+/** Inserts a stored (attached) file with its content in chunks, without the upload checks. */
+export async function createStoredFileRow(db: Db, content: Buffer, overrides: Partial<typeof storedFiles.$inferInsert> = {}) {
+  const [row] = await db.insert(storedFiles).values({ sha256: 'x', mime: 'application/pdf', size: content.length, originalName: 'scan.pdf', ...overrides }).returning();
+  for (let seq = 0, at = 0; at < content.length || seq === 0; seq++, at += FILE_CHUNK_BYTES) {
+    await db.insert(storedFileChunks).values({ fileId: row!.id, seq, bytes: sql`decode(${content.subarray(at, at + FILE_CHUNK_BYTES).toString('base64')}, 'base64')` });
+  }
   return row!;
 }

@@ -9,6 +9,13 @@ import * as schema from '../db/schema/index.ts';
 
 const FORMAT = 'zhengji-backup';
 const BATCH = 500;
+/** Rows per read and per insert for tables holding file content (256 KB chunks): about 4 MB at a time. */
+const CONTENT_BATCH = 16;
+
+/** The batch size for a table: small for tables with a bytea column, so that memory holds a few megabytes. */
+function batchOf(table: PgTable): number {
+  return Object.values(getTableColumns(table)).some((c) => c.getSQLType() === 'bytea') ? CONTENT_BATCH : BATCH;
+}
 
 /** All tables of the schema, parents before children (foreign keys). */
 export function tablesInDependencyOrder(): PgTable[] {
@@ -62,13 +69,14 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
     const order = Object.values(columns).filter((c) => c.primary).map((c) => asc(c));
     const pk = getTableConfig(table).primaryKeys[0]?.columns.map((c) => asc(c)) ?? [];
     counts[name] = 0;
-    for (let offset = 0; ; offset += BATCH) {
-      const rows = await db.select().from(table).orderBy(...(order.length ? order : pk)).limit(BATCH).offset(offset);
+    const batch = batchOf(table);
+    for (let offset = 0; ; offset += batch) {
+      const rows = await db.select().from(table).orderBy(...(order.length ? order : pk)).limit(batch).offset(offset);
       for (const row of rows) {
         await write({ t: name, r: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)])) });
         counts[name]++;
       }
-      if (rows.length < BATCH) break;
+      if (rows.length < batch) break;
     }
   }
   gzip.end();
@@ -101,7 +109,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
         continue;
       }
       if (!obj.t || !obj.r || !tables.has(obj.t)) throw new Error(`备份文件中有无法识别的表：${String(obj.t)}`);
-      if (pending && (pending.table !== obj.t || pending.rows.length >= BATCH)) await flush();
+      if (pending && (pending.table !== obj.t || pending.rows.length >= batchOf(tables.get(pending.table)!))) await flush();
       pending ??= { table: obj.t, rows: [] };
       pending.rows.push(Object.fromEntries(Object.entries(obj.r).map(([k, v]) => [k, decode(v)])));
       counts[obj.t] = (counts[obj.t] ?? 0) + 1;

@@ -112,7 +112,7 @@ export function objectionFormPage(n: PublicNotice, challenge: { question: string
       )}</select>
       <label for="name">姓名</label><input type="text" id="name" name="name" maxlength="50" required value="${v('name')}" autocomplete="name">
       <label for="phone">联系电话 <span class="hint">（电话与电子邮箱至少填一项）</span></label><input type="tel" id="phone" name="phone" maxlength="30" value="${v('phone')}" autocomplete="tel">
-      <label for="email">电子邮箱 <span class="hint">（填写后将以邮件通知办理结果）</span></label><input type="email" id="email" name="email" maxlength="200" value="${v('email')}" autocomplete="email">
+      <label for="email">电子邮箱 <span class="hint">（填写后将收到一封确认邮件，确认后以邮件发送受理回执和办理结果）</span></label><input type="email" id="email" name="email" maxlength="200" value="${v('email')}" autocomplete="email">
       <label for="organization">所在单位 <span class="hint">（选填）</span></label><input type="text" id="organization" name="organization" maxlength="100" value="${v('organization')}">
       <label for="grounds">异议理由</label><textarea id="grounds" name="grounds" maxlength="2000" required>${v('grounds')}</textarea>
       <label for="evidence">证明材料 <span class="hint">（选填；PDF、JPEG 或 PNG，每个不超过 ${OBJECTION_FILE_MAX_BYTES / 1024 / 1024} MB，最多 ${OBJECTION_MAX_FILES} 个）</span></label><input type="file" id="evidence" name="evidence" multiple accept="application/pdf,image/jpeg,image/png">
@@ -131,9 +131,34 @@ export function objectionReceiptPage(n: PublicNotice, r: ObjectionReceipt): stri
     <div class="ok-box">您对“${r.itemLabel}”提出的异议已于${formatChineseDateTime(r.filedAt)}收到。</div>
     <dl class="kv"><dt>受理编号</dt><dd class="code" data-testid="receipt-no">${r.receiptNo}</dd><dt>查询码</dt><dd class="code" data-testid="query-code">${r.queryCode}</dd></dl>
     <p class="plain"><strong>请记下或截图保存受理编号和查询码。</strong>查询码只显示这一次，系统不保存查询码原文，遗失后无法找回。</p>
+    ${r.confirmation === 'sent' ? html`<p class="plain" data-testid="email-confirmation">我们已向您填写的电子邮箱发送一封确认邮件，请在7日内打开邮件中的链接确认邮箱；确认后将发送受理回执，办理结果也将以邮件通知。</p>` : ''}
+    ${r.confirmation === 'withheld' ? html`<p class="plain" data-testid="email-confirmation">该电子邮箱今天已收到多封确认邮件，本次不再发送；请凭受理编号和查询码在本网站查询办理进度。</p>` : ''}
     <p class="plain"><a href="/public/objections/query">查询办理进度</a> · <a href="/public/notices/${n.id}">返回公示</a></p>
   </article>`;
   return layout('异议已提交', body);
+}
+
+/** /public/objections/confirm: the link of the confirmation mail shows a button (a mail scanner's GET confirms nothing). */
+export function confirmEmailPage(token: string, error: string | null = null): string {
+  const body = html`<article>
+    <h1>确认电子邮箱</h1>
+    ${error ? html`<div class="error-box" role="alert">${error}</div>` : html`<p class="plain">确认后，异议受理回执和办理结果将发送到您的电子邮箱。</p>
+    <form method="post" action="/public/objections/confirm">
+      <input type="hidden" name="token" value="${token}">
+      <p class="plain" style="margin-top:18px"><button class="btn" type="submit">确认邮箱</button></p>
+    </form>`}
+  </article>`;
+  return layout('确认电子邮箱', body);
+}
+
+/** After confirming: where the receipt went. */
+export function emailConfirmedPage(c: { receiptNo: string; maskedEmail: string; alreadyConfirmed: boolean }): string {
+  const body = html`<article>
+    <h1>电子邮箱已确认</h1>
+    <div class="ok-box" data-testid="email-confirmed">${c.alreadyConfirmed ? `该邮箱此前已确认，受理编号 ${c.receiptNo} 的回执已发送到 ${c.maskedEmail}。` : `已确认。受理编号 ${c.receiptNo} 的受理回执将发送到 ${c.maskedEmail}，办理结果也将以邮件通知。`}</div>
+    <p class="plain"><a href="/public/objections/query">查询办理进度</a></p>
+  </article>`;
+  return layout('电子邮箱已确认', body);
 }
 
 /** /public/objections/query: receipt number + query code (POST, so the code stays out of addresses and logs). */

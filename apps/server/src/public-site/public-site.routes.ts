@@ -10,8 +10,9 @@ import { getFinalList } from '../use-cases/notice/get-final-list.ts';
 import { fileObjection } from '../use-cases/objection/file-objection.ts';
 import { queryObjection } from '../use-cases/objection/query-objection.ts';
 import { issueChallenge } from '../use-cases/objection/objection-challenge.ts';
+import { confirmObjectionEmail } from '../use-cases/objection/confirm-objection-email.ts';
 import { Lru, sendHtml } from './page-cache.ts';
-import { campaignPage, errorPage, finalPage, indexPage, noticePage, noticePhase, objectionFormPage, objectionReceiptPage, queryPage, queryResultPage, type ObjectionFormValues } from './pages.ts';
+import { campaignPage, confirmEmailPage, emailConfirmedPage, errorPage, finalPage, indexPage, noticePage, noticePhase, objectionFormPage, objectionReceiptPage, queryPage, queryResultPage, type ObjectionFormValues } from './pages.ts';
 import { sendListDocument, type ListFormat } from './list-downloads.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -159,6 +160,21 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       if (!n) return notFound(request, reply);
       const { challengeToken: _t, challengeAnswer: _a, ...values } = fields;
       return showForm(request, reply, n, values, known.message, known.status);
+    }
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/public/objections/confirm', { config: PUBLIC, schema: { hide: true } }, async (request, reply) =>
+    sendHtml(request, reply, confirmEmailPage(String(request.query.token ?? '').slice(0, 100))),
+  );
+
+  app.post<{ Body: Record<string, string> | undefined }>('/public/objections/confirm', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
+    const body = typeof request.body === 'object' && request.body ? request.body : {};
+    try {
+      return sendHtml(request, reply, emailConfirmedPage(await confirmObjectionEmail(request.ctx, String(body.token ?? '').slice(0, 100))));
+    } catch (e) {
+      const known = statusOf(e);
+      if (!known) throw e;
+      return sendHtml(request, reply, confirmEmailPage('', known.message), { status: known.status });
     }
   });
 

@@ -99,13 +99,23 @@ describe('filing an objection', () => {
     expect(res.body).not.toContain('<script>alert');
   });
 
-  it('refuses a wrong challenge answer and a reused token', async () => {
+  it('refuses a wrong challenge answer and a reused token; a token is spent by a wrong answer too', async () => {
+    const form = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.1.0.3' });
+    const [, a, b] = /验证题：(\d+) 加 (\d+)/.exec(form.body)!;
+    const token = /name="challengeToken" value="([^"]+)"/.exec(form.body)![1]!;
+    // The token carries an expiry, a nonce and a MAC: neither the operands nor the answer.
+    expect(token.split('.')).toHaveLength(3);
+    expect(token).not.toContain(`${a}.${b}.`);
     const challenge = await solveChallenge(app, notice.id, '10.1.0.3');
     const wrong = multipart({ ...challenge, challengeAnswer: '999', ...person, itemId: cands[1]!.id, grounds: '理由' });
     const res = await app.inject({ method: 'POST', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.1.0.3', ...wrong });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('验证题回答不正确或已过期');
-    const ok = multipart({ ...challenge, ...person, itemId: cands[1]!.id, grounds: '理由' });
+    const sameToken = multipart({ ...challenge, ...person, itemId: cands[1]!.id, grounds: '理由' });
+    const spent = await app.inject({ method: 'POST', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.1.0.3', ...sameToken });
+    expect(spent.statusCode).toBe(400);
+    expect(spent.body).toContain('验证题回答不正确或已过期');
+    const ok = multipart({ ...(await solveChallenge(app, notice.id, '10.1.0.3')), ...person, itemId: cands[1]!.id, grounds: '理由' });
     expect((await app.inject({ method: 'POST', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.1.0.3', ...ok })).statusCode).toBe(201);
     const replay = await app.inject({ method: 'POST', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.1.0.3', ...ok });
     expect(replay.statusCode).toBe(400);

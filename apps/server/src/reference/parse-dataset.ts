@@ -187,8 +187,28 @@ export function describeKey(type: StoredRecord['type'], key: string): string {
   }
 }
 
+/** Most rows (CSV/Excel) or records (JSON) one import may hold; the national datasets hold a few thousand. */
+export const MAX_REFERENCE_IMPORT_ROWS = 200_000;
+
+function rowCount(content: UploadContent): number {
+  if (content.format !== 'json') return content.rows.length;
+  const json = content.json as { records?: unknown } | unknown[] | null;
+  if (Array.isArray(json)) return json.length;
+  return json && typeof json === 'object' && Array.isArray(json.records) ? json.records.length : 0;
+}
+
+/** Refuses an import over MAX_REFERENCE_IMPORT_ROWS before any row is checked (memory and time stay bounded). */
+export function checkImportSize(contents: UploadContent[]): void {
+  const total = contents.reduce((n, c) => n + rowCount(c), 0);
+  if (total > MAX_REFERENCE_IMPORT_ROWS) {
+    const unit = contents.some((c) => c.format === 'json') ? '条' : '行';
+    fileError(`本次导入共 ${total.toLocaleString('en-US')} ${unit}数据，超过单次导入 ${MAX_REFERENCE_IMPORT_ROWS.toLocaleString('en-US')} ${unit}的上限；参考数据通常只有数千${unit}，请检查是否选错了文件，或拆分后分批导入。`, { rows: total });
+  }
+}
+
 /** Reads the records of an import from its files (for the dictionary, a JSON of new occupations may come with it). */
 export function parseDataset(kind: ReferenceDatasetKind, contents: UploadContent[]): ParsedDataset {
+  checkImportSize(contents);
   const out: ParsedDataset = { records: [], rows: [], errors: [], warnings: [], rowUnit: contents.some((c) => c.format === 'json') ? '条' : '行' };
   const seen = new Map<string, number>();
   for (const content of contents) {

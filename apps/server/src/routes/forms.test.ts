@@ -279,6 +279,11 @@ describe('POST /api/forms/:id/scan', () => {
     expect((await app.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(401);
     const expert = await loginAs(app, (await createUserRow(db, 'expert')).username);
     expect((await expert.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(403);
+    // A second matched scan replaces the first; no submitted version refers to the first, so it is gone.
+    const again = await upload(s, form.id, '重新扫描.png', scan);
+    expect(again.statusCode).toBe(201);
+    expect((await s.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(404);
+    expect((await s.inject({ method: 'GET', url: `/api/files/${again.json().file.id as string}` })).rawPayload.equals(scan)).toBe(true);
     expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('字段“id”：文件编号格式不正确');
   });
 });
@@ -348,7 +353,10 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     const changedAi = { ...AI_ROW, expectedAssessments: 900 };
     const saved = await save(s, form.id, mine.version, [changedAi, { ...GOOD_ROW, occupationCode: '4-01-06-01', occupationName: '电子商务师', standardName: '电子商务师', standardVersion: '2022年版', inShortageCatalog: false, industries: ['电子信息'] }]);
     expect(saved.statusCode, saved.body).toBe(200);
+    const firstScan = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions/1` })).json().scanFileId as string;
     const scanned = await finalizeWithScan(s, form.id, saved.json().version);
+    // The scan of version 1 is no longer the form's, but version 1 refers to it: kept.
+    expect((await s.inject({ method: 'GET', url: `/api/files/${firstScan}` })).statusCode).toBe(200);
     const again = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: scanned.version } });
     expect(again.statusCode, again.body).toBe(200);
     const v2 = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions/2` })).json();

@@ -91,9 +91,15 @@ describe('objections handling and the final list', () => {
   it('accept → investigate → conclude withdrawn; masked list; final list refused while open, then published without the item', async () => {
     const { campaign, notice } = await publishedNotice(3);
     const target = notice.items[1]!;
-    const filed = await postObjection(app, notice.id, { name: '张三丰', phone: '13812345678', email: 'zhang@example.com', itemId: target.candidateId, grounds: '<script>alert(1)</script>该职业已在本市开展' });
+    const evidence = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600 * 1024, 3)]);
+    const filed = await postObjection(app, notice.id, { name: '张三丰', phone: '13812345678', email: 'zhang@example.com', itemId: target.candidateId, grounds: '<script>alert(1)</script>该职业已在本市开展' }, [{ name: 'evidence', filename: '证明.png', content: evidence, type: 'image/png' }]);
     expect(filed.statusCode, filed.body).toBe(201);
     const receiptNo = /data-testid="receipt-no">([^<]+)</.exec(filed.body)![1]!;
+    // The address is confirmed by the link of the confirmation mail; only then do the receipt and the reply go to it.
+    const [confirmMail] = await db.select().from(outbox).where(eq(outbox.to, 'zhang@example.com'));
+    const token = /token=([\w-]+)/.exec(confirmMail!.body)![1]!;
+    const confirmed = await app.inject({ method: 'POST', url: '/public/objections/confirm', payload: `token=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
     const second = await postObjection(app, notice.id, { name: '李四', phone: '13900001111', itemId: notice.items[0]!.candidateId, grounds: '理由二' }, [], '10.0.0.2');
     const receipt2 = /data-testid="receipt-no">([^<]+)</.exec(second.body)![1]!;
 
@@ -129,7 +135,8 @@ describe('objections handling and the final list', () => {
     const [cand] = await db.select().from(candidates).where(eq(candidates.id, target.candidateId));
     expect(cand!.status).toBe('withdrawn');
     const mails = await db.select().from(outbox).where(eq(outbox.to, 'zhang@example.com'));
-    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('异议已收到'), expect.stringContaining('异议办理结果')]);
+    expect(mails).toHaveLength(3);
+    expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('请确认您的电子邮箱'), expect.stringContaining('异议已收到'), expect.stringContaining('异议办理结果')]));
 
     const second2 = list.json().find((o: { receiptNo: string }) => o.receiptNo === receipt2);
     await center.inject({ method: 'POST', url: `/api/objections/${second2.id}/actions`, payload: { action: 'decline', reason: '理由不充分', version: second2.version } });
@@ -156,7 +163,8 @@ describe('objections handling and the final list', () => {
     expect(zip.statusCode).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
     const names = await zipNames(zip.rawPayload);
-    expect(names).toEqual(expect.arrayContaining(['README.txt', 'campaign.json', 'candidates.csv', 'notice.json', 'objections.csv', 'final-list.json', 'audit.csv']));
+    expect(names).toEqual(expect.arrayContaining(['README.txt', 'campaign.json', 'candidates.csv', 'notice.json', 'objections.csv', 'final-list.json', 'audit.csv', `objections/${receiptNo}/evidence-1.png`]));
+    expect((await zipEntry(zip.rawPayload, `objections/${receiptNo}/evidence-1.png`)).equals(evidence)).toBe(true);
     expect((await unit.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/dossier.zip` })).statusCode).toBe(403);
   });
 });
@@ -171,6 +179,25 @@ function zipNames(buffer: Buffer): Promise<string[]> {
         zip.readEntry();
       });
       zip.on('end', () => resolve(names));
+      zip.readEntry();
+    });
+  });
+}
+
+function zipEntry(buffer: Buffer, name: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName !== name) return zip.readEntry();
+        zip.openReadStream(e, (error, stream) => {
+          if (error || !stream) return reject(error);
+          const parts: Buffer[] = [];
+          stream.on('data', (d: Buffer) => parts.push(d));
+          stream.on('end', () => resolve(Buffer.concat(parts)));
+        });
+      });
+      zip.on('end', () => reject(new Error(`${name} not in the archive`)));
       zip.readEntry();
     });
   });

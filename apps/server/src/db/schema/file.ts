@@ -1,4 +1,4 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { units, users } from './platform.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -22,5 +22,19 @@ export const storedFiles = pgTable('stored_files', {
   ownerUnitId: uuid('owner_unit_id').references(() => units.id),
   uploadedBy: uuid('uploaded_by').references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
-  content: bytea('content').notNull(),
-}, (t) => [index('stored_files_sha256_idx').on(t.sha256)]);
+  /**
+   * True while the content is being written, before the command that uses the file has committed; pending files that
+   * no command attached within a day are swept.
+   */
+  pending: boolean('pending').notNull().default(false),
+}, (t) => [index('stored_files_sha256_idx').on(t.sha256), index('stored_files_pending_idx').on(t.pending, t.createdAt)]);
+
+/**
+ * The content of a stored file in pieces of FILE_CHUNK_BYTES, each written by a statement of its own, so that storing a
+ * 20 MB scan never holds the database (PGlite runs one statement at a time) for longer than one piece.
+ */
+export const storedFileChunks = pgTable('stored_file_chunks', {
+  fileId: uuid('file_id').notNull().references(() => storedFiles.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  bytes: bytea('bytes').notNull(),
+}, (t) => [primaryKey({ columns: [t.fileId, t.seq] })]);

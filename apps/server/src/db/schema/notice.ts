@@ -50,6 +50,10 @@ export const objections = pgTable('objections', {
   name: text('name').notNull(),
   phone: text('phone'),
   email: text('email'),
+  /** SHA-256 of the token in the confirmation link mailed to `email`; mail other than that link waits for confirmation. */
+  emailTokenHash: text('email_token_hash'),
+  /** When the objector opened the confirmation link; only then are the receipt and the reply mailed. */
+  emailConfirmedAt: ts('email_confirmed_at'),
   organization: text('organization'),
   grounds: text('grounds').notNull(),
   status: text('status', { enum: ['received', 'not_accepted', 'accepted', 'investigating', 'concluded'] }).notNull().default('received'),
@@ -63,7 +67,11 @@ export const objections = pgTable('objections', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   concludedAt: ts('concluded_at'),
-}, (t) => [uniqueIndex('objections_receipt_uq').on(t.receiptNo), index('objections_notice_idx').on(t.noticeId)]);
+}, (t) => [
+  uniqueIndex('objections_receipt_uq').on(t.receiptNo),
+  index('objections_notice_idx').on(t.noticeId, t.createdAt),
+  uniqueIndex('objections_email_token_uq').on(t.emailTokenHash),
+]);
 
 /** Evidence files of an objection (PDF/JPEG/PNG by content, ≤ 10 MB, ≤ 3). */
 export const objectionFiles = pgTable('objection_files', {

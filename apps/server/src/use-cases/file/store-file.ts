@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DomainError, type Actor, type Clock } from '@zhengji/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { DomainError } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
-import { storedFiles } from '../../db/schema/index.ts';
+import { storedFileChunks, storedFiles } from '../../db/schema/index.ts';
+import type { UseCaseContext } from '../context.ts';
+import { checkUploadAllowance } from './upload-allowance.ts';
+import { sweepPendingFiles } from './discard-file.ts';
 
 /** Largest file accepted (the multipart limit of the app is the same). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -64,15 +68,26 @@ export function checkScanFile(file: IncomingFile): ScanMime {
   return mime;
 }
 
-/** Writes a checked file into the stored files, inside the caller's transaction; answers its metadata. */
-export async function storeFile(
-  tx: Db,
-  ctx: { actor: Actor; clock: Clock },
-  file: IncomingFile & { mime: string; ownerUnitId: string | null },
-): Promise<StoredFileInfo> {
+/** Size of one stored piece of content (one statement each; see stored_file_chunks). */
+export const FILE_CHUNK_BYTES = 256 * 1024;
+
+/** A file written outside the command's transaction, waiting for that transaction to attach it. */
+export type PendingFile = StoredFileInfo;
+
+type StoreContext = Pick<UseCaseContext, 'db' | 'actor' | 'clock' | 'ip'>;
+
+/**
+ * Writes a checked file as a pending file, piece by piece, each piece a short statement of its own and none inside a
+ * transaction, so that other requests keep being served while a 20 MB scan is stored (PGlite runs one statement at a
+ * time). Checks the uploader's rate and quota first. The command then attaches it with `attachFile` inside its
+ * transaction; `releasePendingFile` removes it when the command fails, and pending files never attached are swept.
+ */
+export async function storePendingFile(ctx: StoreContext, file: IncomingFile & { mime: string; ownerUnitId: string | null }): Promise<PendingFile> {
+  await checkUploadAllowance(ctx, file.content.length);
+  await sweepPendingFiles(ctx.db, ctx.clock.now());
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const originalName = [...file.originalName.replace(/[\u0000-\u001f\u007f/\\]/g, '_')].slice(0, 200).join('') || 'scan';
-  const [row] = await tx
+  const [row] = await ctx.db
     .insert(storedFiles)
     .values({
       sha256,
@@ -82,7 +97,7 @@ export async function storeFile(
       ownerUnitId: file.ownerUnitId,
       uploadedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       createdAt: ctx.clock.now(),
-      content: file.content,
+      pending: true,
     })
     .returning({
       id: storedFiles.id,
@@ -92,5 +107,43 @@ export async function storeFile(
       originalName: storedFiles.originalName,
       createdAt: storedFiles.createdAt,
     });
+  try {
+    for (let seq = 0, at = 0; at < file.content.length || seq === 0; seq++, at += FILE_CHUNK_BYTES) {
+      // Sent as base64 text: PGlite encodes a bytea parameter byte by byte, several times slower than decode() in SQL.
+      const base64 = file.content.subarray(at, at + FILE_CHUNK_BYTES).toString('base64');
+      await ctx.db.insert(storedFileChunks).values({ fileId: row!.id, seq, bytes: sql`decode(${base64}, 'base64')` });
+      // Let waiting requests reach the database between two pieces (the loop alone would run on microtasks only).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (e) {
+    await releasePendingFile(ctx.db, row!.id).catch(() => undefined);
+    throw e;
+  }
   return row!;
+}
+
+/** Inside the command's transaction: makes a pending file permanent (and names the unit it belongs to). */
+export async function attachFile(tx: Db, file: PendingFile, ownerUnitId: string | null): Promise<StoredFileInfo> {
+  const [row] = await tx
+    .update(storedFiles)
+    .set({ pending: false, ownerUnitId })
+    .where(and(eq(storedFiles.id, file.id), eq(storedFiles.pending, true)))
+    .returning({ id: storedFiles.id });
+  if (!row) throw new DomainError('CONFLICT', `文件“${file.originalName}”的上传已失效，请重新上传`);
+  return file;
+}
+
+/** Removes a pending file (its command failed); a file already attached is left alone. */
+export async function releasePendingFile(db: Db, id: string): Promise<void> {
+  await db.delete(storedFiles).where(and(eq(storedFiles.id, id), eq(storedFiles.pending, true)));
+}
+
+/** Runs the command that attaches the pending files; when it fails, the files are removed and its error rethrown. */
+export async function attachingPendingFiles<T>(db: Db, files: PendingFile[], command: () => Promise<T>): Promise<T> {
+  try {
+    return await command();
+  } catch (e) {
+    for (const f of files) await releasePendingFile(db, f.id).catch(() => undefined);
+    throw e;
+  }
 }

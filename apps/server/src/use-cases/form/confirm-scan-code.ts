@@ -4,6 +4,7 @@ import { forms, storedFiles } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { discardFileIfUnreferenced } from '../file/discard-file.ts';
 import { finalizedTargetOf } from './finalized-target.ts';
 import { formFacts, loadFormFor } from './form-state.ts';
 import { presentForm } from './present-form.ts';
@@ -32,6 +33,7 @@ export async function confirmScanCode(ctx: UseCaseContext, formId: string, input
       .set({ scanFileId: fileId, scanMatch: 'manual', pendingScanFileId: null, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(forms.id, formId))
       .returning();
+    if (state.form.scanFileId !== fileId) await discardFileIfUnreferenced(tx, state.form.scanFileId);
     await writeAudit(tx, ctx, { action: 'form.confirmScanCode', objectType: 'form', objectId: formId, changes: { fileId, finalizedVersion: target.versionNo, match: 'manual' } });
     return { state: { ...state, form: form! }, fileId, target };
   });

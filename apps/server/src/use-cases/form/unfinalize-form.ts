@@ -4,6 +4,7 @@ import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { discardFileIfUnreferenced } from '../file/discard-file.ts';
 import { formFacts, loadFormFor } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';
 
@@ -31,6 +32,9 @@ export async function unfinalizeForm(ctx: UseCaseContext, formId: string, input:
       .set({ finalizedVersionNo: null, scanFileId: null, scanMatch: null, pendingScanFileId: null, version: form.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(forms.id, formId))
       .returning();
+    // The scans of the voided version stop counting; no submitted version refers to them, so they are deleted.
+    await discardFileIfUnreferenced(tx, form.scanFileId);
+    await discardFileIfUnreferenced(tx, form.pendingScanFileId);
     await writeAudit(tx, ctx, { action: 'form.unfinalize', objectType: 'form', objectId: formId, changes: { versionNumber: form.finalizedVersionNo, scanFileId: form.scanFileId } });
     return { ...state, form: updated! };
   });

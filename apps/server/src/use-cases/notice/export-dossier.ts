@@ -6,6 +6,7 @@ import { assignments, auditLog, candidates, experts, finalLists, formVersions, f
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { authorizeNotice, loadCampaign } from './notice-support.ts';
+import { streamFileContent } from '../file/file-content.ts';
 
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
@@ -24,7 +25,7 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').sli
 
 /** Adds entries one at a time, waiting until archiver has taken each in, so memory holds about one file. */
 function sequentialAppender(zip: Archiver) {
-  return (name: string, content: string | Buffer) =>
+  return (name: string, content: string | Buffer | Readable) =>
     new Promise<void>((resolve, reject) => {
       const onEntry = () => {
         zip.off('error', onError);
@@ -37,11 +38,11 @@ function sequentialAppender(zip: Archiver) {
       zip.once('entry', onEntry);
       zip.once('error', onError);
       // Scans and evidence are already compressed: store them, deflate only the text entries.
-      zip.append(content, { name, date: new Date('2024-01-01T00:00:00Z'), store: Buffer.isBuffer(content) });
+      zip.append(content, { name, date: new Date('2024-01-01T00:00:00Z'), store: typeof content !== 'string' });
     });
 }
 
-async function writeEntries(db: Db, campaignId: string, add: (name: string, content: string | Buffer) => Promise<void>): Promise<void> {
+async function writeEntries(db: Db, campaignId: string, add: (name: string, content: string | Buffer | Readable) => Promise<void>): Promise<void> {
   const campaign = await loadCampaign(db, campaignId);
   await add('README.txt', `征集活动档案：${campaign.title}（${campaign.docNo}）\r\n内容：campaign.json 征集活动；forms/ 各单位推荐表及其提交版本和盖章扫描件；checks.csv 材料核验；candidates.csv 候选职业与入选决定；reviews.csv 专家评审；notice.json 公示及其快照；objections.csv 异议及处理（含个人信息，仅限市职鉴中心存档）；final-list.json 最终名单；audit.csv 审计日志摘录。\r\n`);
   await add('campaign.json', json(campaign));
@@ -53,8 +54,8 @@ async function writeEntries(db: Db, campaignId: string, add: (name: string, cont
     for (const v of versions) {
       const [version] = await db.select().from(formVersions).where(eq(formVersions.id, v.id));
       await add(`${dir}/v${v.number}.json`, json(version));
-      const [scan] = version?.scanFileId ? await db.select({ content: storedFiles.content, mime: storedFiles.mime }).from(storedFiles).where(eq(storedFiles.id, version.scanFileId)) : [];
-      if (scan) await add(`${dir}/v${v.number}-scan.${EXT[scan.mime] ?? 'bin'}`, scan.content);
+      const [scan] = version?.scanFileId ? await db.select({ id: storedFiles.id, mime: storedFiles.mime }).from(storedFiles).where(eq(storedFiles.id, version.scanFileId)) : [];
+      if (scan) await add(`${dir}/v${v.number}-scan.${EXT[scan.mime] ?? 'bin'}`, streamFileContent(db, scan.id));
     }
   }
   const hasChecks = await db.execute(sql`SELECT to_regclass('public.check_decisions') IS NOT NULL AS present`);
@@ -87,8 +88,8 @@ async function writeEntries(db: Db, campaignId: string, add: (name: string, cont
     for (const o of objs) {
       const files = await db.select({ id: objectionFiles.fileId }).from(objectionFiles).where(eq(objectionFiles.objectionId, o.id));
       for (const [i, f] of files.entries()) {
-        const [file] = await db.select({ content: storedFiles.content, mime: storedFiles.mime }).from(storedFiles).where(eq(storedFiles.id, f.id));
-        if (file) await add(`objections/${o.receiptNo}/evidence-${i + 1}.${EXT[file.mime] ?? 'bin'}`, file.content);
+        const [file] = await db.select({ id: storedFiles.id, mime: storedFiles.mime }).from(storedFiles).where(eq(storedFiles.id, f.id));
+        if (file) await add(`objections/${o.receiptNo}/evidence-${i + 1}.${EXT[file.mime] ?? 'bin'}`, streamFileContent(db, file.id));
       }
     }
   }

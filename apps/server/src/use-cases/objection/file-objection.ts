@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import {
   DomainError,
   OBJECTION_FILE_MAX_BYTES,
@@ -5,19 +6,20 @@ import {
   ObjectionInputSchema,
   assertObjectionItemListed,
   assertWithinObjectionPeriod,
-  formatChineseDate,
 } from '@zhengji/domain';
 import { objectionFiles, objections, outbox } from '../../db/schema/index.ts';
-import { hitRateCounter } from '../../db/queries/rate-counter.ts';
-import { detectScanMime, storeFile, type IncomingFile } from '../file/store-file.ts';
+import { attachFile, attachingPendingFiles, detectScanMime, storePendingFile, type IncomingFile, type PendingFile } from '../file/store-file.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { itemLabel, loadNotice } from '../notice/notice-support.ts';
 import { verifyChallenge } from './objection-challenge.ts';
+import { checkObjectionCaps, mayMailAddress, throttleAddress } from './objection-caps.ts';
 import { hashQueryCode, newQueryCode, newReceiptNo } from './objection-codes.ts';
 
-/** Objections one address may file per minute and per hour. */
-export const OBJECTION_LIMITS = { perMinute: 5, perHour: 20 } as const;
+export { OBJECTION_LIMITS } from './objection-caps.ts';
+
+/** How long the e-mail confirmation link of an objection stays valid. */
+export const EMAIL_CONFIRM_TTL_MS = 7 * 24 * 3600_000;
 
 /** What the public form sends: its text fields, the challenge, the evidence files. */
 export interface FileObjectionInput {
@@ -25,25 +27,18 @@ export interface FileObjectionInput {
   files: IncomingFile[];
 }
 
-/** What the objector gets: the receipt number and the query code (shown once, never stored). */
+/** What the objector gets: the receipt number and the query code (shown once, never stored), and what was mailed. */
 export interface ObjectionReceipt {
   receiptNo: string;
   queryCode: string;
   itemLabel: string;
   filedAt: Date;
+  /** `sent`: a confirmation link went to the address; `withheld`: the address had its mails for today; null: no e-mail. */
+  confirmation: 'sent' | 'withheld' | null;
 }
 
-async function throttle(ctx: UseCaseContext): Promise<void> {
-  const now = ctx.clock.now();
-  const ip = ctx.ip ?? 'unknown';
-  const minute = await hitRateCounter(ctx.db, `objection:ip:${ip}:m`, 60, now);
-  const hour = minute.count > OBJECTION_LIMITS.perMinute ? minute : await hitRateCounter(ctx.db, `objection:ip:${ip}:h`, 3600, now);
-  const over = minute.count > OBJECTION_LIMITS.perMinute ? minute : hour.count > OBJECTION_LIMITS.perHour ? hour : null;
-  if (over) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((over.resetAt.getTime() - now.getTime()) / 1000));
-    throw new DomainError('RATE_LIMITED', `提交过于频繁，请${String(retryAfterSeconds)}秒后再试`, { retryAfterSeconds });
-  }
-}
+/** SHA-256 (hex) of an e-mail confirmation token. */
+export const hashEmailToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function checkEvidence(files: IncomingFile[]): string[] {
   if (files.length > OBJECTION_MAX_FILES) throw new DomainError('PAYLOAD_TOO_LARGE', `证明材料最多${String(OBJECTION_MAX_FILES)}个文件`);
@@ -56,9 +51,13 @@ function checkEvidence(files: IncomingFile[]): string[] {
   });
 }
 
-/** Files a public objection during the notice period: throttled per address, challenge checked, evidence checked by content. */
+/**
+ * Files a public objection during the notice period: throttled per address, challenge checked, capped per address and
+ * per notice, evidence checked by content and stored before the transaction. An e-mail address only gets a
+ * confirmation link; the receipt is mailed once the link is followed (confirm-objection-email.ts).
+ */
 export async function fileObjection(ctx: UseCaseContext, noticeId: string, input: FileObjectionInput): Promise<ObjectionReceipt> {
-  await throttle(ctx);
+  await throttleAddress(ctx);
   const notice = await loadNotice(ctx.db, noticeId);
   if (notice.status !== 'published') throw new DomainError('NOT_FOUND', '该公示不存在');
   const now = ctx.clock.now();
@@ -69,10 +68,15 @@ export async function fileObjection(ctx: UseCaseContext, noticeId: string, input
   assertObjectionItemListed(data.itemId, new Set(notice.items.map((i) => i.candidateId)));
   const mimes = checkEvidence(input.files);
   await verifyChallenge(ctx.db, challengeToken, challengeAnswer, now);
+  await checkObjectionCaps(ctx, noticeId);
   const receiptNo = newReceiptNo(now);
   const queryCode = newQueryCode();
   const label = itemLabel(item!);
-  await ctx.db.transaction(async (tx) => {
+  const mailConfirmation = data.email ? await mayMailAddress(ctx, data.email) : false;
+  const token = mailConfirmation ? randomBytes(24).toString('base64url') : null;
+  const pending: PendingFile[] = [];
+  for (const [i, f] of input.files.entries()) pending.push(await storePendingFile(ctx, { ...f, mime: mimes[i]!, ownerUnitId: null }));
+  await attachingPendingFiles(ctx.db, pending, () => ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(objections)
       .values({
@@ -84,28 +88,29 @@ export async function fileObjection(ctx: UseCaseContext, noticeId: string, input
         name: data.name,
         phone: data.phone ?? null,
         email: data.email ?? null,
+        emailTokenHash: token ? hashEmailToken(token) : null,
         organization: data.organization ?? null,
         grounds: data.grounds,
-        ip: ctx.ip,
+        ip: ctx.ip ?? 'unknown',
         createdAt: now,
         updatedAt: now,
       })
       .returning({ id: objections.id });
-    for (const [i, f] of input.files.entries()) {
-      const stored = await storeFile(tx, ctx, { ...f, mime: mimes[i]!, ownerUnitId: null });
-      await tx.insert(objectionFiles).values({ objectionId: row!.id, fileId: stored.id });
+    for (const p of pending) {
+      await attachFile(tx, p, null);
+      await tx.insert(objectionFiles).values({ objectionId: row!.id, fileId: p.id });
     }
-    if (data.email) {
+    if (data.email && token) {
       await tx.insert(outbox).values({
-        dedupeKey: `objection:${row!.id}:receipt`,
+        dedupeKey: `objection:${row!.id}:confirm`,
         to: data.email,
-        subject: `异议已收到（受理编号 ${receiptNo}）`,
-        body: `您对“${label}”提出的异议已于${formatChineseDate(now)}收到，受理编号 ${receiptNo}。请凭受理编号和提交时获得的查询码在公示网站查询办理进度和答复。`,
+        subject: `请确认您的电子邮箱（异议受理编号 ${receiptNo}）`,
+        body: `您在公示网站对“${label}”提出异议（受理编号 ${receiptNo}）时填写了本邮箱。请在7日内打开以下链接确认邮箱，确认后我们将发送受理回执，并以邮件通知办理结果：\n${ctx.config.publicUrl}/public/objections/confirm?token=${token}\n如非本人操作，请忽略本邮件，本邮箱不会再收到与该异议有关的邮件。`,
         nextAttemptAt: now,
         createdAt: now,
       });
     }
-    await writeAudit(tx, ctx, { action: 'objection.file', objectType: 'objection', objectId: row!.id, changes: { noticeId, receiptNo, itemSeq: item!.seq, files: input.files.length } });
-  });
-  return { receiptNo, queryCode, itemLabel: label, filedAt: now };
+    await writeAudit(tx, ctx, { action: 'objection.file', objectType: 'objection', objectId: row!.id, changes: { noticeId, receiptNo, itemSeq: item!.seq, files: input.files.length, emailConfirmation: data.email ? (token ? 'sent' : 'withheld') : null } });
+  }));
+  return { receiptNo, queryCode, itemLabel: label, filedAt: now, confirmation: data.email ? (token ? 'sent' : 'withheld') : null };
 }

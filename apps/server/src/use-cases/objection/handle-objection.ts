@@ -32,7 +32,8 @@ export async function handleObjection(ctx: UseCaseContext, id: string, input: Ob
     }
     const answer =
       command.action === 'decline' ? `不予受理。理由：${command.reason.trim()}` : command.action === 'conclude' ? `${OBJECTION_OUTCOME_LABELS[command.outcome]}。答复：${command.reply.trim()}` : null;
-    if (answer && o.email) {
+    // Only to an address its owner confirmed by the link of the confirmation mail.
+    if (answer && o.email && o.emailConfirmedAt) {
       await tx.insert(outbox).values({ dedupeKey: `objection:${id}:reply`, to: o.email, subject: `异议办理结果（受理编号 ${o.receiptNo}）`, body: answer, nextAttemptAt: now, createdAt: now }).onConflictDoNothing();
     }
     await writeAudit(tx, ctx, { action: `objection.${command.action}`, objectType: 'objection', objectId: id, changes: { ...command, from: o.status, to: next } });
