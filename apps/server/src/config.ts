@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_MIGRATION_URL: z.string().optional(),
   REFERENCE_DIR: z.string().optional(),
   ZHENGJI_DEMO: z.string().optional(),
   ZHENGJI_ADMIN_USERNAME: z.string().optional(),
@@ -33,6 +34,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The owner's URL migrations run as (PostgreSQL); DATABASE_URL is then the app's less privileged role. */
+  databaseMigrationUrl: string | undefined;
   referenceDir: string | null;
   demo: boolean;
   adminUsername: string | undefined;
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL || undefined,
     referenceDir,
     demo: e.DATABASE_URL ? e.ZHENGJI_DEMO === '1' : e.ZHENGJI_DEMO !== '0',
     adminUsername: e.ZHENGJI_ADMIN_USERNAME,
