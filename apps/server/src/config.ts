@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('zhengji@localhost'),
   LOG_LEVEL: z.string().default('warn'),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  AUDIT_CHECKPOINT_KEY: z.string().min(16, 'AUDIT_CHECKPOINT_KEY 至少 16 个字符').optional(),
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).default(10),
 });
 
 /** Parsed configuration of the server. */
@@ -51,6 +55,12 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   webDistDir: string;
+  /** Folder of the signed audit checkpoints (audit-checkpoints.jsonl), kept by the operator outside the database. */
+  auditCheckpointDir: string;
+  /** The checkpoint signing key (HMAC-SM3), never stored in the database; or a file holding it. */
+  auditCheckpointKey: string | undefined;
+  auditCheckpointKeyFile: string | undefined;
+  auditCheckpointMinutes: number;
 }
 
 /** Reads the environment once. */
@@ -79,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(PROJECT_ROOT, 'apps/web/dist'),
+    auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(e.DATA_DIR, 'audit-checkpoints')),
+    auditCheckpointKey: e.AUDIT_CHECKPOINT_KEY,
+    auditCheckpointKeyFile: e.AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(e.AUDIT_CHECKPOINT_KEY_FILE) : undefined,
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
   };
 }
 

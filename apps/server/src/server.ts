@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { prepareDatabase } from './bootstrap/prepare-database.ts';
 import './bootstrap/register-startup-tasks.ts';
 import { outboxTick } from './plugins/outbox-tick.ts';
+import { auditCheckpointTick } from './plugins/audit-checkpoint-tick.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -18,6 +19,7 @@ log(database.kind === 'pglite' ? `使用内嵌数据库 PGlite，数据目录 ${
 await prepareDatabase(database, config, systemClock, log);
 const app = await buildApp({ db: database.db, config, serveWeb: true });
 await app.register(outboxTick, { db: database.db, config });
+await app.register(auditCheckpointTick, { db: database.db, config });
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {

@@ -1,13 +1,23 @@
+import { existsSync } from 'node:fs';
 import { asc, gt } from 'drizzle-orm';
+import { formatChineseDateTime } from '@zhengji/domain';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { GENESIS_HASH, chainHash } from './write-audit.ts';
+import { checkpointFile, checkpointKey, readCheckpoints, type AuditCheckpoint } from './checkpoint-file.ts';
 
 /** Result of walking the chain: ok, or the first broken link. */
 export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: string };
 
+/** What the walk saw of the checkpoint's last row: how many rows up to it, and its hash when it is there. */
+interface AnchorSight {
+  rowsThrough: number;
+  hash: string | null;
+}
+
 /** Walks the audit chain in id order and names the first row whose link or hash does not hold. */
-export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+export async function verifyAuditChain(db: Db, anchor?: { lastId: number; sight?: AnchorSight }): Promise<ChainVerdict> {
   let prev = GENESIS_HASH;
   let lastId = 0;
   let rows = 0;
@@ -16,6 +26,10 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
     if (!batch.length) return { ok: true, rows };
     for (const r of batch) {
       rows++;
+      if (anchor?.sight && r.id <= anchor.lastId) {
+        anchor.sight.rowsThrough++;
+        if (r.id === anchor.lastId) anchor.sight.hash = r.hash;
+      }
       if (r.prevHash !== prev) return { ok: false, rows, brokenAtId: r.id, reason: '前一条记录的哈希不匹配（记录被删除或插入）' };
       const { id: _id, prevHash: _p, hash, ...fields } = r;
       if (chainHash(prev, fields) !== hash) return { ok: false, rows, brokenAtId: r.id, reason: '记录内容与哈希不一致（记录被篡改）' };
@@ -23,4 +37,56 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
       lastId = r.id;
     }
   }
+}
+
+const describeCheckpoint = (c: AuditCheckpoint) => `${formatChineseDateTime(new Date(c.at))} 记下的检查点：共 ${c.count} 条，末条编号 ${c.lastId}`;
+
+/** Compares what the walk saw with a checkpoint; the Chinese sentence naming the gap, or null when the chain still holds it. */
+function checkpointGap(c: AuditCheckpoint, sight: AnchorSight): string | null {
+  if (sight.hash === null) {
+    const from = sight.rowsThrough + 1;
+    const range = from === c.count ? `第 ${c.count} 条` : `第 ${from} 至 ${c.count} 条`;
+    return `审计日志在检查点（${describeCheckpoint(c)}）之后缺少${range}记录：末尾的记录已被删除`;
+  }
+  if (sight.hash !== c.lastHash) return `审计日志第 ${sight.rowsThrough} 条（编号 ${c.lastId}）的哈希与检查点（${describeCheckpoint(c)}）不一致：审计日志被改写`;
+  if (sight.rowsThrough !== c.count) return `审计日志截至编号 ${c.lastId} 共 ${sight.rowsThrough} 条，与检查点（${describeCheckpoint(c)}）不符：有记录被删除或插入`;
+  return null;
+}
+
+/** The full verification: the chain itself, then its head against the latest validly signed checkpoint. */
+export interface AuditVerification {
+  ok: boolean;
+  chain: ChainVerdict;
+  checkpoint: AuditCheckpoint | null;
+  /** Chinese sentences for the operator, problems first. */
+  problems: string[];
+  notes: string[];
+}
+
+/** Verifies the audit log: hash chain, then the newest rows against the signed checkpoints kept outside the database. */
+export async function verifyAudit(ctx: { db: Db; config: Config }): Promise<AuditVerification> {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const key = checkpointKey(ctx.config, false);
+  const reading = key ? await readCheckpoints(ctx.config, key) : null;
+  if (!key && existsSync(checkpointFile(ctx.config))) problems.push(`找到审计检查点文件 ${checkpointFile(ctx.config)}，却找不到签名密钥：检查点无法核对，请恢复密钥（AUDIT_CHECKPOINT_KEY 或 AUDIT_CHECKPOINT_KEY_FILE）`);
+  else if (!key && !ctx.config.databaseUrl) notes.push(`尚无审计检查点（${checkpointFile(ctx.config)}），未能核对末尾的记录是否被删除`);
+  else if (!key) notes.push('未配置审计检查点密钥（AUDIT_CHECKPOINT_KEY 或 AUDIT_CHECKPOINT_KEY_FILE），未能核对末尾的记录是否被删除');
+  else if (reading && !reading.lines) notes.push(`尚无审计检查点（${reading.file}），未能核对末尾的记录是否被删除`);
+  if (reading?.invalidLines.length) {
+    const shown = reading.invalidLines.slice(0, 10).join('、');
+    problems.push(
+      `审计检查点文件 ${reading.file} 中有 ${reading.invalidLines.length} 行签名无效（第 ${shown}${reading.invalidLines.length > 10 ? ' 等' : ''} 行）：文件被修改，或密钥不是写入时的密钥；这些行不予采信`,
+    );
+  }
+  const checkpoint = reading?.latest ?? null;
+  const anchor: { lastId: number; sight: AnchorSight } | undefined = checkpoint ? { lastId: checkpoint.lastId, sight: { rowsThrough: 0, hash: null } } : undefined;
+  const chain = await verifyAuditChain(ctx.db, anchor);
+  if (!chain.ok) problems.unshift(`审计日志哈希链在第 ${chain.brokenAtId} 条记录处断开：${chain.reason}`);
+  else if (checkpoint && anchor) {
+    const gap = checkpointGap(checkpoint, anchor.sight);
+    if (gap) problems.unshift(gap);
+    else notes.push(`与最新检查点一致（${describeCheckpoint(checkpoint)}）`);
+  }
+  return { ok: problems.length === 0, chain, checkpoint, problems, notes };
 }
