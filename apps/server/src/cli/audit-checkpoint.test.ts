@@ -74,6 +74,11 @@ describe('audit checkpoints (npm run cli -- audit-checkpoint / verify-audit)', (
     const later = await cli('verify-audit', {}, config);
     expect(later.code).toBe(2);
     expect(later.err).toContain(`之后缺少第 ${n - 2} 至 ${n} 条记录`);
+    // Nor does a newer checkpoint, taken of the shortened chain, hide it.
+    expect((await cli('audit-checkpoint', {}, config)).out).toContain('已写入');
+    const afterNewer = await cli('verify-audit', {}, config);
+    expect(afterNewer.code).toBe(2);
+    expect(afterNewer.err).toBe(caught.err);
   });
 
   it('names a single missing row', async () => {

@@ -68,9 +68,10 @@ function parseLine(key: Buffer, line: string): AuditCheckpoint | null {
   }
 }
 
-/** What the checkpoints file holds: the latest valid checkpoint (highest last id) and the lines that failed their check. */
+/** What the checkpoints file holds: its valid checkpoints, the latest (highest last id), and the lines that failed their check. */
 export interface CheckpointReading {
   file: string;
+  valid: AuditCheckpoint[];
   latest: AuditCheckpoint | null;
   lines: number;
   /** 1-based numbers of the lines that are malformed or wrongly signed: never trusted. */
@@ -84,13 +85,17 @@ export async function readCheckpoints(config: Pick<Config, 'auditCheckpointDir'>
     if (err.code === 'ENOENT') return '';
     throw new Error(`无法读取审计检查点文件 ${file}：${err.message}`, { cause: err });
   });
-  const reading: CheckpointReading = { file, latest: null, lines: 0, invalidLines: [] };
+  const reading: CheckpointReading = { file, valid: [], latest: null, lines: 0, invalidLines: [] };
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     reading.lines++;
     const c = parseLine(key, line);
-    if (!c) reading.invalidLines.push(i + 1);
-    else if (!reading.latest || c.lastId > reading.latest.lastId) reading.latest = c;
+    if (!c) {
+      reading.invalidLines.push(i + 1);
+      return;
+    }
+    reading.valid.push(c);
+    if (!reading.latest || c.lastId > reading.latest.lastId) reading.latest = c;
   });
   return reading;
 }
