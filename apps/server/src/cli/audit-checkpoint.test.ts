@@ -75,7 +75,8 @@ describe('audit checkpoints (npm run cli -- audit-checkpoint / verify-audit)', (
     expect(later.code).toBe(2);
     expect(later.err).toContain(`之后缺少第 ${n - 2} 至 ${n} 条记录`);
     // Nor does a newer checkpoint, taken of the shortened chain, hide it.
-    expect((await cli('audit-checkpoint', {}, config)).out).toContain('已写入');
+    const newer = await cli('audit-checkpoint', {}, config);
+    expect(newer.out).toContain('已写入');
     const afterNewer = await cli('verify-audit', {}, config);
     expect(afterNewer.code).toBe(2);
     expect(afterNewer.err).toBe(caught.err);
@@ -88,6 +89,9 @@ describe('audit checkpoints (npm run cli -- audit-checkpoint / verify-audit)', (
     const { n } = await head();
     await deleteNewest(1);
     expect((await cli('verify-audit', {}, config)).err).toContain(`之后缺少第 ${n} 条记录`);
+    // The next checkpoint raises the alarm at once.
+    const next = await cli('audit-checkpoint', {}, config);
+    expect(next.err).toBe(`注意：审计日志比上一个检查点（共 ${n} 条，末条编号 ${(await head()).last + 1}）少，末尾记录可能被删除，请运行 verify-audit`);
   });
 
   it('reports an edited or foreign checkpoint line, never trusts it and does not crash', async () => {

@@ -121,6 +121,7 @@ export async function runCommand(command: string, values: CliValues, deps: CliDe
           return 0;
         case 'unchanged':
         case 'written':
+          if (result.status === 'written' && result.shrunkSince) deps.printError(`注意：审计日志比上一个检查点（共 ${result.shrunkSince.count} 条，末条编号 ${result.shrunkSince.lastId}）少，末尾记录可能被删除，请运行 verify-audit`);
           print(`${result.status === 'written' ? '已写入' : '最新检查点已是当前状态'}：共 ${result.checkpoint.count} 条，末条编号 ${result.checkpoint.lastId}（${checkpointFile(deps.config)}）`);
           return 0;
       }

@@ -6,7 +6,7 @@ import { appendCheckpoint, checkpointKey, lastCheckpointLine, type AuditCheckpoi
 
 /** What writing a checkpoint did. */
 export type CheckpointResult =
-  | { status: 'written'; checkpoint: AuditCheckpoint }
+  | { status: 'written'; checkpoint: AuditCheckpoint; /** The previous checkpoint, when the log now holds less than it did. */ shrunkSince?: AuditCheckpoint }
   | { status: 'unchanged'; checkpoint: AuditCheckpoint }
   | { status: 'empty' }
   | { status: 'no-key' };
@@ -34,5 +34,7 @@ export async function writeAuditCheckpoint(ctx: { db: Db; config: Config; clock:
   if (last && last.lastId === head.lastId && last.count === head.count && last.lastHash === head.lastHash) return { status: 'unchanged', checkpoint: last };
   const checkpoint: AuditCheckpoint = { ...head, at: ctx.clock.now().toISOString() };
   await appendCheckpoint(ctx.config, key, checkpoint);
-  return { status: 'written', checkpoint };
+  // The earlier checkpoint stays in the file and still binds verify-audit; this only raises the alarm early.
+  const shrunk = last && (head.lastId < last.lastId || head.count < last.count);
+  return shrunk ? { status: 'written', checkpoint, shrunkSince: last } : { status: 'written', checkpoint };
 }
