@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { createMailer, type Mailer } from './plugins/mailer.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { loggerOptions } from './plugins/log-redaction.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerWeb } from './plugins/web.ts';
 import type { RouteAccess } from './plugins/access.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Where log lines go (default stdout); tests capture them. */
+  logStream?: { write(line: string): void };
 }
 
 /** A registered route and its declared access, for the deny-by-default test. */
@@ -59,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   installChineseZodMessages();
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger: deps.config.logLevel === 'silent' ? false : loggerOptions(deps.config.logLevel, deps.logStream),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });

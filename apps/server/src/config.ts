@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_MIGRATION_URL: z.string().optional(),
   REFERENCE_DIR: z.string().optional(),
   ZHENGJI_DEMO: z.string().optional(),
   ZHENGJI_ADMIN_USERNAME: z.string().optional(),
@@ -26,6 +27,10 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('zhengji@localhost'),
   ZHENGJI_PUBLIC_URL: z.url('ZHENGJI_PUBLIC_URL 应为网站地址，如 https://zhengji.example.gov.cn').optional(),
   LOG_LEVEL: z.string().default('warn'),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  AUDIT_CHECKPOINT_KEY: z.string().min(16, 'AUDIT_CHECKPOINT_KEY 至少 16 个字符').optional(),
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).default(10),
 });
 
 /** Parsed configuration of the server. */
@@ -34,6 +39,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The owner's URL migrations run as (PostgreSQL); DATABASE_URL is then the app's less privileged role. */
+  databaseMigrationUrl: string | undefined;
   referenceDir: string | null;
   demo: boolean;
   adminUsername: string | undefined;
@@ -51,6 +58,12 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   webDistDir: string;
+  /** Folder of the signed audit checkpoints (audit-checkpoints.jsonl), kept by the operator outside the database. */
+  auditCheckpointDir: string;
+  /** The checkpoint signing key (HMAC-SM3), never stored in the database; or a file holding it. */
+  auditCheckpointKey: string | undefined;
+  auditCheckpointKeyFile: string | undefined;
+  auditCheckpointMinutes: number;
 }
 
 /** Reads the environment once. */
@@ -63,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL || undefined,
     referenceDir,
     demo: e.DATABASE_URL ? e.ZHENGJI_DEMO === '1' : e.ZHENGJI_DEMO !== '0',
     adminUsername: e.ZHENGJI_ADMIN_USERNAME,
@@ -79,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.ZHENGJI_PUBLIC_URL ?? `http://localhost:${String(e.PORT)}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(PROJECT_ROOT, 'apps/web/dist'),
+    auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(e.DATA_DIR, 'audit-checkpoints')),
+    auditCheckpointKey: e.AUDIT_CHECKPOINT_KEY,
+    auditCheckpointKeyFile: e.AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(e.AUDIT_CHECKPOINT_KEY_FILE) : undefined,
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
   };
 }
 

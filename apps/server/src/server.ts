@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { prepareDatabase } from './bootstrap/prepare-database.ts';
 import './bootstrap/register-startup-tasks.ts';
 import { outboxTick } from './plugins/outbox-tick.ts';
+import { auditCheckpointTick } from './plugins/audit-checkpoint-tick.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -15,9 +16,13 @@ const database = await openDatabase(config).catch((err: unknown) => {
   process.exit(1);
 });
 log(database.kind === 'pglite' ? `使用内嵌数据库 PGlite，数据目录 ${config.dataDir}` : '使用 PostgreSQL 服务器（DATABASE_URL）');
+if (database.kind === 'postgres' && !config.databaseMigrationUrl) {
+  log('未设置 DATABASE_MIGRATION_URL：应用以表的所有者身份连接，审计日志只受触发器保护；生产环境请分设所有者与应用两个数据库角色（见 docs/database-roles.md）');
+}
 await prepareDatabase(database, config, systemClock, log);
 const app = await buildApp({ db: database.db, config, serveWeb: true });
 await app.register(outboxTick, { db: database.db, config });
+await app.register(auditCheckpointTick, { db: database.db, config });
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {

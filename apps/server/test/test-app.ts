@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll } from 'vitest';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { Clock } from '@zhengji/domain';
 import { buildApp, type AppDeps } from '../src/app.ts';
 import { testConfig, type Config } from '../src/config.ts';
@@ -29,23 +30,41 @@ export function recordingMailer(): Mailer & { sent: MailMessage[] } {
   return { sent, send: async (m) => void sent.push(m) };
 }
 
+/** A test database, with a way to act as its owner (to tamper with the audit log as an attacker with the owner's rights would). */
+export interface TestDatabase extends Database {
+  /** Whether the app connects as its own role, distinct from the owner (DATABASE_MIGRATION_URL set). */
+  separateRoles: boolean;
+  /** Runs one SQL statement as the owner of the tables (the app's own connection on PGlite or a single-role server). */
+  asOwner(statement: string): Promise<void>;
+}
+
+const withDatabase = (serverUrl: string, name: string) => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
 /**
  * Opens a fresh, migrated database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL / DATABASE_URL is
- * set, a new database on that PostgreSQL server (dropped when the file ends).
+ * set, a new database on that PostgreSQL server (dropped when the file ends). With DATABASE_MIGRATION_URL too (CI), the
+ * database belongs to that owner role, migrations run as the owner and the app connects as DATABASE_URL's role
+ * (docs/database-roles.md); TEST_DATABASE_URL then names a role that may create and drop databases.
  */
-export async function openTestDatabase(): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  const migrationServerUrl = process.env.DATABASE_MIGRATION_URL || undefined;
   let database: Database;
   let drop: (() => Promise<void>) | null = null;
+  let ownerUrl: string | null = null;
   if (serverUrl) {
     const name = `zj_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const owner = migrationServerUrl ? decodeURIComponent(new URL(migrationServerUrl).username) : null;
+    await admin.query(`CREATE DATABASE ${name}${owner ? ` OWNER "${owner}"` : ''}`);
     await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    database = await openPostgres(url.toString(), 5);
+    ownerUrl = migrationServerUrl ? withDatabase(migrationServerUrl, name) : null;
+    database = await openPostgres(withDatabase(process.env.DATABASE_URL || serverUrl, name), 5, ownerUrl ?? undefined);
     drop = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
@@ -57,11 +76,27 @@ export async function openTestDatabase(): Promise<Database> {
   }
   await migrateDatabase(database);
   const close = database.close;
-  database.close = async () => {
-    await close();
-    if (drop) await drop();
+  const asOwner = async (statement: string) => {
+    if (!ownerUrl) {
+      await database.db.execute(sql.raw(statement));
+      return;
+    }
+    const c = new pg.Client({ connectionString: ownerUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
   };
-  return database;
+  return Object.assign(database, {
+    separateRoles: !!ownerUrl,
+    asOwner,
+    close: async () => {
+      await close();
+      if (drop) await drop();
+    },
+  });
 }
 
 /** A test application on its own database with a movable clock and a recording mailer; closed after the file. */

@@ -10,6 +10,7 @@ export * from './auth/auth.schemas.ts';
 export * from './unit/credit-code.ts';
 export * from './unit/unit.schemas.ts';
 export * from './user/user.schemas.ts';
+export * from './user/user.policy.ts';
 export * from './audit/audit.schemas.ts';
 export * from './form/form.schemas.ts';
 export * from './reference/reference.types.ts';

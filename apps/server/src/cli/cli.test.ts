@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../config.ts';
 const run = (args: string[], dataDir: string) =>
   execFileSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/main.ts', ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', TEST_DATABASE_URL: '' },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_MIGRATION_URL: '', TEST_DATABASE_URL: '' },
     encoding: 'utf8',
   });
 

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { PROJECT_ROOT } from '../config.ts';
+import { currentRole, grantAppRole } from './roles.ts';
 
 /** The database handle every query and use case takes first (a transaction is one too). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,6 +22,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance when embedded (for dumps in tests). */
   pglite?: PGlite;
+  /** PostgreSQL only: the owner's URL (DATABASE_MIGRATION_URL) that migrations run as, when the app's role is another. */
+  migrationUrl?: string;
 }
 
 export const MIGRATIONS_DIR = path.resolve(PROJECT_ROOT, 'apps/server/drizzle');
@@ -82,23 +85,37 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob | Fi
   };
 }
 
-/** Opens a PostgreSQL server connection pool. */
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+/** Opens a PostgreSQL server connection pool; migrationUrl names the owner's role migrations run as (optional). */
+export async function openPostgres(url: string, max = 10, migrationUrl?: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai' });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', close: () => pool.end(), migrationUrl };
 }
 
 /** Opens the database the configuration names: PostgreSQL when a URL is set, else PGlite in the data folder. */
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(cfg.dataDir);
+export async function openDatabase(cfg: { databaseUrl?: string; databaseMigrationUrl?: string; dataDir: string }): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, 10, cfg.databaseMigrationUrl) : openPglite(cfg.dataDir);
 }
 
-/** Applies the committed migrations. */
+/**
+ * Applies the committed migrations. With a migration URL they run as the owner, who then grants the app's role its
+ * rights (db/roles.ts: no UPDATE or DELETE on the audit log); without one, as the app's own role.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-  } else {
+    return;
+  }
+  if (!database.migrationUrl) {
     await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return;
+  }
+  const owner = await openPostgres(database.migrationUrl, 1);
+  try {
+    await migratePg(owner.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    const appRole = await currentRole(database.db);
+    if (appRole !== (await currentRole(owner.db))) await grantAppRole(owner.db, appRole);
+  } finally {
+    await owner.close();
   }
 }

@@ -15,7 +15,7 @@ export interface Mailer {
 /** A mailer over SMTP (nodemailer), or one that only logs when no SMTP server is configured. */
 export function createMailer(smtpUrl: string | undefined, from: string, log: (msg: string) => void = () => {}): Mailer {
   if (!smtpUrl) {
-    return { send: async (m) => log(`未配置 SMTP，邮件未发送：${m.subject} → ${m.to}`) };
+    return { send: async (m) => log(`未配置 SMTP，邮件未发送：${m.subject}`) };
   }
   const transport = nodemailer.createTransport(smtpUrl);
   return {

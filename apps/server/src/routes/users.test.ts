@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, sessions, users } from '../db/schema/index.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import { createUnitRow, createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
@@ -62,6 +64,53 @@ describe('/api/users', () => {
     const malformed = await admin.inject({ method: 'PATCH', url: '/api/users/not-a-uuid', payload: { displayName: '某' } });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().message).toContain('用户编号格式不正确');
+  });
+});
+
+describe('/api/users: separation of duties (三权分立)', () => {
+  const refusals = async (objectId: string | null) =>
+    db.select().from(auditLog).where(and(eq(auditLog.result, 'denied'), objectId ? eq(auditLog.objectId, objectId) : eq(auditLog.action, 'user.create')));
+
+  it('refuses the admin creating an auditor account, and creates nothing', async () => {
+    const res = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'sneaky.auditor', displayName: '审计', role: 'auditor', password: 'Quite#Strong-Pass1' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({ code: 'FORBIDDEN', message: '系统管理员不能创建审计管理员账号（三权分立）：请由运维人员在服务器上执行 npm run cli -- create-user --role auditor' });
+    expect(await db.select().from(users).where(eq(users.username, 'sneaky.auditor'))).toEqual([]);
+    expect((await refusals(null)).at(-1)).toMatchObject({ action: 'user.create', actorRole: 'admin', result: 'denied' });
+  });
+
+  it('refuses the admin disabling, enabling, editing or resetting an auditor account, and changes nothing', async () => {
+    const auditor = await createUserRow(db, 'auditor');
+    const disabledAuditor = await createUserRow(db, 'auditor', { disabled: true });
+    const session = await loginAs(app, auditor.username);
+    const updateMessage = '系统管理员不能修改、停用或启用审计管理员账号（三权分立）：请由运维人员在服务器上用命令行操作';
+    for (const [target, payload] of [
+      [auditor, { disabled: true }],
+      [disabledAuditor, { disabled: false }],
+      [auditor, { displayName: '改名', email: 'x@example.cn' }],
+      [auditor, { mustChangePassword: true }],
+    ] as const) {
+      const res = await admin.inject({ method: 'PATCH', url: `/api/users/${target.id}`, payload });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().message).toBe(updateMessage);
+    }
+    const reset = await admin.inject({ method: 'POST', url: `/api/users/${auditor.id}/reset-password` });
+    expect(reset.statusCode).toBe(403);
+    expect(reset.json().message).toBe('系统管理员不能重置审计管理员的密码（三权分立）：请由运维人员在服务器上执行 npm run cli -- reset-password');
+    const [after] = await db.select().from(users).where(eq(users.id, auditor.id));
+    expect(after).toMatchObject({ disabled: false, displayName: auditor.displayName, email: null, mustChangePassword: false, passwordHash: auditor.passwordHash });
+    expect((await db.select().from(users).where(eq(users.id, disabledAuditor.id)))[0]!.disabled).toBe(true);
+    expect((await db.select().from(sessions).where(eq(sessions.userId, auditor.id))).length).toBe(1);
+    expect((await session.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    expect((await refusals(auditor.id)).map((r) => r.action)).toEqual(['user.update', 'user.update', 'user.update', 'user.resetPassword']);
+  });
+
+  it('lists auditor accounts read-only: no action is offered on them', async () => {
+    const auditor = await createUserRow(db, 'auditor');
+    const expert = await createUserRow(db, 'expert');
+    const list = (await admin.inject({ method: 'GET', url: '/api/users' })).json() as { id: string; abilities: unknown }[];
+    expect(list.find((u) => u.id === auditor.id)!.abilities).toEqual({ update: false, resetPassword: false });
+    expect(list.find((u) => u.id === expert.id)!.abilities).toEqual({ update: true, resetPassword: true });
   });
 });
 

@@ -43,6 +43,8 @@ export const UserSchema = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** What the viewing administrator may do with this account (none on an auditor account). */
+  abilities: z.object({ update: z.boolean(), resetPassword: z.boolean() }),
 });
 export type User = z.infer<typeof UserSchema>;
 

@@ -1,12 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { CreateUserInputSchema, DomainError, checkPassword, type CreateUserInput, type User } from '@zhengji/domain';
+import { CreateUserInputSchema, DomainError, canManageAccount, checkPassword, type CreateUserInput, type User } from '@zhengji/domain';
 import { units, users } from '../../db/schema/index.ts';
 import { selectUsers } from '../../db/queries/users.ts';
 import type { Db } from '../../db/client.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refuseAuditorAccount } from './refuse-auditor-account.ts';
 import { authorizePlatform } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { generatePassword, hashPassword } from '../auth/password-hash.ts';
+import { presentUser } from './list-users.ts';
 
 /** Checks the unit binding rule: a unit user needs a unit, others none. */
 export async function checkUnitBinding(db: Db, role: string, unitId: string | null | undefined): Promise<void> {
@@ -18,10 +20,11 @@ export async function checkUnitBinding(db: Db, role: string, unitId: string | nu
   }
 }
 
-/** Creates an account; without a password, a one-time one is generated and must be changed at first login. */
+/** Creates an account (never an auditor's: that is the CLI's); without a password, a one-time one is generated and must be changed at first login. */
 export async function createUser(ctx: UseCaseContext, input: CreateUserInput): Promise<{ user: User; temporaryPassword: string | null }> {
   authorizePlatform(ctx.actor, 'user.create');
   const data = CreateUserInputSchema.parse(input);
+  if (!canManageAccount(ctx.actor, 'user.create', data.role)) await refuseAuditorAccount(ctx, 'user.create', null);
   await checkUnitBinding(ctx.db, data.role, data.unitId);
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, data.username.toLowerCase()));
   if (existing) throw new DomainError('CONFLICT', `用户名“${data.username}”已被使用，请换一个`);
@@ -47,5 +50,5 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
     return row!.id;
   });
   const [user] = await selectUsers(ctx.db, eq(users.id, id));
-  return { user: user!, temporaryPassword };
+  return { user: presentUser(ctx.actor, user!), temporaryPassword };
 }

@@ -1,10 +1,13 @@
-import type { User } from '@zhengji/domain';
-import { selectUsers } from '../../db/queries/users.ts';
+import { accountAbilities, type Actor, type User } from '@zhengji/domain';
+import { selectUsers, type UserRow } from '../../db/queries/users.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizePlatform } from '../authorize.ts';
 
-/** Lists all accounts (admin). */
+/** Adds what the actor may do with the account (the UI offers nothing else). */
+export const presentUser = (actor: Actor, row: UserRow): User => ({ ...row, abilities: accountAbilities(actor, row) });
+
+/** Lists all accounts (admin); auditor accounts are listed read-only. */
 export async function listUsers(ctx: UseCaseContext): Promise<User[]> {
   authorizePlatform(ctx.actor, 'user.list');
-  return selectUsers(ctx.db);
+  return (await selectUsers(ctx.db)).map((u) => presentUser(ctx.actor, u));
 }

@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { DomainError } from '@zhengji/domain';
+import { DomainError, canManageAccount } from '@zhengji/domain';
 import { sessions, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refuseAuditorAccount } from './refuse-auditor-account.ts';
 import { authorizePlatform } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { generatePassword, hashPassword } from '../auth/password-hash.ts';
 
-/** Resets an account's password to a one-time one (shown once), unlocks it and ends its sessions. */
+/** Resets an account's password to a one-time one (shown once), unlocks it and ends its sessions. Never an auditor's (the CLI resets those). */
 export async function resetPassword(ctx: UseCaseContext, id: string): Promise<{ temporaryPassword: string }> {
-  authorizePlatform(ctx.actor, 'user.resetPassword');
-  const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id));
+  const actor = authorizePlatform(ctx.actor, 'user.resetPassword');
+  const [user] = await ctx.db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, id));
   if (!user) throw new DomainError('NOT_FOUND', '该用户不存在');
+  if (!canManageAccount(actor, 'user.resetPassword', user.role)) await refuseAuditorAccount(ctx, 'user.resetPassword', id);
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await ctx.db.transaction(async (tx) => {

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { CreateUserInputSchema, ROLES, ROLE_LABELS, checkPassword, type CreateUserInput, type Role } from '@zhengji/domain';
+import { ADMIN_MANAGED_ROLES, CreateUserInputSchema, ROLE_LABELS, checkPassword, type CreateUserInput, type Role } from '@zhengji/domain';
 import { errorMessage } from '../../../lib/api.ts';
 import { toPayload, zodRules } from '../../../lib/zod-rules.ts';
 import { useCreateUser, useUnitOptions, type CreateUserResult } from '../user.api.ts';
 
 const rules = zodRules(CreateUserInputSchema);
-const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+// No auditor: those accounts are the operator's CLI's (separation of duties).
+const roleOptions = ADMIN_MANAGED_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 type Values = Partial<CreateUserInput>;
 
 /** Create an account; a unit user must be bound to a unit. */

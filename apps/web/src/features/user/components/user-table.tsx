@@ -50,26 +50,31 @@ export function UserTable({ users, loading, actions }: { users: User[]; loading:
       fixed: 'right',
       render: (_: unknown, u: User) => (
         <Space size={0} wrap>
-          {actions.canUpdate && (
+          {!u.abilities.update && !u.abilities.resetPassword && (
+            <Tooltip title="审计管理员账号由运维人员在服务器上用命令行管理（三权分立）">
+              <Tag>命令行管理</Tag>
+            </Tooltip>
+          )}
+          {actions.canUpdate && u.abilities.update && (
             <Button type="link" size="small" onClick={() => actions.onEdit(u)}>
               编辑
             </Button>
           )}
-          {actions.canReset && (
+          {actions.canReset && u.abilities.resetPassword && (
             <Popconfirm title={`重置“${u.displayName}”的密码？`} description="将生成一次性临时密码，原密码与会话立即失效。" okText="重置" cancelText="取消" onConfirm={() => actions.onResetPassword(u)}>
               <Button type="link" size="small">
                 重置密码
               </Button>
             </Popconfirm>
           )}
-          {actions.canUpdate && !u.mustChangePassword && (
+          {actions.canUpdate && u.abilities.update && !u.mustChangePassword && (
             <Popconfirm title="要求该用户下次登录时修改密码？" okText="确定" cancelText="取消" onConfirm={() => actions.onForceChange(u)}>
               <Button type="link" size="small">
                 强制改密
               </Button>
             </Popconfirm>
           )}
-          {actions.canUpdate && (
+          {actions.canUpdate && u.abilities.update && (
             <Popconfirm
               title={u.disabled ? `启用“${u.displayName}”？` : `停用“${u.displayName}”？`}
               description={u.disabled ? undefined : '停用后该用户无法登录，已登录的会话立即失效。'}
