@@ -5,8 +5,8 @@ import { campaignUnits, campaigns } from '../src/db/schema/index.ts';
 import { createUnitRow, createUserRow } from './factories.ts';
 import { loginAs, type Session } from './auth.ts';
 
-/** The national reference files the eligibility rules read in API tests. */
-export const REFERENCE_DIR = new URL('../../../../shared/reference', import.meta.url).pathname;
+/** The national reference files the eligibility rules read in API tests: `REFERENCE_DIR`, else `../shared/reference` beside the repository. */
+export const REFERENCE_DIR = process.env.REFERENCE_DIR ?? new URL('../../../../shared/reference', import.meta.url).pathname;
 
 /** Rows that pass every eligibility rule. */
 export const ELDER_CARE = { occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', inShortageCatalog: true, industries: ['养老护理'], expectedAssessments: 1200, reason: '本市老龄化程度高，养老护理人员缺口大' };
