@@ -66,8 +66,22 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await desk.goto('/login');
   await submitLogin(desk, center.username, TEST_PASSWORD);
   await desk.getByTestId('display-name').waitFor();
-  // The campaign's 开始公示 button does not change the phase: it says where publicity starts and leads there.
+  // A deadline moved into the past asks first (cancel focused), with what it means for the units.
   await desk.goto(`/campaigns/${campaignId}`);
+  await desk.getByRole('button', { name: '编辑通知内容' }).click();
+  await desk.locator('#deadline').click();
+  await desk.locator('#deadline').fill('2024-10-01');
+  await desk.keyboard.press('Enter');
+  await desk.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+  const pastDeadline = desk.locator('.ant-modal-confirm');
+  await pastDeadline.getByText('新的截止日期2024年10月1日已过').waitFor();
+  await expect.poll(focusedText).toMatch(/取\s*消/);
+  await shot(desk, 'center-past-deadline-confirm');
+  await pastDeadline.getByRole('button', { name: /取\s*消/ }).click();
+  await pastDeadline.waitFor({ state: 'detached' });
+  await desk.locator('.ant-modal').filter({ hasText: '编辑征集活动' }).getByRole('button', { name: /取\s*消/ }).click();
+  expect(await desk.getByText('截止 2024年10月22日').count()).toBe(1);
+  // The campaign's 开始公示 button does not change the phase: it says where publicity starts and leads there.
   await desk.getByTestId('phase-startPublicity').click();
   const explain = desk.locator('.ant-modal-confirm');
   await explain.getByText('公示不能直接开始').waitFor();

@@ -216,6 +216,6 @@ export function effectiveCampaignStatus(status: CampaignStatus, deadline: string
 export function pastDeadlineConfirmation(previous: string | null, next: string, now: Date, notSubmitted: number): string | null {
   if (next === previous || endOfShanghaiDay(next).getTime() >= now.getTime()) return null;
   const day = formatChineseDate(endOfShanghaiDay(next));
-  const who = notSubmitted > 0 ? `尚有${String(notSubmitted)}个应报单位未提交推荐表，保存后将不能再提交` : '所有应报单位均已提交，保存后征集即告截止';
+  const who = notSubmitted > 0 ? `尚有${String(notSubmitted)}个应报单位未提交推荐表，保存后将不能再提交` : '没有尚未提交的应报单位，保存后征集即告截止';
   return `新的截止日期${day}已过：${who}。确认要把截止日期改为${day}吗？`;
 }
