@@ -32,7 +32,7 @@ export async function updateCampaign(ctx: UseCaseContext, id: string, input: z.i
     requireAllowed(canCampaign(ctx.actor, 'update', { status: current.status as CampaignStatus }), ctx.actor);
     if (current.version !== data.version) throw new DomainError('STALE_VERSION', '该征集活动已被他人修改，请刷新后再编辑（您的修改未保存，可先复制）');
     const { version, confirmPastDeadline, ...fields } = data;
-    if (!confirmPastDeadline) {
+    if (!confirmPastDeadline && fields.deadline !== current.deadline) {
       const question = pastDeadlineConfirmation(current.deadline, fields.deadline, now, await notSubmittedCount(tx, id));
       if (question) throw new DomainError('CONFLICT', question, { confirm: 'confirmPastDeadline' });
     }
