@@ -62,16 +62,44 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   const shot = screenshots('notice');
   const staff = await context(false);
   const desk = await staff.newPage();
+  const focusedText = () => desk.evaluate(() => document.activeElement?.textContent ?? '');
   await desk.goto('/login');
   await submitLogin(desk, center.username, TEST_PASSWORD);
   await desk.getByTestId('display-name').waitFor();
-  await desk.goto('/notices');
+  // A deadline moved into the past asks first (cancel focused), with what it means for the units.
+  await desk.goto(`/campaigns/${campaignId}`);
+  await desk.getByRole('button', { name: '编辑通知内容' }).click();
+  await desk.locator('#deadline').click();
+  await desk.locator('#deadline').fill('2024-10-01');
+  await desk.keyboard.press('Enter');
+  await desk.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+  const pastDeadline = desk.locator('.ant-modal-confirm');
+  await pastDeadline.getByText('新的截止日期2024年10月1日已过').waitFor();
+  await expect.poll(focusedText).toMatch(/取\s*消/);
+  await shot(desk, 'center-past-deadline-confirm');
+  await pastDeadline.getByRole('button', { name: /取\s*消/ }).click();
+  await pastDeadline.waitFor({ state: 'detached' });
+  await desk.locator('.ant-modal').filter({ hasText: '编辑征集活动' }).getByRole('button', { name: /取\s*消/ }).click();
+  expect(await desk.getByText('截止 2024年10月22日').count()).toBe(1);
+  // The campaign's 开始公示 button does not change the phase: it says where publicity starts and leads there.
+  await desk.getByTestId('phase-startPublicity').click();
+  const explain = desk.locator('.ant-modal-confirm');
+  await explain.getByText('公示不能直接开始').waitFor();
+  await expect.poll(focusedText).toMatch(/关\s*闭/);
+  await shot(desk, 'center-phase-start-publicity');
+  await explain.getByRole('button', { name: '前往“公示与发布”' }).click();
+  await desk.waitForURL('**/notices');
   await desk.getByTestId('notice-start').fill('2024-10-08');
   await desk.getByTestId('notice-default-end').getByText('2024-10-12', { exact: false }).waitFor();
   await desk.getByTestId('notice-save').click();
   await desk.getByTestId('notice-publish').waitFor();
   await shot(desk, 'center-draft-preview');
   await desk.getByTestId('notice-publish').click();
+  const publishSummary = await desk.getByTestId('notice-publish-summary').innerText();
+  expect(publishSummary).toContain('共 3 项职业（工种），公示期2024年10月8日至2024年10月12日');
+  await expect.poll(focusedText).toMatch(/取\s*消/);
+  await shot(desk, 'center-publish-confirm');
+  await desk.locator('.ant-modal-confirm').getByRole('button', { name: '确认发布' }).click();
   await expect.poll(() => desk.getByTestId('notice-status').innerText()).toBe('已发布');
   await shot(desk, 'center-published');
 
@@ -106,16 +134,41 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await expect.poll(() => desk.getByTestId('objection-grounds').innerText()).toContain('<script>alert("x")</script>');
   await desk.getByTestId('objection-accept').click();
   await desk.getByTestId('objection-investigate').click();
+  // The conclusion opens with nothing chosen; 办结 waits for both choices.
+  const concludeForm = desk.getByTestId('objection-conclude-form');
+  await concludeForm.waitFor();
+  expect(await concludeForm.locator('input[type=radio]:checked').count()).toBe(0);
+  expect(await desk.getByTestId('objection-conclude').isDisabled()).toBe(true);
+  await concludeForm.getByText('异议成立', { exact: true }).click();
+  await concludeForm.getByText('撤销该职业（工种）', { exact: true }).click();
   await desk.getByTestId('objection-reply').fill('经核实，该工种已在本市开展社会化认定，异议成立，予以撤销。');
   await shot(desk, 'center-objection-conclude');
   await desk.getByTestId('objection-conclude').click();
+  const summary = desk.getByTestId('objection-conclude-summary');
+  expect(await summary.innerText()).toMatch(new RegExp(`撤销“\\d+\\. .*${target.jobType || target.name}`));
+  expect(await summary.innerText()).toContain('该项不列入最终名单');
+  await expect.poll(focusedText).toMatch(/取\s*消/);
+  await shot(desk, 'center-objection-confirm');
+  // Cancel is harmless: the objection is still being investigated.
+  await desk.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+  await summary.waitFor({ state: 'detached' });
+  expect(await desk.locator('.ant-drawer').getByText('调查核实中').count()).toBeGreaterThan(0);
+  await desk.getByTestId('objection-conclude').click();
+  await desk.locator('.ant-modal-confirm').getByRole('button', { name: '确认办结并撤销' }).click();
   await desk.locator('.ant-drawer').getByText('撤销该职业（工种）').last().waitFor();
+  await desk.locator('.ant-drawer').getByText('已办结').waitFor();
   await shot(desk, 'center-objection-concluded');
   await desk.keyboard.press('Escape');
 
   clock.set('2024-10-13T10:00:00+08:00');
   await desk.reload();
   await desk.getByTestId('final-publish').click();
+  const finalSummary = await desk.getByTestId('final-publish-summary').innerText();
+  expect(finalSummary).toContain('公示的 3 项中，列入最终名单 2 项，撤销 1 项');
+  expect(finalSummary).toContain(target.jobType || target.name);
+  await expect.poll(focusedText).toMatch(/取\s*消/);
+  await shot(desk, 'center-final-confirm');
+  await desk.locator('.ant-modal-confirm').getByRole('button', { name: '确认发布' }).click();
   await desk.getByTestId('final-summary').waitFor();
   expect(await desk.getByTestId('final-summary').innerText()).toContain('撤销 1 项');
   await shot(desk, 'center-final-published');

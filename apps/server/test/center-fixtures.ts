@@ -6,7 +6,7 @@ import { formCodePng } from '../src/documents/form-code.ts';
 import { createUnitRow, createUserRow } from './factories.ts';
 import { loginAs, type Session } from './auth.ts';
 
-/** The national reference files the eligibility rules read in API tests. */
+/** The national reference files the eligibility rules read in API tests: `REFERENCE_DIR`, else `../shared/reference` beside the repository. */
 export const REFERENCE_DIR = process.env.REFERENCE_DIR ?? new URL('../../../../shared/reference', import.meta.url).pathname;
 
 /** Rows that pass every eligibility rule. */

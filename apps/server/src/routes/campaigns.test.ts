@@ -4,7 +4,8 @@ import { createTestApp } from '../../test/test-app.ts';
 import { createUnitRow, createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { ELDER_CARE, REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
-import { notifications, outbox } from '../db/schema/index.ts';
+import { campaigns, notifications, outbox } from '../db/schema/index.ts';
+import { createCampaignRow, createCandidates } from '../../test/notice-factories.ts';
 import { sendDueReminders } from '../use-cases/campaign/send-reminders.ts';
 
 const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
@@ -63,6 +64,23 @@ describe('POST /api/campaigns/:id/transitions', () => {
     expect(pub.json()).not.toHaveProperty('rosterSize');
     expect(pub.json()).not.toHaveProperty('contactName');
     expect(pub.json()).not.toHaveProperty('contactPhone');
+  });
+  it('开始公示 and 发布最终名单 are not phase buttons: 409 pointing to the 公示与发布 page, nothing changed', async () => {
+    const c = await center();
+    const reviewing = await createCampaignRow(db, { status: 'reviewing' });
+    await createCandidates(db, reviewing.id, 2);
+    const start = await c.inject({ method: 'POST', url: `/api/campaigns/${reviewing.id}/transitions`, payload: { action: 'startPublicity', version: reviewing.version } });
+    expect(start.statusCode).toBe(409);
+    expect(start.json()).toMatchObject({ code: 'INVALID_STATE', message: '公示不能直接开始：请在“公示与发布”页面创建公示并点击“发布公示”，发布后征集活动自动进入“公示中”阶段', details: { path: '/notices' } });
+    const publicizing = await createCampaignRow(db, { status: 'publicizing' });
+    const publish = await c.inject({ method: 'POST', url: `/api/campaigns/${publicizing.id}/transitions`, payload: { action: 'publish', version: publicizing.version } });
+    expect(publish.statusCode).toBe(409);
+    expect(publish.json().message).toContain('请在“公示与发布”页面，待公示期满且异议全部办结后点击“发布最终名单”');
+    const after = await db.select({ id: campaigns.id, status: campaigns.status, version: campaigns.version }).from(campaigns);
+    expect(after.find((r) => r.id === reviewing.id)).toMatchObject({ status: 'reviewing', version: reviewing.version });
+    expect(after.find((r) => r.id === publicizing.id)).toMatchObject({ status: 'publicizing', version: publicizing.version });
+    const unit = await loginAs(app, (await createUserRow(db, 'unit')).username);
+    expect((await unit.inject({ method: 'POST', url: `/api/campaigns/${reviewing.id}/transitions`, payload: { action: 'startPublicity', version: 1 } })).statusCode).toBe(403);
   });
   it('a draft is not public; 403 for a unit', async () => {
     const c = await center();
@@ -125,6 +143,35 @@ describe('roster, late exceptions, deadline', () => {
     expect(list[0]).toMatchObject({ unitId: u.unit.id, reason: '系统故障', grantedBy: '测试center' });
     const again = await u.s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: first.json().version, header: {}, rows: [ELDER_CARE] } });
     expect(again.statusCode, again.body).toBe(200);
+  });
+});
+
+describe('PUT /api/campaigns/:id with a deadline in the past', () => {
+  it('409 naming how many expected units have not submitted; saved only when resent with confirmPastDeadline', async () => {
+    clock.set('2024-10-15T10:00:00+08:00');
+    const done = await unitWithUser(app, db);
+    const idle = await createUnitRow(db);
+    const drafting = await unitWithUser(app, db);
+    const campaign = await openCampaignRow(db, [done.unit.id, idle.id, drafting.unit.id]);
+    await submitAsUnit(done.s, campaign.id);
+    await drafting.s.inject({ method: 'GET', url: `/api/forms/mine?campaignId=${campaign.id}` });
+    const c = await center();
+    const fields = { ...NOTICE, year: 2024, deadline: '2024-10-14' };
+    const refused = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: campaign.version } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'CONFLICT', message: '新的截止日期2024年10月14日已过：尚有2个应报单位未提交推荐表，保存后将不能再提交。确认要把截止日期改为2024年10月14日吗？', details: { confirm: 'confirmPastDeadline' } });
+    const [unchanged] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
+    expect(unchanged).toMatchObject({ deadline: '2024-10-22', title: campaign.title, version: campaign.version });
+    const today = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, deadline: '2024-10-15', version: campaign.version } });
+    expect(today.statusCode, today.body).toBe(200);
+    const confirmed = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: today.json().version, confirmPastDeadline: true } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ deadline: '2024-10-14', shownStatus: 'closed' });
+    const retitled = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, title: '只改标题', version: confirmed.json().version } });
+    expect(retitled.statusCode, retitled.body).toBe(200);
+    const bad = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: retitled.json().version, confirmPastDeadline: 'yes' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('字段“confirmPastDeadline”：确认标记须为 true 或 false');
   });
 });
 

@@ -6,7 +6,7 @@ import { createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { createCampaignRow, createCandidates } from '../../test/notice-factories.ts';
 import { postObjection } from '../../test/objection-form.ts';
-import { campaigns, candidates, outbox } from '../db/schema/index.ts';
+import { campaigns, candidates, finalLists, notices, outbox } from '../db/schema/index.ts';
 
 const { app, db, clock } = await createTestApp({ loginIpLimitPerMinute: 10_000, sessionIdleMinutes: 1_000_000, sessionAbsoluteHours: 100_000 });
 const center = await loginAs(app, (await createUserRow(db, 'center')).username);
@@ -53,6 +53,30 @@ describe('POST /api/notices', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('the period cannot start before today (Asia/Shanghai) nor be shorter than five working days; nothing is created', async () => {
+    clock.set('2024-10-08T00:30:00+08:00');
+    const campaign = await createCampaignRow(db);
+    await createCandidates(db, campaign.id, 1);
+    const past = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-07' } });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().message).toBe('公示开始日期2024年10月7日早于今天（2024年10月8日），公示期不能从过去开始，请改为今天或以后的日期');
+    const short = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-11' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().message).toBe('公示期不得少于5个工作日：自2024年10月8日开始，结束日期不能早于2024年10月12日');
+    const before = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-01' } });
+    expect(before.json().message).toBe('公示结束日期2024年10月1日不能早于开始日期2024年10月8日');
+    expect(await db.select().from(notices).where(eq(notices.campaignId, campaign.id))).toEqual([]);
+    const longer = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-15' } });
+    expect(longer.statusCode, longer.body).toBe(201);
+    expect(longer.json().endDate).toBe('2024-10-15');
+    const n = longer.json();
+    const edit = await center.inject({ method: 'PATCH', url: `/api/notices/${n.id}`, payload: { title: '公示', startDate: '2024-09-30', version: n.version } });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().message).toContain('早于今天');
+    const [kept] = await db.select().from(notices).where(eq(notices.id, n.id));
+    expect(kept).toMatchObject({ startDate: '2024-10-08', endDate: '2024-10-15', version: n.version });
+  });
+
   it('GET /api/notices/period computes the default end', async () => {
     const res = await center.inject({ method: 'GET', url: '/api/notices/period?startDate=2024-09-27' });
     expect(res.json().endDate).toBe('2024-10-09');
@@ -75,7 +99,27 @@ describe('POST /api/notices/:id/publish', () => {
     expect(edit.json().message).toBe('公示已发布，内容已固定，不能再修改');
   });
 
+  it('refuses a draft whose start has passed meanwhile: 409, the draft and the campaign unchanged; editing the start lets it publish', async () => {
+    clock.set('2024-10-08T10:00:00+08:00');
+    const campaign = await createCampaignRow(db);
+    await createCandidates(db, campaign.id, 2);
+    const n = (await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08' } })).json();
+    clock.set('2024-10-09T00:00:01+08:00');
+    const late = await center.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: n.version } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('公示开始日期2024年10月8日已过（今天是2024年10月9日），不能发布：请先将公示草稿的开始日期改为今天或以后的日期');
+    const [draft] = await db.select().from(notices).where(eq(notices.id, n.id));
+    expect(draft).toMatchObject({ status: 'draft', version: n.version, publishedAt: null });
+    const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
+    expect(c).toMatchObject({ status: 'reviewing', version: campaign.version });
+    const moved = await center.inject({ method: 'PATCH', url: `/api/notices/${n.id}`, payload: { title: '公示', startDate: '2024-10-09', version: n.version } });
+    expect(moved.json().endDate).toBe('2024-10-14');
+    const ok = await center.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: moved.json().version } });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
   it('refuses with undecided candidates (campaign workflow guard)', async () => {
+    clock.set('2024-10-08T10:00:00+08:00');
     const campaign = await createCampaignRow(db);
     await createCandidates(db, campaign.id, 1);
     await createCandidates(db, campaign.id, 1, 'candidate');
@@ -84,6 +128,21 @@ describe('POST /api/notices/:id/publish', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('尚有1个候选职业未作出是否入选的决定');
     expect((await unit.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: 1 } })).statusCode).toBe(403);
+  });
+});
+
+describe('POST /api/campaigns/:id/final-list', () => {
+  it('409 before the notice period has ended (the last day counts), nothing published', async () => {
+    const { campaign } = await publishedNotice(2);
+    clock.set('2024-10-12T23:59:00+08:00');
+    const early = await center.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/final-list`, payload: {} });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toBe('公示期至2024年10月12日结束，公示期满后方可发布最终名单');
+    expect(await db.select().from(finalLists).where(eq(finalLists.campaignId, campaign.id))).toEqual([]);
+    const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
+    expect(c!.status).toBe('publicizing');
+    clock.set('2024-10-13T00:00:01+08:00');
+    expect((await center.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/final-list`, payload: {} })).statusCode).toBe(201);
   });
 });
 

@@ -34,8 +34,15 @@ export const CampaignInputSchema = z.object({
 /** Input of create/edit campaign. */
 export type CampaignInput = z.input<typeof CampaignInputSchema>;
 
-/** Editing a campaign names the version it started from. */
-export const CampaignUpdateSchema = CampaignInputSchema.extend({ version: z.number('请提供征集活动的版本号（version）').int().min(1) });
+/**
+ * Editing a campaign names the version it started from. Moving the deadline into the past closes the call at once,
+ * so the server asks for a confirmation first (409 with the number of units that have not submitted) and accepts
+ * the edit when it is sent again with `confirmPastDeadline: true`.
+ */
+export const CampaignUpdateSchema = CampaignInputSchema.extend({
+  version: z.number('请提供征集活动的版本号（version）').int().min(1),
+  confirmPastDeadline: z.boolean('确认标记须为 true 或 false').default(false),
+});
 
 /** A phase transition request. */
 export const CampaignTransitionSchema = z.object({

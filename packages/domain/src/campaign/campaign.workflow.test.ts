@@ -6,7 +6,10 @@ import {
   CAMPAIGN_STATUS_LABELS,
   campaignGuardFailure,
   effectiveCampaignStatus,
+  indirectCampaignAction,
   isCampaignAcceptingForms,
+  pastDeadlineConfirmation,
+  requireDirectCampaignAction,
   nextCampaignStatus,
   transitionCampaign,
   type CampaignAction,
@@ -99,5 +102,26 @@ describe('campaign guards', () => {
     expect(effectiveCampaignStatus('open', '2024-10-22', nextDay)).toBe('closed');
     expect(effectiveCampaignStatus('open', '2024-10-22', lastMinute)).toBe('open');
     expect(effectiveCampaignStatus('reviewing', '2024-10-22', nextDay)).toBe('reviewing');
+  });
+});
+
+describe('indirect transitions', () => {
+  it.each(CAMPAIGN_ACTIONS.map((a) => [a, a === 'startPublicity' || a === 'publish'] as const))('%s indirect: %s', (action, indirect) => {
+    expect(indirectCampaignAction(action) !== null).toBe(indirect);
+    if (indirect) expect(() => requireDirectCampaignAction(action)).toThrow('“公示与发布”页面');
+    else expect(() => requireDirectCampaignAction(action)).not.toThrow();
+  });
+});
+
+describe('pastDeadlineConfirmation', () => {
+  const now = new Date('2024-10-22T10:00:00+08:00');
+  it.each([
+    ['2024-10-22', '2024-10-21', 3, '新的截止日期2024年10月21日已过：尚有3个应报单位未提交推荐表，保存后将不能再提交。确认要把截止日期改为2024年10月21日吗？'],
+    ['2024-10-22', '2024-10-21', 0, '新的截止日期2024年10月21日已过：没有尚未提交的应报单位，保存后征集即告截止。确认要把截止日期改为2024年10月21日吗？'],
+    ['2024-10-30', '2024-10-22', 3, null],
+    ['2024-10-01', '2024-10-01', 3, null],
+    [null, '2024-10-01', 1, '新的截止日期2024年10月1日已过：尚有1个应报单位未提交推荐表，保存后将不能再提交。确认要把截止日期改为2024年10月1日吗？'],
+  ] as const)('%s → %s with %d not submitted', (previous, next, n, expected) => {
+    expect(pastDeadlineConfirmation(previous, next, now, n)).toBe(expected);
   });
 });

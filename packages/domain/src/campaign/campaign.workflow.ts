@@ -47,6 +47,45 @@ export const CAMPAIGN_TRANSITIONS: Record<CampaignStatus, Partial<Record<Campaig
   archived: {},
 };
 
+/** Where a campaign transition that is not a button of its own happens: the page and the action there. */
+export interface IndirectCampaignAction {
+  /** The web path of the page where the action is done. */
+  path: string;
+  /** The Chinese name of that page. */
+  pageLabel: string;
+  /** Why the phase cannot be changed directly and what to do instead (Chinese). */
+  message: string;
+}
+
+/**
+ * Transitions that only happen as part of another action: a campaign enters 公示中 only by publishing its notice
+ * (so that a notice exists to object to and to end), and 已发布 only by publishing the final list (so that the list
+ * exists). The phase route refuses them with this message, and the phase buttons point to the page instead.
+ */
+export const INDIRECT_CAMPAIGN_ACTIONS: Partial<Record<CampaignAction, IndirectCampaignAction>> = {
+  startPublicity: {
+    path: '/notices',
+    pageLabel: '公示与发布',
+    message: '公示不能直接开始：请在“公示与发布”页面创建公示并点击“发布公示”，发布后征集活动自动进入“公示中”阶段',
+  },
+  publish: {
+    path: '/notices',
+    pageLabel: '公示与发布',
+    message: '最终名单不能在此发布：请在“公示与发布”页面，待公示期满且异议全部办结后点击“发布最终名单”，征集活动随之进入“已发布”阶段',
+  },
+};
+
+/** The page where an indirect transition is done, or null when the action is a transition of its own. */
+export function indirectCampaignAction(action: CampaignAction): IndirectCampaignAction | null {
+  return INDIRECT_CAMPAIGN_ACTIONS[action] ?? null;
+}
+
+/** Refuses (INVALID_STATE, with the page to go to) an action that only happens as part of another action. */
+export function requireDirectCampaignAction(action: CampaignAction): void {
+  const indirect = indirectCampaignAction(action);
+  if (indirect) throw new DomainError('INVALID_STATE', indirect.message, { action, path: indirect.path });
+}
+
 /** The actions allowed in a phase, in the order of CAMPAIGN_ACTIONS. */
 export function allowedCampaignActions(status: CampaignStatus): CampaignAction[] {
   return CAMPAIGN_ACTIONS.filter((a) => CAMPAIGN_TRANSITIONS[status][a] !== undefined);
@@ -168,4 +207,15 @@ export function isCampaignAcceptingForms(status: CampaignStatus, deadline: strin
 export function effectiveCampaignStatus(status: CampaignStatus, deadline: string | null, now: Date): CampaignStatus {
   if (status === 'open' && deadline !== null && now.getTime() > endOfShanghaiDay(deadline).getTime()) return 'closed';
   return status;
+}
+
+/**
+ * The confirmation to ask for when an edit moves the deadline from `previous` to `next` and `next` is already
+ * over at `now` (the call closes at once for everyone who has not submitted), or null when there is nothing to confirm.
+ */
+export function pastDeadlineConfirmation(previous: string | null, next: string, now: Date, notSubmitted: number): string | null {
+  if (next === previous || endOfShanghaiDay(next).getTime() >= now.getTime()) return null;
+  const day = formatChineseDate(endOfShanghaiDay(next));
+  const who = notSubmitted > 0 ? `尚有${String(notSubmitted)}个应报单位未提交推荐表，保存后将不能再提交` : '没有尚未提交的应报单位，保存后征集即告截止';
+  return `新的截止日期${day}已过：${who}。确认要把截止日期改为${day}吗？`;
 }

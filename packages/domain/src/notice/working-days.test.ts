@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWorkday as packageIsWorkday } from 'chinese-days';
-import { CALENDAR_DATA_YEARS, DEFAULT_CALENDAR, createWorkingDayCalendar, noticePeriod } from './working-days.ts';
+import { CALENDAR_DATA_YEARS, DEFAULT_CALENDAR, createWorkingDayCalendar, noticeEndFailure, noticePeriod, noticeStartFailure } from './working-days.ts';
 
 describe('working-day calendar', () => {
   it.each([
@@ -99,5 +99,28 @@ describe('noticePeriod: N working days, the start counting as day 1 when it is a
 
   it.each([0, -1, 1.5, 367])('refuses %s working days', (n) => {
     expect(() => noticePeriod('2024-10-09', n)).toThrow('公示期须为1至366个工作日');
+  });
+});
+
+describe('the statutory period: no start in the past, no end before the N-th working day', () => {
+  it.each([
+    ['2024-10-08', '2024-10-08T00:00:00+08:00', null],
+    ['2024-10-08', '2024-10-08T23:59:59+08:00', null],
+    ['2024-10-08', '2024-10-07T16:30:00Z', null],
+    ['2024-10-08', '2024-10-08T16:00:00Z', '早于今天（2024年10月9日）'],
+    ['2024-10-07', '2024-10-08T00:00:00+08:00', '公示开始日期2024年10月7日早于今天（2024年10月8日）'],
+  ] as const)('start %s at %s → %s', (start, now, reason) => {
+    const failure = noticeStartFailure(start, new Date(now));
+    if (reason === null) expect(failure).toBeNull();
+    else expect(failure).toContain(reason);
+  });
+
+  it.each([
+    ['2024-10-12', null],
+    ['2024-10-20', null],
+    ['2024-10-11', '公示期不得少于5个工作日：自2024年10月8日开始，结束日期不能早于2024年10月12日'],
+    ['2024-10-07', '公示结束日期2024年10月7日不能早于开始日期2024年10月8日'],
+  ] as const)('end %s → %s', (end, reason) => {
+    expect(noticeEndFailure(noticePeriod('2024-10-08'), end)).toBe(reason);
   });
 });

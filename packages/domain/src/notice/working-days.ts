@@ -10,7 +10,7 @@
  */
 import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { DomainError } from '../shared/errors.ts';
-import { endOfShanghaiDay } from '../shared/clock.ts';
+import { endOfShanghaiDay, formatChineseDate, shanghaiIsoDate } from '../shared/clock.ts';
 
 /** The default length of a public notice, in working days (product.md §2). */
 export const DEFAULT_NOTICE_WORKING_DAYS = 5;
@@ -152,4 +152,29 @@ export function noticePeriod(startDate: string, workingDayCount: number = DEFAUL
     startsAt: new Date(`${startDate}T00:00:00+08:00`),
     endsAt: endOfShanghaiDay(iso),
   };
+}
+
+/** An ISO date written the Chinese way: 2024-10-22 → 2024年10月22日. */
+export function chineseIsoDate(isoDate: string): string {
+  return formatChineseDate(endOfShanghaiDay(isoDate));
+}
+
+/**
+ * Why a notice cannot start on `startDate` at `now`, or null: the notice period cannot begin in the past (before
+ * today in Asia/Shanghai), else part of it would be over before anyone could read the notice.
+ */
+export function noticeStartFailure(startDate: string, now: Date): string | null {
+  const today = shanghaiIsoDate(now);
+  if (startDate >= today) return null;
+  return `公示开始日期${chineseIsoDate(startDate)}早于今天（${chineseIsoDate(today)}），公示期不能从过去开始，请改为今天或以后的日期`;
+}
+
+/**
+ * Why an end date chosen by hand is too early, or null: the notice lasts at least N working days (product.md §2),
+ * so a later end is allowed and an earlier one is not.
+ */
+export function noticeEndFailure(period: NoticePeriod, endDate: string): string | null {
+  if (endDate < period.startDate) return `公示结束日期${chineseIsoDate(endDate)}不能早于开始日期${chineseIsoDate(period.startDate)}`;
+  if (endDate >= period.endDate) return null;
+  return `公示期不得少于${String(period.workingDays.length)}个工作日：自${chineseIsoDate(period.startDate)}开始，结束日期不能早于${chineseIsoDate(period.endDate)}`;
 }

@@ -13,7 +13,7 @@ import { getNotice } from './get-notice.ts';
 export async function createNotice(ctx: UseCaseContext, input: CreateNoticeInput): Promise<NoticeView> {
   authorizeNotice(ctx, 'notice.manage');
   const data = CreateNoticeInputSchema.parse(input);
-  const { endDate } = resolveNoticeEnd(data.startDate, data.endDate, data.dayOverrides);
+  const { endDate } = resolveNoticeEnd(data.startDate, data.endDate, data.dayOverrides, ctx.clock.now());
   const id = await ctx.db.transaction(async (tx) => {
     const campaign = await loadCampaign(tx, data.campaignId);
     if (campaign.status !== 'reviewing') {

@@ -1,11 +1,17 @@
-import { DomainError, createWorkingDayCalendar, noticePeriod, type DayOverrides } from '@zhengji/domain';
+import { DomainError, createWorkingDayCalendar, noticeEndFailure, noticePeriod, noticeStartFailure, type DayOverrides } from '@zhengji/domain';
 
-/** The end date of a notice: as given, or five working days from the start on the corrected calendar; checks order. */
-export function resolveNoticeEnd(startDate: string, endDate: string | undefined, overrides: DayOverrides): { endDate: string; uncoveredDays: string[] } {
+/**
+ * The end date of a notice starting today or later: as given (never before the N-th working day), or N working days
+ * from the start on the corrected calendar. Throws VALIDATION with the reason.
+ */
+export function resolveNoticeEnd(startDate: string, endDate: string | undefined, overrides: DayOverrides, now: Date): { endDate: string; uncoveredDays: string[] } {
+  const startFailure = noticeStartFailure(startDate, now);
+  if (startFailure) throw new DomainError('VALIDATION', startFailure);
   const calendar = createWorkingDayCalendar(overrides);
   const period = noticePeriod(startDate, undefined, calendar);
   const end = endDate ?? period.endDate;
   calendar.isWorkday(end);
-  if (end < startDate) throw new DomainError('VALIDATION', `公示结束日期（${end}）不能早于开始日期（${startDate}）`);
+  const endFailure = noticeEndFailure(period, end);
+  if (endFailure) throw new DomainError('VALIDATION', endFailure);
   return { endDate: end, uncoveredDays: period.uncoveredDays };
 }

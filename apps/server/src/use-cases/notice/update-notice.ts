@@ -13,7 +13,7 @@ import { getNotice } from './get-notice.ts';
 export async function updateNotice(ctx: UseCaseContext, id: string, input: UpdateNoticeInput): Promise<NoticeView> {
   authorizeNotice(ctx, 'notice.manage');
   const data = UpdateNoticeInputSchema.parse(input);
-  const { endDate } = resolveNoticeEnd(data.startDate, data.endDate, data.dayOverrides);
+  const { endDate } = resolveNoticeEnd(data.startDate, data.endDate, data.dayOverrides, ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
     const notice = await loadNotice(tx, id);
     if (notice.status !== 'draft') throw new DomainError('INVALID_STATE', '公示已发布，内容已固定，不能再修改');

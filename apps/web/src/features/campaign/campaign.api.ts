@@ -97,7 +97,7 @@ function useInvalidating<I, O>(fn: (input: I) => Promise<O>, keys: readonly unkn
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys }) });
 }
 export const useCreateCampaign = () => useInvalidating((input: CampaignFields) => api.post<Campaign>('/api/campaigns', input));
-export const useUpdateCampaign = (id: string) => useInvalidating((input: CampaignFields & { version: number }) => api.put<Campaign>(`/api/campaigns/${id}`, input));
+export const useUpdateCampaign = (id: string) => useInvalidating((input: CampaignFields & { version: number; confirmPastDeadline?: boolean }) => api.put<Campaign>(`/api/campaigns/${id}`, input));
 export const useTransition = (id: string) => useInvalidating((input: { action: CampaignAction; version: number }) => api.post<Campaign>(`/api/campaigns/${id}/transitions`, input));
 export const useSetRoster = (id: string) => useInvalidating((unitIds: string[]) => api.put<{ unitIds: string[] }>(`/api/campaigns/${id}/roster`, { unitIds }));
 export const useGrantLate = (id: string) => useInvalidating((input: { unitId: string; reason: string; until: string }) => api.post(`/api/campaigns/${id}/late-exceptions`, input));

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { CAMPAIGN_STATUS_LABELS, OBJECTION_STATUS_LABELS, formatChineseDateTime, type CampaignStatus } from '@zhengji/domain';
-import type { ObjectionListItem } from '@zhengji/domain/notice/notice.schemas.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { CAMPAIGN_STATUS_LABELS, OBJECTION_STATUS_LABELS, chineseIsoDate, formatChineseDateTime, type CampaignStatus } from '@zhengji/domain';
+import type { NoticeView, ObjectionListItem } from '@zhengji/domain/notice/notice.schemas.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { downloadDossier, useFinalList, useNotice, useNoticeCampaigns, useObjections, usePublishFinalList, usePublishNotice } from './notice.api.ts';
@@ -19,6 +19,30 @@ const objectionColumns = (open: (id: string) => void): TableColumnsType<Objectio
   { title: '操作', key: 'a', width: 80, render: (_: unknown, o) => <Button type="link" size="small" onClick={() => open(o.id)}>处理</Button> },
 ];
 
+const period = (n: NoticeView) => `${chineseIsoDate(n.startDate)}至${chineseIsoDate(n.endDate)}`;
+
+/** What publishing the notice does, for its confirmation. */
+function publishSummary(n: NoticeView) {
+  return (
+    <div data-testid="notice-publish-summary">
+      <p>将发布公示“{n.title}”，共 {n.items.length} 项职业（工种），公示期{period(n)}。</p>
+      <p>发布后公示名单固定（生成快照校验码），不能再修改；征集活动进入“公示中”阶段，公众可在公示期内提出异议。</p>
+    </div>
+  );
+}
+
+/** What publishing the final list does: how many items, which ones withdrawn after objections. */
+function finalSummary(n: NoticeView, objections: readonly ObjectionListItem[]) {
+  const withdrawn = [...new Map(objections.filter((o) => o.status === 'concluded' && o.effect === 'withdrawn').map((o) => [o.itemSeq, `${o.itemSeq}. ${o.itemLabel}`])).values()];
+  return (
+    <div data-testid="final-publish-summary">
+      <p>公示期{period(n)}。公示的 {n.items.length} 项中，列入最终名单 {n.items.length - withdrawn.length} 项，撤销 {withdrawn.length} 项{withdrawn.length > 0 ? '：' : '。'}</p>
+      {withdrawn.length > 0 && <ul>{withdrawn.map((w) => <li key={w}>{w}</li>)}</ul>}
+      <p>发布后征集活动进入“已发布”阶段，最终名单公开且不能再修改。</p>
+    </div>
+  );
+}
+
 /** Center: the notice of a campaign (create, preview, publish), its objections, the final list and the dossier. */
 export function NoticePage() {
   const campaigns = useNoticeCampaigns();
@@ -33,7 +57,10 @@ export function NoticePage() {
   const publish = usePublishNotice();
   const publishFinal = usePublishFinalList();
   const [openId, setOpenId] = useState<string | null>(null);
+  const { modal } = App.useApp();
   const n = notice.data;
+  const confirm = (title: string, content: ReactNode, okText: string, onOk: () => void) =>
+    modal.confirm({ title, content, okText, cancelText: '取消', autoFocusButton: 'cancel', width: 520, onOk });
 
   return (
     <>
@@ -62,8 +89,8 @@ export function NoticePage() {
           title={n.status === 'draft' ? '公示预览（发布时固定）' : '已发布的公示'}
           extra={
             n.status === 'draft' ? (
-              <Button type="primary" disabled={!n.abilities.publish} loading={publish.isPending} onClick={() => publish.mutate({ id: n.id, version: n.version })} data-testid="notice-publish">
-                发布公示
+              <Button type="primary" disabled={!n.abilities.publish} loading={publish.isPending} onClick={() => confirm('发布公示？', publishSummary(n), '确认发布', () => publish.mutate({ id: n.id, version: n.version }))} data-testid="notice-publish">
+                发布公示…
               </Button>
             ) : (
               <a href={`/public/notices/${n.id}`} target="_blank" rel="noreferrer">查看公开页面</a>
@@ -98,8 +125,8 @@ export function NoticePage() {
               <NoticeItemsTable items={final.data.items} />
             </>
           ) : (
-            <Button type="primary" disabled={!n.abilities.publishFinal} loading={publishFinal.isPending} onClick={() => publishFinal.mutate(n.campaignId)} data-testid="final-publish">
-              发布最终名单
+            <Button type="primary" disabled={!n.abilities.publishFinal} loading={publishFinal.isPending} onClick={() => confirm('发布最终名单？', finalSummary(n, objections.data ?? []), '确认发布', () => publishFinal.mutate(n.campaignId))} data-testid="final-publish">
+              发布最终名单…
             </Button>
           )}
         </Card>

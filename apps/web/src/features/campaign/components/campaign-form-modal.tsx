@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
-import { errorMessage } from '../../../lib/api.ts';
+import { ApiError, errorMessage } from '../../../lib/api.ts';
 import { useCreateCampaign, useUpdateCampaign, type Campaign, type CampaignFields } from '../campaign.api.ts';
 
 type Values = Omit<CampaignFields, 'issueDate' | 'deadline' | 'instructions'> & { issueDate: Dayjs; deadline: Dayjs; instructions: string };
@@ -10,7 +10,7 @@ type Values = Omit<CampaignFields, 'issueDate' | 'deadline' | 'instructions'> & 
 /** Create or edit a campaign with the fields of the notice. */
 export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; campaign: Campaign | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const create = useCreateCampaign();
   const update = useUpdateCampaign(campaign?.id ?? '');
   useEffect(() => {
@@ -33,14 +33,28 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
       workflowText: v.workflowText ?? '',
       requirementsText: v.requirementsText ?? '',
     };
-    try {
-      if (campaign) await update.mutateAsync({ ...fields, version: campaign.version });
-      else await create.mutateAsync(fields);
-      message.success(campaign ? '已保存' : '已创建征集活动（草稿）');
-      onClose();
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
+    const save = async (confirmPastDeadline: boolean) => {
+      try {
+        if (campaign) await update.mutateAsync({ ...fields, version: campaign.version, confirmPastDeadline });
+        else await create.mutateAsync(fields);
+        message.success(campaign ? '已保存' : '已创建征集活动（草稿）');
+        onClose();
+      } catch (e) {
+        // A deadline moved into the past: the server says how many units have not submitted; ask, then resend.
+        if (e instanceof ApiError && e.details?.confirm === 'confirmPastDeadline' && !confirmPastDeadline) {
+          modal.confirm({
+            title: '截止日期已过',
+            content: e.message,
+            okText: '确认修改',
+            okButtonProps: { danger: true },
+            cancelText: '取消',
+            autoFocusButton: 'cancel',
+            onOk: () => save(true),
+          });
+        } else message.error(errorMessage(e));
+      }
+    };
+    await save(false);
   };
 
   const required = (label: string) => [{ required: true, message: `请填写${label}` }];

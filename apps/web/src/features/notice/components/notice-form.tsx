@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { noticeStartFailure } from '@zhengji/domain';
 import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import { useCreateNotice, useNoticePeriod, useUpdateNotice } from '../notice.api.ts';
@@ -32,6 +33,8 @@ export function NoticeForm({ campaignId, campaignTitle, notice }: { campaignId: 
   const overrides = parseOverrides(overridesText);
   const period = useNoticePeriod(start, overrides);
   const [error, setError] = useState<string | null>(null);
+  // The server refuses a start before today (Asia/Shanghai); say so as soon as such a date is entered.
+  const lateStart = start && /^\d{4}-\d{2}-\d{2}$/.test(start) ? noticeStartFailure(start, new Date()) : null;
   const initial: Values = notice
     ? {
         title: notice.title,
@@ -75,6 +78,7 @@ export function NoticeForm({ campaignId, campaignTitle, notice }: { campaignId: 
             <Input type="date" data-testid="notice-end" />
           </Form.Item>
         </Space>
+        {lateStart && <Alert type="warning" showIcon message={lateStart} style={{ marginBottom: 12 }} data-testid="notice-start-warning" />}
         {period.data && (
           <Typography.Paragraph type="secondary" data-testid="notice-default-end">
             按工作日计算，默认结束日期为 {period.data.endDate}（工作日：{period.data.workingDays.join('、')}）
