@@ -6,6 +6,7 @@ import { prepareDatabase } from './bootstrap/prepare-database.ts';
 import './bootstrap/register-startup-tasks.ts';
 import { outboxTick } from './plugins/outbox-tick.ts';
 import { auditCheckpointTick } from './plugins/audit-checkpoint-tick.ts';
+import { closeScanReader, startScanReader } from './documents/scan-reader.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -33,6 +34,7 @@ try {
   process.exit(1);
 }
 log(`服务已启动：http://localhost:${config.port}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+startScanReader(); // the scan reader's decoders load in their worker thread now, not at the first upload
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -40,6 +42,7 @@ async function shutdown(signal: string) {
   closing = true;
   log(`收到 ${signal}，正在停止服务…`);
   await app.close();
+  await closeScanReader();
   await database.close();
   process.exit(0);
 }

@@ -79,11 +79,11 @@ type StoreContext = Pick<UseCaseContext, 'db' | 'actor' | 'clock' | 'ip'>;
 /**
  * Writes a checked file as a pending file, piece by piece, each piece a short statement of its own and none inside a
  * transaction, so that other requests keep being served while a 20 MB scan is stored (PGlite runs one statement at a
- * time). Checks the uploader's rate and quota first. The command then attaches it with `attachFile` inside its
+ * time). Checks the uploader's rate and quota first (unless the caller did, e.g. before reading a scan). The command then attaches it with `attachFile` inside its
  * transaction; `releasePendingFile` removes it when the command fails, and pending files never attached are swept.
  */
-export async function storePendingFile(ctx: StoreContext, file: IncomingFile & { mime: string; ownerUnitId: string | null }): Promise<PendingFile> {
-  await checkUploadAllowance(ctx, file.content.length);
+export async function storePendingFile(ctx: StoreContext, file: IncomingFile & { mime: string; ownerUnitId: string | null }, opts: { allowanceChecked?: boolean } = {}): Promise<PendingFile> {
+  if (!opts.allowanceChecked) await checkUploadAllowance(ctx, file.content.length);
   await sweepPendingFiles(ctx.db, ctx.clock.now());
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const originalName = [...file.originalName.replace(/[\u0000-\u001f\u007f/\\]/g, '_')].slice(0, 200).join('') || 'scan';

@@ -8,6 +8,7 @@ import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { attachFile, attachingPendingFiles, checkScanFile, storePendingFile, type IncomingFile } from '../file/store-file.ts';
 import { discardFileIfUnreferenced } from '../file/discard-file.ts';
+import { checkUploadAllowance } from '../file/upload-allowance.ts';
 import { finalizedTargetOf } from './finalized-target.ts';
 import { formFacts, loadFormFor, type FormState } from './form-state.ts';
 import { FileInfoSchema, FormViewSchema, presentForm } from './present-form.ts';
@@ -34,13 +35,15 @@ export async function uploadScan(ctx: UseCaseContext, formId: string, file: Inco
   const target = await finalizedTargetOf(ctx.db, before.form);
   requireScanWindow(before, now);
   const mime = checkScanFile(file);
+  // Rate and quota before reading: decoding costs CPU, a flood of uploads is refused before it.
+  await checkUploadAllowance(ctx, file.content.length);
   const read = await readFormCodes(file.content, mime);
   if (read.status === 'invalid') throw new DomainError('VALIDATION', read.message);
   const codes = read.status === 'found' ? read.codes.map((c) => ({ ...c.payload, page: c.page })) : [];
   const found = matchScan(codes, target);
   const match: ScanMatch = read.status === 'timeout' ? { ...found, message: `${read.message}。${found.message}` } : found;
   // The content is written before, and outside, the transaction (chunk by chunk, so that other requests interleave).
-  const pending = match.status === 'mismatch' ? null : await storePendingFile(ctx, { ...file, mime, ownerUnitId: before.form.unitId });
+  const pending = match.status === 'mismatch' ? null : await storePendingFile(ctx, { ...file, mime, ownerUnitId: before.form.unitId }, { allowanceChecked: true });
   const { state, stored } = await attachingPendingFiles(ctx.db, pending ? [pending] : [], () => ctx.db.transaction(async (tx) => {
     const state = await loadFormFor(tx, actor, formId, 'uploadScan', true);
     if (state.form.finalizedVersionNo !== target.versionNo) {
