@@ -24,6 +24,8 @@ export interface Database {
   pglite?: PGlite;
   /** PostgreSQL only: the owner's URL (DATABASE_MIGRATION_URL) that migrations run as, when the app's role is another. */
   migrationUrl?: string;
+  /** The server URL when on PostgreSQL (tests open a second pool on it to play a second instance). */
+  url?: string;
 }
 
 export const MIGRATIONS_DIR = path.resolve(PROJECT_ROOT, 'apps/server/drizzle');
@@ -85,11 +87,40 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob | Fi
   };
 }
 
-/** Opens a PostgreSQL server connection pool; migrationUrl names the owner's role migrations run as (optional). */
-export async function openPostgres(url: string, max = 10, migrationUrl?: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai' });
+/** SQLSTATE classes and socket errors that mean "the server went away or is not accepting connections yet". */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/** True when an error means the database server is (momentarily) unreachable rather than that the query was wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens a PostgreSQL server connection pool that outlives the server: an error on an idle or checked-out connection
+ * (a terminated backend, a restart) is logged and that connection is dropped instead of crashing the process; the pool
+ * opens new connections on demand, so the instance serves again as soon as the server accepts connections.
+ * `migrationUrl` names the owner's role migrations run as (DATABASE_MIGRATION_URL), when the app's role is another.
+ */
+export async function openPostgres(url: string, max = 10, migrationUrl?: string, onConnectionError: (err: Error) => void = logConnectionError): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai', connectionTimeoutMillis: 5_000, keepAlive: true });
+  // Every client gets a listener from the start: a connection that dies while checked out (between the queries of a
+  // transaction) emits 'error' on the client, and without a listener Node exits. The query in flight, if any, rejects
+  // on its own; the pool discards the client on release because it is no longer queryable.
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  // The pool re-emits an idle client's error after discarding the client; it was logged by the listener above.
+  pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end(), migrationUrl };
+  return { db, kind: 'postgres', url, close: () => pool.end(), migrationUrl };
+}
+
+function logConnectionError(err: Error): void {
+  const code = (err as { code?: string }).code;
+  console.warn(`[征集] 数据库连接中断（${code ?? err.message}），连接池将在下次使用时重新连接`);
 }
 
 /** Opens the database the configuration names: PostgreSQL when a URL is set, else PGlite in the data folder. */

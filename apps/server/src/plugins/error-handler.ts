@@ -2,6 +2,10 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DEFAULT_MESSAGES, DomainError, ERROR_STATUS, formatZodIssues, type ErrorBody } from '@zhengji/domain';
+import { isDatabaseUnavailable } from '../db/client.ts';
+
+/** What a person reads while the database server is unreachable (a restart, a dropped connection). */
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，系统将自动重新连接，请稍后重试';
 
 function fastifyErrorToBody(err: FastifyError): { status: number; body: ErrorBody } | null {
   switch (err.code) {
@@ -48,6 +52,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ code: 'VALIDATION', message: '请求不符合要求，请检查后重试' } satisfies ErrorBody);
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');
+      void reply.header('Retry-After', '5');
+      return reply.status(503).send({ code: 'INTERNAL', message: DATABASE_UNAVAILABLE_MESSAGE } satisfies ErrorBody);
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } satisfies ErrorBody);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { buildApp } from '../app.ts';
+import { openPostgres } from '../db/client.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow, TEST_PASSWORD } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { users } from '../db/schema/index.ts';
 import { LOGIN_FAILED_MESSAGE } from '../use-cases/auth/login.ts';
 
-const { app, db, clock } = await createTestApp({ loginIpLimitPerMinute: 1000 });
+const { app, db, clock, database, config } = await createTestApp({ loginIpLimitPerMinute: 1000 });
 
 describe('POST /api/auth/login', () => {
   it('logs in, sets HttpOnly SameSite=Lax session cookie and answers /api/me', async () => {
@@ -117,5 +119,43 @@ describe('password change', () => {
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row!.mustChangePassword).toBe(false);
     expect((await s.inject({ method: 'GET', url: '/api/units' })).statusCode).toBe(200);
+  });
+});
+
+describe('lockout under concurrent guesses', () => {
+  const guess = (instance: typeof app, username: string, password: string) =>
+    instance.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+  async function expectLocked(username: string, userId: string) {
+    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    expect(row!.lockedUntil!.getTime()).toBe(clock.now().getTime() + 30 * 60_000);
+    const right = await guess(app, username, TEST_PASSWORD);
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual({ code: 'UNAUTHENTICATED', message: LOGIN_FAILED_MESSAGE });
+    const [after] = await db.select().from(users).where(eq(users.id, userId));
+    expect(after!.lastLoginAt).toBeNull();
+  }
+
+  it('twelve wrong passwords sent at once lock the account; the right password is then refused', async () => {
+    const user = await createUserRow(db, 'unit');
+    const answers = await Promise.all(Array.from({ length: 12 }, () => guess(app, user.username, 'wrong-password')));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(12).fill(401));
+    await expectLocked(user.username, user.id);
+  });
+
+  it.skipIf(database.kind !== 'postgres')('holds across two instances on one PostgreSQL database (runs with DATABASE_URL)', async () => {
+    const second = await openPostgres(database.url!, 5);
+    const other = await buildApp({ db: second.db, config, clock });
+    try {
+      const user = await createUserRow(db, 'center');
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => guess(i % 2 ? other : app, user.username, 'wrong-password')));
+      expect(answers.map((r) => r.statusCode)).toEqual(Array(12).fill(401));
+      await expectLocked(user.username, user.id);
+      const viaOther = await guess(other, user.username, TEST_PASSWORD);
+      expect(viaOther.json().message).toBe(LOGIN_FAILED_MESSAGE);
+    } finally {
+      await other.close();
+      await second.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { DomainError, LoginInputSchema, type LoginInput } from '@zhengji/domain';
 import { sessions, users } from '../../db/schema/index.ts';
 import { hitRateCounter } from '../../db/queries/rate-counter.ts';
@@ -20,32 +20,52 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<{ t
   }
   const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  const locked = !!user?.lockedUntil && user.lockedUntil > now;
-  if (!user || !passwordOk || locked || user.disabled) {
-    if (user && !locked) {
-      const failed = user.failedAttempts + 1;
-      const lock = failed >= ctx.config.lockoutThreshold;
-      await ctx.db
-        .update(users)
-        .set({ failedAttempts: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000) : user.lockedUntil })
-        .where(eq(users.id, user.id));
-    }
-    await writeAuditOutside(ctx.db, ctx, {
-      action: 'auth.login',
-      objectType: 'user',
-      objectId: user?.id ?? null,
-      result: 'denied',
-      changes: { username, reason: !user ? 'unknown' : locked ? 'locked' : user.disabled ? 'disabled' : 'wrong' },
-    });
-    throw new DomainError('UNAUTHENTICATED', LOGIN_FAILED_MESSAGE);
+  if (!user || !passwordOk || user.disabled) {
+    // The lock is read and written by the same statement, so concurrent guesses (on one or several instances) each count.
+    const counted = user ? await countFailure(ctx, user.id, now) : false;
+    return denied(ctx, username, user?.id ?? null, !user ? 'unknown' : !counted ? 'locked' : user.disabled ? 'disabled' : 'wrong');
   }
   const { token, idHash } = newSessionToken();
   const csrfToken = newCsrfToken();
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+  const opened = await ctx.db.transaction(async (tx) => {
+    // Only an account that is not locked at this instant logs in (a concurrent wrong guess may just have locked it).
+    const [cleared] = await tx
+      .update(users)
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
+      .where(and(eq(users.id, user.id), notLockedAt(now)))
+      .returning({ id: users.id });
+    if (!cleared) return false;
     await tx.insert(sessions).values({ idHash, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, ip: ctx.ip });
     const actor = { kind: 'user' as const, userId: user.id, username: user.username, role: user.role, unitId: user.unitId };
     await writeAudit(tx, { ...ctx, actor }, { action: 'auth.login', objectType: 'user', objectId: user.id });
+    return true;
   });
+  if (!opened) return denied(ctx, username, user.id, 'locked');
   return { token, csrfToken, userId: user.id };
+}
+
+const notLockedAt = (now: Date) => or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
+
+/**
+ * Counts one failed attempt in one atomic statement (failed = failed + 1, and the lock set when it reaches the
+ * threshold); false when the account is locked at this instant, in which case nothing is counted.
+ */
+async function countFailure(ctx: UseCaseContext, userId: string, now: Date): Promise<boolean> {
+  const threshold = ctx.config.lockoutThreshold;
+  const lockUntil = new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000).toISOString();
+  const reached = sql`${users.failedAttempts} + 1 >= ${threshold}::int`;
+  const rows = await ctx.db
+    .update(users)
+    .set({
+      failedAttempts: sql`CASE WHEN ${reached} THEN 0 ELSE ${users.failedAttempts} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reached} THEN ${lockUntil}::timestamptz ELSE ${users.lockedUntil} END`,
+    })
+    .where(and(eq(users.id, userId), notLockedAt(now)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+async function denied(ctx: UseCaseContext, username: string, userId: string | null, reason: 'unknown' | 'locked' | 'disabled' | 'wrong'): Promise<never> {
+  await writeAuditOutside(ctx.db, ctx, { action: 'auth.login', objectType: 'user', objectId: userId, result: 'denied', changes: { username, reason } });
+  throw new DomainError('UNAUTHENTICATED', LOGIN_FAILED_MESSAGE);
 }
