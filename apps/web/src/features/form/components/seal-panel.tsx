@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CheckCircleOutlined, FilePdfOutlined, FileWordOutlined, LockOutlined, UnlockOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Input, Space, Steps, Tag, Tooltip, Typography, Upload } from 'antd';
 import { SCAN_MATCH_KIND_LABELS, formatChineseDateTime, type ScanMatch } from '@zhengji/domain';
@@ -19,9 +19,16 @@ interface SealPanelProps {
 }
 
 function MatchAlert({ match }: { match: ScanMatch }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The answer to an upload is the next thing the unit must read: bring it into view.
+  useEffect(() => box.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [match]);
   const type = match.status === 'matched' ? 'success' : match.status === 'mismatch' ? 'error' : 'warning';
   const title = match.status === 'matched' ? '扫描件与定稿一致' : match.status === 'mismatch' ? '扫描件与当前定稿不一致，未被采用' : '未能识别扫描件上的二维码';
-  return <Alert type={type} showIcon title={title} description={match.message} data-testid="scan-match" />;
+  return (
+    <div ref={box}>
+      <Alert type={type} showIcon title={title} description={match.message} data-testid="scan-match" role={match.status === 'matched' ? 'status' : 'alert'} />
+    </div>
+  );
 }
 
 /**
