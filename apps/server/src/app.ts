@@ -10,6 +10,7 @@ import type { Db } from './db/client.ts';
 import { createMailer, type Mailer } from './plugins/mailer.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { answerClientError, answerFrameworkError, registerInputGuard } from './plugins/input-guard.ts';
 import { registerWeb } from './plugins/web.ts';
 import type { RouteAccess } from './plugins/access.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -52,6 +53,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The route's declared schemas (zod), for the tests that probe every route. */
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 /** Builds the Fastify application: plugins and routes. Never listens. */
@@ -62,12 +65,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // What the router and Node's HTTP parser refuse (broken address, oversized headers) is answered in Chinese too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const mailer = deps.mailer ?? createMailer(deps.config.smtpUrl, deps.config.mailFrom, (m) => app.log.info(m));
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -101,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     transform: jsonSchemaTransform,
   });
   registerAuth(app, { db: deps.db, clock, config: deps.config, mailer });
+  registerInputGuard(app);
 
   await app.register(systemRoutes);
   await app.register(authRoutes);

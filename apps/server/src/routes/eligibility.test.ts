@@ -30,8 +30,8 @@ describe('POST /api/eligibility/check', () => {
     const s = await loginAs(app, (await createUserRow(db, 'unit')).username);
     const res = await check(s, { rows: [{ ...ROW, expectedAssessments: 'abc' }] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('字段“rows.0.expectedAssessments”须为数字');
-    expect((await check(s, { campaignId: 'x', rows: [] })).json().message).toBe('字段“campaignId”：征集活动编号格式不正确');
+    expect(res.json().message).toBe('字段“推荐职业（工种）第1项的预计评价人次”须为数字');
+    expect((await check(s, { campaignId: 'x', rows: [] })).json().message).toBe('征集活动编号格式不正确');
   });
 
   it('answers the findings of each row in order, against the active reference data, for any role', async () => {

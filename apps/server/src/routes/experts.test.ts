@@ -33,7 +33,7 @@ describe('/api/experts', () => {
   it('refuses a missing name and an unknown unit in Chinese', async () => {
     const noName = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '', organization: '某单位' } });
     expect(noName.statusCode).toBe(400);
-    expect(noName.json().message).toBe('字段“name”：请填写专家姓名');
+    expect(noName.json().message).toBe('请填写专家姓名');
     const unknownUnit = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '王', organization: '某单位', unitId: '00000000-0000-4000-8000-000000000000' } });
     expect(unknownUnit.statusCode).toBe(400);
     expect(unknownUnit.json().message).toBe('所选推荐单位不存在，请重新选择');

@@ -79,7 +79,7 @@ describe('GET /api/forms/mine', () => {
     const { s } = await unitWithForm();
     const res = await s.inject({ method: 'GET', url: '/api/forms/mine?campaignId=abc' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('字段“campaignId”：征集活动编号格式不正确');
+    expect(res.json().message).toBe('征集活动编号格式不正确');
   });
   it('creates an empty draft on first access, once, with abilities', async () => {
     const { s, campaign, form } = await unitWithForm();
@@ -108,7 +108,7 @@ describe('PUT /api/forms/:id (save)', () => {
     expect((await save(center, form.id, 1, [])).statusCode).toBe(403);
     const bad = await other.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { header: {}, rows: [] } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“version”：请提供推荐表的版本号（version）');
+    expect(bad.json().message).toBe('请提供推荐表的版本号（version）');
   });
 
   it('saves header and rows in order with findings per row; text kept as typed, <script> and emoji included', async () => {
@@ -260,7 +260,7 @@ describe('POST /api/forms/:id/scan', () => {
     expect((await app.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(401);
     const expert = await loginAs(app, (await createUserRow(db, 'expert')).username);
     expect((await expert.inject({ method: 'GET', url: `/api/files/${pdf.json().id}` })).statusCode).toBe(403);
-    expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('字段“id”：文件编号格式不正确');
+    expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('文件编号格式不正确');
   });
 });
 
