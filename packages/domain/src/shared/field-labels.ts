@@ -102,6 +102,7 @@ export const FIELD_LABELS: Record<string, string> = {
   type: '类型',
   unitId: '推荐单位',
   unitIds: '推荐单位',
+  unitName: '推荐单位',
   until: '时限',
   userId: '账号',
   username: '用户名',
