@@ -47,24 +47,35 @@ export function textProblem(text: string): string | null {
  * The first string in a parsed value (JSON body, query, form fields) that no field may hold, with its path: keys are
  * checked as well as values. Null when every string is acceptable.
  */
-export function findTextProblem(value: unknown, path: (string | number)[] = [], depth = 0): { path: (string | number)[]; message: string } | null {
-  if (depth > 64) return { path, message: '嵌套层次过深，请检查提交的内容' };
+export function findTextProblem(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; message: string } | null {
+  const found = search(value, 0);
+  return found ? { path: [...path, ...found.path.reverse()], message: found.message } : null;
+}
+
+/** Depth-first search; the path is built (reversed) on the way back up, so that clean values allocate nothing. */
+function search(value: unknown, depth: number): { path: (string | number)[]; message: string } | null {
   if (typeof value === 'string') {
     const message = textProblem(value);
-    return message ? { path, message } : null;
+    return message ? { path: [], message } : null;
   }
+  if (value === null || typeof value !== 'object') return null;
+  if (depth > 64) return { path: [], message: '嵌套层次过深，请检查提交的内容' };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findTextProblem(value[i], [...path, i], depth + 1);
-      if (found) return found;
+      const found = search(value[i], depth + 1);
+      if (found) {
+        found.path.push(i);
+        return found;
+      }
     }
     return null;
   }
-  if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (hasControlCharacters(key)) return { path: [...path, key], message: CONTROL_CHARACTER_MESSAGE };
-      const found = findTextProblem(v, [...path, key], depth + 1);
-      if (found) return found;
+  for (const key of Object.keys(value)) {
+    if (hasControlCharacters(key)) return { path: [key], message: CONTROL_CHARACTER_MESSAGE };
+    const found = search((value as Record<string, unknown>)[key], depth + 1);
+    if (found) {
+      found.path.push(key);
+      return found;
     }
   }
   return null;
