@@ -11,6 +11,7 @@ import { createMailer, type Mailer } from './plugins/mailer.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { loggerOptions } from './plugins/log-redaction.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { answerClientError, answerFrameworkError, registerInputGuard } from './plugins/input-guard.ts';
 import { registerWeb } from './plugins/web.ts';
 import type { RouteAccess } from './plugins/access.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -55,6 +56,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The route's declared schemas (zod), for the tests that probe every route. */
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 /** Builds the Fastify application: plugins and routes. Never listens. */
@@ -65,12 +68,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     logger: deps.config.logLevel === 'silent' ? false : loggerOptions(deps.config.logLevel, deps.logStream),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // What the router and Node's HTTP parser refuse (broken address, oversized headers) is answered in Chinese too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const mailer = deps.mailer ?? createMailer(deps.config.smtpUrl, deps.config.mailFrom, (m) => app.log.info(m));
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     transform: jsonSchemaTransform,
   });
   registerAuth(app, { db: deps.db, clock, config: deps.config, mailer });
+  registerInputGuard(app);
 
   await app.register(systemRoutes);
   await app.register(authRoutes);

@@ -2,6 +2,8 @@ export * from './shared/errors.ts';
 export * from './shared/actor.ts';
 export * from './shared/clock.ts';
 export * from './shared/zod-zh.ts';
+export * from './shared/field-labels.ts';
+export * from './shared/text.ts';
 export * from './shared/policy.ts';
 export * from './shared/page.schemas.ts';
 export * from './shared/phone.ts';

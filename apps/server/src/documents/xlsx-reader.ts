@@ -74,8 +74,11 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", 
 export function decodeXmlText(text: string): string {
   return text
     .replace(ENTITY_RE, (_, e: string) => {
-      if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+      if (e.startsWith('#')) {
+        // A reference to no character (&#99999999;) is shown as the replacement character instead of failing the file.
+        const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+      }
       return NAMED[e] ?? '';
     })
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));

@@ -34,6 +34,31 @@ export function clearSessionCookies(reply: FastifyReply): void {
   void reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
+/**
+ * True when the Origin header names this site: same scheme, host and port as the request (`https` is also accepted
+ * when the site is configured for secure cookies, i.e. served over HTTPS behind a proxy). `null` (sandboxed frames,
+ * file: pages, some redirects) and anything unparsable are not this site.
+ */
+export function isSameOrigin(request: FastifyRequest, origin: string, secure: boolean): boolean {
+  let claimed: string;
+  try {
+    claimed = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  const host = request.headers.host;
+  if (claimed === 'null' || !host) return false;
+  const schemes = new Set([request.protocol, ...(secure ? ['https'] : [])]);
+  for (const scheme of schemes) {
+    try {
+      if (new URL(`${scheme}://${host}`).origin === claimed) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
 function deny(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.status(status).send({ code, message });
 }
@@ -66,7 +91,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     if (!access) return deny(reply, 403, 'FORBIDDEN', '该接口未声明访问权限，已拒绝');
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) return deny(reply, 403, 'FORBIDDEN', '跨站请求已被拒绝');
+      if (origin !== undefined && !isSameOrigin(request, origin, deps.config.secureCookies)) {
+        return deny(reply, 403, 'FORBIDDEN', '跨站请求已被拒绝：请求来源（Origin）不是本系统的地址，请从本系统的页面操作');
+      }
       // Public routes do not act on the session (the public objection form posts as plain HTML); the Origin check and
       // SameSite=Lax cookies still hold.
       if (access !== 'public' && request.sessionToken && request.headers['x-csrf-token'] !== request.csrfToken) {

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ERROR_STATUS, OBJECTION_FILE_MAX_BYTES, OBJECTION_MAX_FILES } from '@zhengji/domain';
 import { PUBLIC } from '../plugins/access.ts';
+import { checkMultipartFields, cleanFileName, multipartReadError } from '../plugins/upload.ts';
 import type { IncomingFile } from '../use-cases/file/store-file.ts';
 import { getPublicNotice, type PublicNotice } from '../use-cases/notice/get-public-notice.ts';
 import { getPublicCampaign } from '../use-cases/campaign/get-public-campaign.ts';
@@ -21,6 +22,7 @@ const FORMATS = new Set(['docx', 'pdf', 'xlsx']);
 const RENDER_VERSION = 'v1';
 
 type IdParams = { id: string };
+const OBJECTION_FIELD_LABELS = { name: '姓名', phone: '联系电话', email: '电子邮箱', organization: '单位名称', itemId: '职业（工种）', grounds: '异议理由', challengeAnswer: '验证题答案', challengeToken: '验证题' };
 
 function statusOf(e: unknown): { status: number; message: string } | null {
   if (e instanceof ZodError) return { status: 400, message: [...new Set(e.issues.map((i) => i.message))].join('；') };
@@ -39,7 +41,7 @@ async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Rec
     for await (const part of request.parts({ limits: { fileSize: OBJECTION_FILE_MAX_BYTES, files: OBJECTION_MAX_FILES, fields: 20, fieldSize: 20_000 } })) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
-        if (part.filename || content.length > 0) files.push({ content, originalName: part.filename || 'evidence', truncated: part.file.truncated });
+        if (part.filename || content.length > 0) files.push({ content, originalName: cleanFileName(part.filename, 'evidence'), truncated: part.file.truncated });
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -48,7 +50,7 @@ async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Rec
     const code = (e as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', '证明材料每个文件不能超过 10 MB，请压缩后重新上传');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('PAYLOAD_TOO_LARGE', `证明材料最多${String(OBJECTION_MAX_FILES)}个文件`);
-    throw e;
+    throw multipartReadError(e);
   }
   return { fields, files };
 }
@@ -146,6 +148,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
     try {
       const form = await readObjectionForm(request);
       fields = form.fields;
+      checkMultipartFields(fields, OBJECTION_FIELD_LABELS);
       const receipt = await fileObjection(request.ctx, request.params.id, form);
       const n = await loadNotice(request, request.params.id);
       return sendHtml(request, reply, objectionReceiptPage(n, receipt), { status: 201 });

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { DomainError } from '@zhengji/domain';
+import { CONTROL_CHARACTER_MESSAGE, DomainError, findTextProblem, hasControlCharacters } from '@zhengji/domain';
 import { checkZipLimits } from './zip-limits.ts';
 
 /** The upload limit of a reference file (the multipart plugin enforces the same). */
@@ -79,7 +79,12 @@ export async function readUpload(bytes: Buffer, fileName: string, notes: ReadNot
   if (isZip(bytes) || lower.endsWith('.xlsx')) return readXlsx(bytes);
   const { text, encoding } = decodeText(bytes, notes);
   const trimmed = text.trimStart();
-  if (lower.endsWith('.json') || trimmed.startsWith('{') || trimmed.startsWith('[')) return { format: 'json', encoding, json: parseJson(text) };
+  if (lower.endsWith('.json') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const json = parseJson(text);
+    const bad = findTextProblem(json);
+    if (bad) fileError(`JSON 文件中“${bad.path.join('.')}”的内容${bad.message}。`, { path: bad.path.join('.') });
+    return { format: 'json', encoding, json };
+  }
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) return { format: 'csv', encoding, ...parseCsv(text) };
   fileError(`无法识别文件“${fileName}”的格式：请上传 JSON、CSV（.csv）或 Excel（.xlsx）文件。`);
 }
@@ -89,6 +94,8 @@ function tableFromMatrix(matrix: { row: number; values: string[] }[], format: 'c
   if (first < 0) fileError(`${format === 'csv' ? 'CSV' : 'Excel'} 文件中没有数据：第一行应为表头，其后每行一条记录。`);
   const header = matrix[first]!;
   const headers = header.values.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const dirtyHeader = headers.findIndex((h) => hasControlCharacters(h));
+  if (dirtyHeader >= 0) fileError(`表头第 ${String(dirtyHeader + 1)} 列${CONTROL_CHARACTER_MESSAGE}。`, { row: header.row });
   const rows: TableRow[] = [];
   const rowErrors: { row: number; message: string }[] = [];
   for (const r of matrix.slice(first + 1)) {
@@ -96,6 +103,8 @@ function tableFromMatrix(matrix: { row: number; values: string[] }[], format: 'c
     const extra = r.values.slice(headers.length).some((v) => v.trim() !== '');
     if (extra) rowErrors.push({ row: r.row, message: `该行有 ${r.values.length} 列，多于表头的 ${headers.length} 列（可能有未加引号的逗号）` });
     const cells: Record<string, string> = {};
+    const dirty = r.values.findIndex((v) => hasControlCharacters(v));
+    if (dirty >= 0) fileError(`第 ${String(r.row)} 行“${headers[dirty] || `第 ${String(dirty + 1)} 列`}”${CONTROL_CHARACTER_MESSAGE}（如文件不是 UTF-8 或 GBK 编码，请另存为“CSV UTF-8”）。`, { row: r.row });
     headers.forEach((h, i) => {
       if (h !== '') cells[h] = (r.values[i] ?? '').trim();
     });

@@ -21,7 +21,7 @@ describe('POST /api/campaigns', () => {
     const c = await center();
     const bad = await c.inject({ method: 'POST', url: '/api/campaigns', payload: { ...NOTICE, deadline: '22/10/2025' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“deadline”：截止日期须为日期（YYYY-MM-DD）');
+    expect(bad.json().message).toBe('截止日期须为日期（YYYY-MM-DD）');
   });
   it('creates a draft with the notice fields, edits it with the version, refuses a stale edit', async () => {
     const c = await center();
@@ -106,7 +106,7 @@ describe('roster, late exceptions, deadline', () => {
     expect((await a.s.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).statusCode).toBe(403);
     const bad = await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster?state=lost` });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“state”：状态不正确');
+    expect(bad.json().message).toBe('状态不正确');
     const res = await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster?sort=errors&order=desc` });
     expect(res.statusCode, res.body).toBe(200);
     const roster = res.json();
@@ -135,7 +135,7 @@ describe('roster, late exceptions, deadline', () => {
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toBe('延期时限须晚于当前时间');
     const noReason = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: ' ', until: '2024-10-25T18:00:00+08:00' } });
-    expect(noReason.json().message).toBe('字段“reason”：请填写延期理由');
+    expect(noReason.json().message).toBe('请填写延期理由');
     expect((await u.s.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: 'x', until: '2024-10-25T18:00:00+08:00' } })).statusCode).toBe(403);
     const ok = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: '系统故障', until: '2024-10-25T18:00:00+08:00' } });
     expect(ok.statusCode, ok.body).toBe(201);
@@ -171,7 +171,7 @@ describe('PUT /api/campaigns/:id with a deadline in the past', () => {
     expect(retitled.statusCode, retitled.body).toBe(200);
     const bad = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: retitled.json().version, confirmPastDeadline: 'yes' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“confirmPastDeadline”：确认标记须为 true 或 false');
+    expect(bad.json().message).toBe('字段“确认将截止日期改到过去”：确认标记须为 true 或 false');
   });
 });
 

@@ -25,7 +25,7 @@ describe('material check', () => {
     const c = await center();
     const bad = await c.inject({ method: 'GET', url: '/api/checks?campaignId=x' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“campaignId”：征集活动编号格式不正确');
+    expect(bad.json().message).toBe('征集活动编号格式不正确');
     const queue = (await c.inject({ method: 'GET', url: `/api/checks?campaignId=${campaign.id}` })).json();
     expect(queue).toEqual([expect.objectContaining({ formId, status: 'submitted', versionNumber: 1, rowCount: 2, decidedCount: 0, checkingStartedAt: null })]);
   });
@@ -104,7 +104,7 @@ describe('material check', () => {
     const { version } = (await c.inject({ method: 'GET', url: `/api/checks/${formId}` })).json();
     const noReason = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '  ', until: '2024-10-15T18:00:00+08:00' } });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().message).toBe('字段“reason”：请填写退回理由');
+    expect(noReason.json().message).toBe('请填写退回理由');
     const past = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '扫描件未盖章', until: '2024-10-01T18:00:00+08:00' } });
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toBe('重新提交的时限须晚于当前时间');

@@ -33,7 +33,7 @@ describe('/api/experts', () => {
   it('refuses a missing name and an unknown unit in Chinese', async () => {
     const noName = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '', organization: '某单位' } });
     expect(noName.statusCode).toBe(400);
-    expect(noName.json().message).toBe('字段“name”：请填写专家姓名');
+    expect(noName.json().message).toBe('请填写专家姓名');
     const unknownUnit = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '王', organization: '某单位', unitId: '00000000-0000-4000-8000-000000000000' } });
     expect(unknownUnit.statusCode).toBe(400);
     expect(unknownUnit.json().message).toBe('所选推荐单位不存在，请重新选择');
@@ -69,7 +69,7 @@ describe('/api/experts', () => {
     const created = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '钱教授', organization: '上海交通大学' } })).json().expert as { id: string };
     const missing = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: {} });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().message).toBe('字段“userId”：请选择要关联的专家账号');
+    expect(missing.json().message).toBe('请选择要关联的专家账号');
     const wrongRole = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: unitUser.id } });
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.json().message).toBe(`账号“${unitUser.username}”不是“评估专家”角色，不能关联到专家库；请选择评估专家账号`);

@@ -52,10 +52,10 @@ describe('GET /api/forms/:id/document.:format', () => {
     expect((await other.inject({ method: 'GET', url: `/api/forms/${formId}/document.pdf` })).statusCode).toBe(404);
     const format = await s.inject({ method: 'GET', url: `/api/forms/${formId}/document.doc` });
     expect(format.statusCode).toBe(400);
-    expect(format.json().message).toBe('字段“format”：文件格式只能是 docx、pdf 或 xlsx');
+    expect(format.json().message).toBe('文件格式只能是 docx、pdf 或 xlsx');
     const version = await s.inject({ method: 'GET', url: `/api/forms/${formId}/document.pdf?version=0` });
     expect(version.statusCode).toBe(400);
-    expect(version.json().message).toBe('字段“version”：版本号须为正整数');
+    expect(version.json().message).toBe('版本号须为正整数');
     const missing = await s.inject({ method: 'GET', url: `/api/forms/${formId}/document.pdf?version=3` });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe('该推荐表没有第 3 版，请在提交记录中选择已有的版本');
@@ -124,7 +124,7 @@ describe('GET /api/campaigns/:id/template.xlsx', () => {
     expect(mine.headers['cache-control']).toBe('private, no-store');
     const bad = await app.inject({ method: 'GET', url: '/api/campaigns/x/template.xlsx' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“id”：征集活动编号格式不正确');
+    expect(bad.json().message).toBe('征集活动编号格式不正确');
     const draft = await openCampaignRow(db, [], { status: 'draft' });
     expect((await app.inject({ method: 'GET', url: `/api/campaigns/${draft.id}/template.xlsx` })).statusCode).toBe(404);
   });
@@ -144,7 +144,7 @@ describe('POST /api/forms/:id/imports (preview) and confirm', () => {
     const preview = (await upload(s, formId, 'a.xlsx', file)).json();
     const noVersion = await s.inject({ method: 'POST', url: `/api/forms/${formId}/imports/${preview.id}/confirm`, payload: {} });
     expect(noVersion.statusCode).toBe(400);
-    expect(noVersion.json().message).toBe('字段“version”：请提供推荐表的版本号（version）');
+    expect(noVersion.json().message).toBe('请提供推荐表的版本号（version）');
   });
 
   it('refuses .xls with how to convert, other types, and a file of 25 MB', async () => {
@@ -232,7 +232,7 @@ describe('POST /api/forms/:id/imports (preview) and confirm', () => {
     await openCampaignRow(db, [unit.id], { createdAt: new Date('2030-01-01T00:00:00Z') });
     const c = await center();
     const bad = await c.inject({ method: 'POST', url: '/api/forms/on-behalf', payload: { unitId: 'x' } });
-    expect(bad.json().message).toBe('字段“unitId”：请选择推荐单位');
+    expect(bad.json().message).toBe('请选择推荐单位');
     const opened = await c.inject({ method: 'POST', url: '/api/forms/on-behalf', payload: { unitId: unit.id } });
     expect(opened.statusCode, opened.body).toBe(200);
     const form = opened.json();

@@ -89,7 +89,7 @@ describe('GET /api/forms/mine', () => {
     const { s } = await unitWithForm();
     const res = await s.inject({ method: 'GET', url: '/api/forms/mine?campaignId=abc' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('字段“campaignId”：征集活动编号格式不正确');
+    expect(res.json().message).toBe('征集活动编号格式不正确');
   });
   it('creates an empty draft on first access, once, with abilities', async () => {
     const { s, campaign, form } = await unitWithForm();
@@ -119,7 +119,7 @@ describe('PUT /api/forms/:id (save)', () => {
     expect((await save(center, form.id, 1, [])).statusCode).toBe(403);
     const bad = await other.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { header: {}, rows: [] } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“version”：请提供推荐表的版本号（version）');
+    expect(bad.json().message).toBe('请提供推荐表的版本号（version）');
   });
 
   it('saves header and rows in order with findings per row; text kept as typed, <script> and emoji included', async () => {
@@ -284,7 +284,7 @@ describe('POST /api/forms/:id/scan', () => {
     expect(again.statusCode).toBe(201);
     expect((await s.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(404);
     expect((await s.inject({ method: 'GET', url: `/api/files/${again.json().file.id as string}` })).rawPayload.equals(scan)).toBe(true);
-    expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('字段“id”：文件编号格式不正确');
+    expect((await s.inject({ method: 'GET', url: '/api/files/nope' })).json().message).toBe('文件编号格式不正确');
   });
 });
 

@@ -42,7 +42,7 @@ describe('candidate pool', () => {
 
     const bad = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/pool/merge`, payload: { intoId: whole.id, fromIds: [] } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“fromIds”：请选择要合并的候选职业');
+    expect(bad.json().message).toBe('请选择要合并的候选职业');
     const merged = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/pool/merge`, payload: { intoId: whole.id, fromIds: [labeler.id] } });
     expect(merged.statusCode, merged.body).toBe(200);
     pool = (await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/pool` })).json();

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, REFERENCE_DATASET_KINDS, SEARCH_MAX_LIMIT } from '@zhengji/domain';
 import { ANY_USER, roles } from '../plugins/access.ts';
+import { checkMultipartFields, cleanFileName, multipartReadError } from '../plugins/upload.ts';
 import type { UploadedFile } from '../reference/prepare-import.ts';
 import { activateReferenceVersion } from '../use-cases/reference/activate-reference-version.ts';
 import { browseOccupationTree } from '../use-cases/reference/browse-occupation-tree.ts';
@@ -29,25 +30,32 @@ const SearchQuery = z.object({
   campaignId: z.uuid('征集活动编号格式不正确').optional(),
 });
 
+const IMPORT_FIELD_LABELS = { kind: '数据集类型', name: '版本名称', sourceDocument: '依据文件', effectiveDate: '生效日期' };
+
 /** Reads the multipart fields and files of an import; the 20 MB limit becomes a Chinese 413. */
 async function readImportUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
   if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA', '请以文件上传（multipart/form-data）的方式提交数据文件');
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value);
-      continue;
-    }
-    try {
-      files.push({ fileName: part.filename || 'upload', bytes: await part.toBuffer() });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new DomainError('PAYLOAD_TOO_LARGE', `文件“${part.filename}”超过 20 MB 上限，请拆分或精简后重新导入。当前生效版本未受影响。`);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value);
+        continue;
       }
-      throw err;
+      try {
+        files.push({ fileName: cleanFileName(part.filename, 'upload'), bytes: await part.toBuffer() });
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new DomainError('PAYLOAD_TOO_LARGE', `文件“${cleanFileName(part.filename)}”超过 20 MB 上限，请拆分或精简后重新导入。当前生效版本未受影响。`);
+        }
+        throw err;
+      }
     }
+  } catch (err) {
+    throw multipartReadError(err);
   }
+  checkMultipartFields(fields, IMPORT_FIELD_LABELS);
   if (files.length === 0) throw new DomainError('VALIDATION', '请选择要导入的文件（JSON、CSV 或 Excel .xlsx）');
   return { fields, files };
 }

@@ -41,7 +41,7 @@ describe('aggregation and decisions', () => {
     const cand = await createCandidateRow(db, c.id);
     const res = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'not_selected' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('字段“reason”：决定“不入选”须填写理由');
+    expect(res.json().message).toBe('决定“不入选”须填写理由');
   });
 
   it('aggregates weighted means, opinions, agree share, disagreement and proposals; decides in bulk', async () => {

@@ -61,7 +61,7 @@ describe('expert scoring', () => {
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().message).toBe('请为“社会通用性”评分，或选择“不适用”；请为“专业性与适合社会化评价”评分，或选择“不适用”；请为“未来三年评价需求”评分，或选择“不适用”');
     const noOpinion = await s1.inject({ method: 'POST', url: `/api/review/candidates/${cand.id}/review/submit`, payload: { ...FULL, opinion: undefined } });
-    expect(noOpinion.json().message).toBe('字段“意见”：请选择意见：同意、不同意或待议');
+    expect(noOpinion.json().message).toBe('请选择意见：同意、不同意或待议');
   });
 
   it('saves drafts, submits and locks; hides other scores until the round closes; the center reopens', async () => {

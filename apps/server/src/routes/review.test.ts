@@ -114,7 +114,7 @@ describe('/api/campaigns/:id/review (assignment)', () => {
     const cand = await createCandidateRow(db, c.id);
     const cap = await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/panel/${e.expert.id}`, payload: { available: true, cap: -1 } });
     expect(cap.statusCode).toBe(400);
-    expect(cap.json().message).toBe('字段“cap”：评审上限不能小于0');
+    expect(cap.json().message).toBe('评审上限不能小于0');
     expect((await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/panel/${e.expert.id}`, payload: { available: true, cap: 5 } })).statusCode).toBe(204);
     const settings = await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/round`, payload: { deadline: '2024-11-15', criteria: [{ id: 'a', name: '指标甲', weight: 60 }, { id: 'b', name: '指标乙', weight: 40 }] } });
     expect(settings.statusCode, settings.body).toBe(200);

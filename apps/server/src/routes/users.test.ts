@@ -41,9 +41,9 @@ describe('/api/users', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toContain('isRoot');
     const wrongType = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'abc', displayName: 5, role: 'expert' } });
-    expect(wrongType.json().message).toBe('字段“displayName”须为文本');
+    expect(wrongType.json().message).toBe('字段“姓名”须为文本');
     const long = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'abcd', displayName: '长'.repeat(51), role: 'expert' } });
-    expect(long.json().message).toBe('字段“displayName”长度不能超过50个字符');
+    expect(long.json().message).toBe('字段“姓名”长度不能超过50个字符');
     const list = await admin.inject({ method: 'GET', url: '/api/users' });
     expect(list.json().map((u: { username: string }) => u.username)).not.toContain('abcd');
   });

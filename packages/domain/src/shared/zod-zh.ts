@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { $ZodRawIssue } from 'zod/v4/core';
+import { fieldLabel } from './field-labels.ts';
 
 type Issue = $ZodRawIssue;
 
@@ -50,14 +51,21 @@ export function installChineseZodMessages(): void {
   z.config({ customError: (issue) => chineseIssueMessage(issue as Issue) });
 }
 
-/** Formats zod issues as one Chinese sentence naming each field. */
+const NO_COLON = /^(须|为|不|长度|最|至少)/;
+/** Messages that say themselves what to fill in ("请填写专家姓名"). */
+const SELF_NAMING = /^请(填写|选择|提供)/;
+
+/**
+ * Formats zod issues as one Chinese sentence naming each field in Chinese (FIELD_LABELS, or the labels given); a
+ * message that already names the field ("退回理由不能超过 500 字" for reason, "请填写专家姓名") is shown as it is.
+ */
 export function formatZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], labels: Record<string, string> = {}): string {
   return issues
     .slice(0, 5)
     .map((i) => {
-      const path = i.path.map(String).join('.');
-      const label = labels[path] ?? path;
-      return label ? `字段“${label}”${i.message.startsWith('须') || i.message.startsWith('为') || i.message.startsWith('不') || i.message.startsWith('长度') || i.message.startsWith('最') || i.message.startsWith('至少') ? '' : '：'}${i.message}` : i.message;
+      const label = fieldLabel(i.path, labels);
+      if (!label || i.message.includes(label) || SELF_NAMING.test(i.message)) return i.message;
+      return `字段“${label}”${NO_COLON.test(i.message) ? '' : '：'}${i.message}`;
     })
     .join('；');
 }

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { and, eq, lt, or } from 'drizzle-orm';
-import { DomainError, FORM_COLUMN_LABELS, FormHeaderSchema, FormRowSchema, hasRole, nameKey, transitionForm, type FormRow } from '@zhengji/domain';
+import { DomainError, FORM_COLUMN_LABELS, FormHeaderSchema, FormRowSchema, findTextProblem, hasRole, nameKey, textProblemMessage, transitionForm, type FormRow } from '@zhengji/domain';
 import { formImportPreviews, units, type StoredImportProblem } from '../../db/schema/index.ts';
 import { MAX_UPLOAD_BYTES, type FormImportResult } from '../../documents/import-common.ts';
 import { importFormDocx } from '../../documents/import-form-docx.ts';
@@ -90,6 +90,8 @@ export async function previewFormImport(ctx: UseCaseContext, formId: string, upl
     const reasons = result.problems.map((p) => p.message);
     throw new DomainError('VALIDATION', reasons.length > 0 ? reasons.join('；') : '文件中的推荐表没有填写任何职业（工种），请填写后重新导入');
   }
+  const bad = findTextProblem({ header: result.header, rows: result.rows });
+  if (bad) throw new DomainError('VALIDATION', `文件中${textProblemMessage(bad, {}, FORM_COLUMN_LABELS)}`);
   const maxRows = maxRowsOf(ctx.config);
   const rows = result.rows.slice(0, maxRows);
   const problems: StoredImportProblem[] = [...result.problems];

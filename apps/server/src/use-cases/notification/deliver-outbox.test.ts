@@ -103,7 +103,7 @@ describe('outbox over a real SMTP server', () => {
     const c = await loginAs(app, (await createUserRow(db, 'center')).username);
     const bad = await c.inject({ method: 'GET', url: '/api/outbox?status=lost' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toBe('字段“status”：状态不正确');
+    expect(bad.json().message).toBe('状态不正确');
     await enqueue('t4');
     await db.update(outbox).set({ status: 'failed', lastError: 'x' }).where(eq(outbox.dedupeKey, 't4'));
     const [row] = await db.select().from(outbox).where(eq(outbox.dedupeKey, 't4'));

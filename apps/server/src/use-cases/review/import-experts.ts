@@ -1,9 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
-import { DomainError } from '@zhengji/domain';
+import { CONTROL_CHARACTER_MESSAGE, DomainError, hasControlCharacters } from '@zhengji/domain';
 import { EXPERT_IMPORT_MAX_ROWS, ExpertInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { experts, units, users } from '../../db/schema/index.ts';
 import { ImportFailure } from '../../documents/import-common.ts';
-import { readExpertListXlsx, type ExpertListRow } from '../../documents/expert-list.xlsx.ts';
+import { EXPERT_LIST_COLUMNS, readExpertListXlsx, type ExpertListRow } from '../../documents/expert-list.xlsx.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { authorizeReview } from './review-round.ts';
@@ -16,6 +16,10 @@ function parseRow(r: ExpertListRow, unitIds: Map<string, string>): { data?: Pars
   const unitName = c.unitName || (unitIds.has(c.organization) ? c.organization : '');
   const unitId = unitName ? unitIds.get(unitName) : null;
   const problems: string[] = [];
+  for (const col of EXPERT_LIST_COLUMNS) {
+    if (hasControlCharacters(c[col.key])) problems.push(`“${col.label.replace(/[*（].*$/, '')}”${CONTROL_CHARACTER_MESSAGE}`);
+  }
+  if (problems.length > 0) return { problems };
   if (unitId === undefined) problems.push(`所属推荐单位“${unitName}”不存在，请填写系统中推荐单位的全称，或留空`);
   const result = ExpertInputSchema.safeParse({
     name: c.name,
