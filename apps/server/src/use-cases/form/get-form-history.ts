@@ -91,9 +91,10 @@ export async function getFormHistory(ctx: UseCaseContext): Promise<FormHistory> 
         : null;
       let outcome: RowOutcome;
       let reason: string | null = null;
-      if (!version || form.status === 'returned') outcome = version ? 'awaiting_check' : 'not_submitted';
+      if (!version) outcome = 'not_submitted';
       else if (!d) outcome = 'awaiting_check';
       else if (d.decision === 'fail') ({ outcome, reason } = { outcome: 'check_failed', reason: check?.reason ?? null });
+      else if (form.status === 'returned') outcome = 'check_passed';
       else {
         const c = pool.find((x) => x.sources.some((s) => s.formId === form.id && s.versionNumber === n && s.rowIndex === r.rowIndex));
         ({ outcome, reason } = c ? candidateOutcome(c, notice, final) : { outcome: 'check_passed', reason: null });

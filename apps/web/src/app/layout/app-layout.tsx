@@ -41,6 +41,9 @@ export function AppLayout() {
             collapsible
             collapsed={collapsed}
             onCollapse={setCollapsed}
+            // On a phone or a narrow window the menu folds to its icons, so the page keeps its width.
+            breakpoint="md"
+            onBreakpoint={(broken) => setCollapsed(broken)}
             theme="light"
             className="zj-sider"
             style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
@@ -49,7 +52,7 @@ export function AppLayout() {
           </Sider>
         )}
         <Layout>
-          <Content style={{ padding: 24 }}>
+          <Content className="zj-content" style={{ padding: 24 }}>
             {mustChange && (
               <Alert
                 type="warning"

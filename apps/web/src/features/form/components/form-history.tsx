@@ -61,9 +61,9 @@ function header(e: FormHistoryEntry) {
         <Tag>{e.campaign.statusLabel}</Tag>
         <Tag color={e.status === 'returned' ? 'orange' : e.status === 'accepted' ? 'green' : 'blue'}>推荐表{e.statusLabel}</Tag>
       </Space>
-      <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, wordBreak: 'break-word', marginBottom: 0 }} ellipsis={{ rows: 2, tooltip: e.summary }}>
         {e.campaign.docNo} · 截止 {e.campaign.deadlineLabel} · {e.summary}
-      </Typography.Text>
+      </Typography.Paragraph>
     </Space>
   );
 }
@@ -95,7 +95,13 @@ export function FormOutcomeCard({ formId }: { formId: string }) {
   const entry = history.data?.entries.find((e) => e.formId === formId);
   if (!entry) return null;
   return (
-    <Card size="small" title={`核验与评估结果（第 ${String(entry.versionNumber)} 版）`} extra={<Typography.Text type="secondary">{entry.summary}</Typography.Text>} style={{ marginBottom: 12 }} data-testid="form-outcomes">
+    <Card size="small" title={`核验与评估结果（第 ${String(entry.versionNumber)} 版）`} style={{ marginBottom: 12 }} data-testid="form-outcomes">
+      {/* A returned form's reason is in the banner at the top of the page; the summary would only repeat it. */}
+      {entry.status !== 'returned' && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 4, wordBreak: 'break-word' }}>
+          {entry.summary}
+        </Typography.Paragraph>
+      )}
       <FormHistoryRows entry={entry} />
     </Card>
   );
