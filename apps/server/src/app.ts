@@ -37,6 +37,7 @@ import { publicSiteRoutes } from './public-site/public-site.routes.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { checkRoutes } from './routes/checks.ts';
 import { poolRoutes } from './routes/pool.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 
 /** What buildApp needs: the database and configuration; the clock and mailer are replaceable in tests. */
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(checkRoutes);
   await app.register(poolRoutes);
   await app.register(outboxRoutes);
+  await app.register(notificationRoutes);
   await app.register(expertRoutes);
   await app.register(reviewRoutes);
   await app.register(reviewScoringRoutes);

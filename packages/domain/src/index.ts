@@ -38,3 +38,5 @@ export * from './objection/objection.workflow.ts';
 export * from './objection/objection.schemas.ts';
 export * from './dashboard/dashboard.schemas.ts';
 export * from './form/scan-match.ts';
+export * from './form/form-history.schemas.ts';
+export * from './notification/notification.schemas.ts';

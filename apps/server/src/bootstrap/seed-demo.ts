@@ -36,8 +36,8 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
     const unitRows = await tx
       .insert(units)
       .values([
-        ...DISTRICTS.map(([d, code], i) => ({ name: districtUnitName(d), type: 'district' as const, creditCode: demoCreditCode(code, i + 1), contactName: '经办人', contactPhone: '021-00000000' })),
-        ...INDUSTRY_AUTHORITIES.map((name, i) => ({ name, type: 'industry' as const, creditCode: demoCreditCode('310000', 100 + i), contactName: '经办人', contactPhone: '021-00000000' })),
+        ...DISTRICTS.map(([d, code], i) => ({ name: districtUnitName(d), type: 'district' as const, creditCode: demoCreditCode(code, i + 1), contactName: '经办人', contactPhone: '021-00000000', contactEmail: `district-${code}@example.com` })),
+        ...INDUSTRY_AUTHORITIES.map((name, i) => ({ name, type: 'industry' as const, creditCode: demoCreditCode('310000', 100 + i), contactName: '经办人', contactPhone: '021-00000000', contactEmail: `industry-${String(100 + i)}@example.com` })),
       ])
       .returning();
     const [campaign] = await tx
@@ -66,7 +66,8 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
           displayName: p.displayName,
           role: p.role,
           unitId: p.unitName ? byName.get(p.unitName)!.id : null,
-          email: p.email ?? null,
+          // Every demo unit user has an address, so receipts and returns reach them by e-mail too.
+          email: p.email ?? (p.role === 'unit' ? `${p.username}@example.com` : null),
           passwordHash: await hashPassword(password),
           mustChangePassword: false,
         })

@@ -5,6 +5,8 @@ import { readSingleUpload } from '../plugins/upload.ts';
 import { FormViewSchema } from '../use-cases/form/present-form.ts';
 import { getMyForm } from '../use-cases/form/get-my-form.ts';
 import { getForm } from '../use-cases/form/get-form.ts';
+import { getFormHistory } from '../use-cases/form/get-form-history.ts';
+import { FormHistorySchema } from '@zhengji/domain';
 import { saveForm } from '../use-cases/form/save-form.ts';
 import { ScanUploadResultSchema, uploadScan } from '../use-cases/form/upload-scan.ts';
 import { confirmScanCode } from '../use-cases/form/confirm-scan-code.ts';
@@ -36,6 +38,9 @@ const tags = ['forms'];
 export const formRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/forms/mine', { config: roles('unit'), schema: { tags, summary: '本单位在当前征集中的推荐表（首次访问时创建）', querystring: z.object({ campaignId: z.uuid('征集活动编号格式不正确').optional() }), response: { 200: FormViewSchema } } }, async (request) =>
     getMyForm(request.ctx, request.query.campaignId),
+  );
+  app.get('/api/forms/mine/history', { config: roles('unit'), schema: { tags, summary: '本单位参与过的全部征集：推荐表状态、每行的核验结果与最终结果', response: { 200: FormHistorySchema } } }, async (request) =>
+    getFormHistory(request.ctx),
   );
   app.get('/api/forms/:id', { config: unitOrCenter, schema: { tags, summary: '推荐表', params: IdParams, response: { 200: FormViewSchema } } }, async (request) =>
     getForm(request.ctx, request.params.id),

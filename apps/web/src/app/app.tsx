@@ -20,7 +20,7 @@ export function App() {
     configureApi({
       onUnauthenticated: () => {
         if (window.location.pathname === '/login') return;
-        const to = loginUrl();
+        const to = loginUrl('expired');
         queryClient.removeQueries({ queryKey: meQueryKey });
         void navigate(to, { replace: true });
       },

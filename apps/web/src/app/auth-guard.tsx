@@ -20,7 +20,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) {
       const here = location.pathname + location.search;
-      const to = here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+      // Someone who was logged in (the user is still cached) lost the session: the login page says it timed out.
+      const params = new URLSearchParams();
+      if (me.data !== undefined) params.set('reason', 'expired');
+      if (here !== '/') params.set('next', here);
+      const qs = params.toString();
+      const to = qs ? `/login?${qs}` : '/login';
       return <Navigate to={to} replace />;
     }
     return (

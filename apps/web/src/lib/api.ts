@@ -35,7 +35,7 @@ const CSRF_COOKIE = 'zj_csrf';
 let fallbackCsrfToken: string | null = null;
 let handlers: ApiHandlers = {
   onUnauthenticated: () => {
-    if (window.location.pathname !== '/login') window.location.assign(loginUrl());
+    if (window.location.pathname !== '/login') window.location.assign(loginUrl('expired'));
   },
   onPasswordChangeRequired: () => {
     if (window.location.pathname !== '/change-password') window.location.assign('/change-password');
@@ -52,10 +52,17 @@ export function setCsrfToken(token: string | null): void {
   fallbackCsrfToken = token;
 }
 
-/** The login URL that brings the person back to where they are now. */
-export function loginUrl(): string {
+/**
+ * The login URL that brings the person back to where they are now; `expired` makes the login page say that the
+ * session timed out (a 401 on a call made while logged in).
+ */
+export function loginUrl(reason?: 'expired'): string {
   const here = window.location.pathname + window.location.search;
-  return here === '/' || here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+  const params = new URLSearchParams();
+  if (reason) params.set('reason', reason);
+  if (here !== '/' && !here.startsWith('/login')) params.set('next', here);
+  const qs = params.toString();
+  return qs ? `/login?${qs}` : '/login';
 }
 
 function readCookie(name: string): string | null {

@@ -1,10 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkRows, type FormRow } from '@zhengji/domain';
 import { ROSTER_STATES, RosterQuerySchema, type RosterState } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
-import { campaignUnits, formLateExceptions, formRows, forms, units } from '../../db/schema/index.ts';
+import { campaignUnits, formLateExceptions, formRows, forms, units, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { referenceIndexFor } from '../form/form-reference.ts';
@@ -26,6 +26,8 @@ export const RosterEntrySchema = z.object({
   rowCount: z.number(),
   errorCount: z.number(),
   lateExceptionUntil: z.date().nullable(),
+  /** Neither the unit nor any of its enabled users has an e-mail address: no e-mail notification reaches it. */
+  noEmail: z.boolean(),
 });
 /** The roster board: entries and counts by state. */
 export const RosterSchema = z.object({ entries: z.array(RosterEntrySchema), counts: z.record(z.enum(ROSTER_STATES), z.number()), total: z.number() });
@@ -53,7 +55,15 @@ export async function getRoster(ctx: UseCaseContext, campaignId: string, query: 
   const q = RosterQuerySchema.parse(query);
   const campaign = await loadCampaign(ctx.db, campaignId);
   requireAllowed(canCampaign(ctx.actor, 'viewRoster', { status: campaign.status as CampaignStatus }), ctx.actor);
-  const all = await rosterEntries(ctx, campaign);
+  const cached = await rosterEntries(ctx, campaign);
+  // Addresses change outside the campaign (admin pages), so they are read on every call, not cached with the board.
+  const unitIds = cached.map((e) => e.unitId);
+  const reachable = new Set<string>();
+  if (unitIds.length > 0) {
+    for (const u of await ctx.db.select({ id: units.id }).from(units).where(and(inArray(units.id, unitIds), isNotNull(units.contactEmail), ne(units.contactEmail, '')))) reachable.add(u.id);
+    for (const u of await ctx.db.select({ id: users.unitId }).from(users).where(and(inArray(users.unitId, unitIds), eq(users.disabled, false), isNotNull(users.email), ne(users.email, '')))) if (u.id) reachable.add(u.id);
+  }
+  const all = cached.map((e) => ({ ...e, noEmail: !reachable.has(e.unitId) }));
   const counts = Object.fromEntries(ROSTER_STATES.map((s) => [s, all.filter((e) => e.state === s).length])) as Record<RosterState, number>;
   const needle = q.q?.trim();
   const entries = all
@@ -62,10 +72,11 @@ export async function getRoster(ctx: UseCaseContext, campaignId: string, query: 
   return { entries, counts, total: all.length };
 }
 
-const boards = stampedCache<{ index: object; entries: Entry[] }>();
+type CachedEntry = Omit<Entry, 'noEmail'>;
+const boards = stampedCache<{ index: object; entries: CachedEntry[] }>();
 
 /** The board's entries, recomputed only when the campaign's data changed (the eligibility check of every row is costly). */
-async function rosterEntries(ctx: UseCaseContext, campaign: Awaited<ReturnType<typeof loadCampaign>>): Promise<Entry[]> {
+async function rosterEntries(ctx: UseCaseContext, campaign: Awaited<ReturnType<typeof loadCampaign>>): Promise<CachedEntry[]> {
   const campaignId = campaign.id;
   const index = await referenceIndexFor(ctx.db, ctx.config, campaignId);
   const stamp = await campaignChangeStamp(ctx.db, campaignId);
@@ -83,7 +94,7 @@ async function rosterEntries(ctx: UseCaseContext, campaign: Awaited<ReturnType<t
   for (const r of rows) byForm.set(r.formId, [...(byForm.get(r.formId) ?? []), r]);
   const late = new Map((await ctx.db.select().from(formLateExceptions).where(eq(formLateExceptions.campaignId, campaignId))).map((l) => [l.unitId, l.until]));
   const options = { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined };
-  const all: Entry[] = roster.map(({ unit, form }) => {
+  const all: CachedEntry[] = roster.map(({ unit, form }) => {
     const formRowsOf: FormRow[] = (form ? (byForm.get(form.id) ?? []) : []).sort((a, b) => a.priority - b.priority);
     const errorCount = checkRows(formRowsOf, index, options).flat().filter((f) => f.severity === 'error').length;
     return {

@@ -1,6 +1,6 @@
 import { and, eq, gt, gte, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { DomainError, FORM_STATUS_LABELS, endOfShanghaiDay, formatChineseDate, shanghaiIsoDate, type Dashboard, type DashboardCard } from '@zhengji/domain';
+import { CAMPAIGN_STATUS_LABELS, DomainError, FORM_STATUS_LABELS, endOfShanghaiDay, formatChineseDate, shanghaiIsoDate, type Dashboard, type DashboardCard } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { assignments, auditLog, campaigns, candidates, experts, formRows, forms, objections, reviews, units, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -14,7 +14,12 @@ const card = (key: string, title: string, value: number | string, hint: string, 
 
 async function unitCards(db: Db, unitId: string, now: Date): Promise<DashboardCard[]> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.status, 'open')).orderBy(sql`${campaigns.deadline} desc`).limit(1);
-  if (!campaign) return [card('form', '本单位推荐表', '暂无征集', '当前没有开放的征集活动', null)];
+  if (!campaign) {
+    // After the call closed the unit still sees where its last form stands; the history lists every campaign.
+    const [last] = await db.select({ form: forms, campaign: campaigns }).from(forms).innerJoin(campaigns, eq(campaigns.id, forms.campaignId)).where(eq(forms.unitId, unitId)).orderBy(sql`${campaigns.createdAt} desc`).limit(1);
+    if (!last) return [card('form', '本单位推荐表', '暂无征集', '当前没有开放的征集活动', null)];
+    return [card('form', '本单位推荐表', FORM_STATUS_LABELS[last.form.status], `${last.campaign.title}（${CAMPAIGN_STATUS_LABELS[last.campaign.status]}）；各条目的核验与评估结果见下方“本单位推荐记录”`, null)];
+  }
   const [form] = await db.select().from(forms).where(and(eq(forms.campaignId, campaign.id), eq(forms.unitId, unitId)));
   const rows = form ? await count(db, formRows, eq(formRows.formId, form.id)) : 0;
   const days = Math.ceil((endOfShanghaiDay(campaign.deadline).getTime() - now.getTime()) / 86_400_000);

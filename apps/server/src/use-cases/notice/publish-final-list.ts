@@ -7,6 +7,7 @@ import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { authorizeNotice, loadCampaign, toDomainItem } from './notice-support.ts';
 import { getFinalList } from './get-final-list.ts';
+import { notifyCandidateOutcomes } from '../notification/notify-outcomes.ts';
 
 /** Publishes the final list once the notice period has ended and every objection is closed; the campaign becomes 已发布. */
 export async function publishFinalList(ctx: UseCaseContext, campaignId: string): Promise<FinalListView> {
@@ -33,6 +34,11 @@ export async function publishFinalList(ctx: UseCaseContext, campaignId: string):
     const now = ctx.clock.now();
     await tx.insert(finalLists).values({ campaignId, noticeId: notice.id, items, removed, hash, publishedAt: now, publishedBy: actor.userId });
     await tx.update(campaigns).set({ status: next, version: campaign.version + 1, updatedAt: now }).where(eq(campaigns.id, campaignId));
+    const label = (i: { occupationCode: string; occupationName: string; jobTypeName: string }) => `${i.occupationName}${i.jobTypeName ? `（${i.jobTypeName}）` : ''} ${i.occupationCode}`;
+    await notifyCandidateOutcomes(tx, campaign, '最终名单已发布', [
+      ...items.map((i) => ({ candidateId: i.candidateId, label: label(i), outcome: '列入最终名单' })),
+      ...removed.map((i) => ({ candidateId: i.candidateId, label: label(i), outcome: `撤销（${i.reason}）` })),
+    ], now);
     await writeAudit(tx, ctx, {
       action: 'finalList.publish',
       objectType: 'campaign',

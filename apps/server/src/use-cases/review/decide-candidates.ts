@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { authorizeReview, loadReviewCampaign } from './review-round.ts';
 import { candidateLabel } from './assignment-checks.ts';
+import { notifyCandidateOutcomes } from '../notification/notify-outcomes.ts';
 
 /**
  * Decides selected / not selected for one or more candidates (center), all or nothing: each candidate must still be at
@@ -14,7 +15,7 @@ import { candidateLabel } from './assignment-checks.ts';
 export async function decideCandidates(ctx: UseCaseContext, campaignId: string, input: unknown) {
   const actor = authorizeReview(ctx.actor, 'decide');
   const data = DecideCandidatesInputSchema.parse(input);
-  await loadReviewCampaign(ctx.db, campaignId, true);
+  const campaign = await loadReviewCampaign(ctx.db, campaignId, true);
   const ids = data.candidates.map((c) => c.id);
   return ctx.db.transaction(async (tx) => {
     const rows = await tx.select().from(candidates).where(and(inArray(candidates.id, ids), eq(candidates.campaignId, campaignId)));
@@ -40,6 +41,8 @@ export async function decideCandidates(ctx: UseCaseContext, campaignId: string, 
         throw new DomainError('STALE_VERSION', `“${candidateLabel(byId.get(c.id)!)}”已被他人修改或决定，请刷新后重新确认`);
       }
     }
+    const outcome = data.decision === 'selected' ? '入选' : `未入选${data.reason ? `（理由：${data.reason}）` : ''}`;
+    await notifyCandidateOutcomes(tx, campaign, '专家评估结果', data.candidates.map((c) => ({ candidateId: c.id, label: candidateLabel(byId.get(c.id)!), outcome })), now);
     await writeAudit(tx, ctx, { action: 'candidate.decide', objectType: 'campaign', objectId: campaignId, changes: { decision: data.decision, reason: data.reason, candidates: data.candidates } });
     return { decided: data.candidates.length };
   });

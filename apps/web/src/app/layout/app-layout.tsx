@@ -7,6 +7,7 @@ import type { ShellContext } from '../shell-context.ts';
 import { SideMenu } from './side-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { BrandMark } from '../../components/brand-mark.tsx';
+import { NotificationBell } from '../../features/notification/notification-bell.tsx';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -28,7 +29,10 @@ export function AppLayout() {
           <BrandMark size={30} />
           <span className="zj-brand-title">社会化职业技能等级认定职业（工种）征集系统</span>
         </a>
-        <UserMenu me={me} />
+        <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexShrink: 0 }}>
+          {!mustChange && <NotificationBell />}
+          <UserMenu me={me} />
+        </div>
       </Header>
       <Layout>
         {!mustChange && (
@@ -37,6 +41,9 @@ export function AppLayout() {
             collapsible
             collapsed={collapsed}
             onCollapse={setCollapsed}
+            // On a phone or a narrow window the menu folds to its icons, so the page keeps its width.
+            breakpoint="md"
+            onBreakpoint={(broken) => setCollapsed(broken)}
             theme="light"
             className="zj-sider"
             style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
@@ -45,7 +52,7 @@ export function AppLayout() {
           </Sider>
         )}
         <Layout>
-          <Content style={{ padding: 24 }}>
+          <Content className="zj-content" style={{ padding: 24 }}>
             {mustChange && (
               <Alert
                 type="warning"

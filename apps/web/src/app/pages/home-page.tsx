@@ -6,6 +6,7 @@ import { ROLE_LABELS, formatChineseDate, type Dashboard } from '@zhengji/domain'
 import { api } from '../../lib/api.ts';
 import { useShell } from '../shell-context.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { FormHistoryCard } from '../../features/form/components/form-history.tsx';
 
 function greeting(hour: number): string {
   if (hour < 11) return '上午好';
@@ -41,6 +42,7 @@ export function HomePage() {
           </Col>
         ))}
       </Row>
+      {me.role === 'unit' && me.unitId && <FormHistoryCard />}
       <Card title="快捷入口" style={{ marginTop: 16 }}>
         {links.length === 0 ? (
           <Empty description="暂无可用功能，相关功能上线后将在此显示" />

@@ -64,6 +64,9 @@ export function LoginPage() {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 24 }}>
             请使用系统管理员分配的账号登录
           </Typography.Paragraph>
+          {params.get('reason') === 'expired' && !login.isError && (
+            <Alert type="warning" showIcon role="status" data-testid="login-expired" style={{ marginBottom: 16 }} message="登录已超时，请重新登录" description="为保障账号安全，长时间未操作会自动退出；登录后将回到您刚才所在的页面。" />
+          )}
           {login.isError && (
             <Alert type="error" showIcon role="alert" data-testid="login-error" style={{ marginBottom: 16 }} message={errorMessage(login.error)} />
           )}

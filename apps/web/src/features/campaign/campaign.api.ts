@@ -48,6 +48,8 @@ export interface RosterEntry {
   rowCount: number;
   errorCount: number;
   lateExceptionUntil: string | null;
+  /** Neither the unit nor any of its users has an e-mail address. */
+  noEmail: boolean;
 }
 /** A late exception. */
 export interface LateException {

@@ -17,6 +17,7 @@ import { VersionsPanel } from './components/versions-panel.tsx';
 import { StaleVersionDialog, typedAsText } from './components/stale-version-dialog.tsx';
 import { FormDocumentsMenu } from './components/form-documents-menu.tsx';
 import { FormImportDialog } from './components/form-import-dialog.tsx';
+import { FormOutcomeCard } from './components/form-history.tsx';
 
 const STATUS_COLORS = { draft: 'default', submitted: 'blue', returned: 'orange', accepted: 'green' } as const;
 
@@ -167,6 +168,7 @@ export function FormEditorPage() {
           <SealPanel form={form} prepare={prepare} finalizeBlocker={finalizeBlocker} onForm={onForm} />
         </Card>
       )}
+      {form.lastVersionNumber > 0 && <FormOutcomeCard formId={form.id} />}
       <Card size="small" title="定稿与提交记录">
         <VersionsPanel formId={form.id} lastVersionNumber={form.lastVersionNumber} finalizedVersionNo={form.finalized?.versionNo ?? null} />
       </Card>

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Finding, FormHeader, FormRow, ReferenceSearchResult, FormPolicyAction, FormStatus, ScanMatch, ScanMatchKind } from '@zhengji/domain';
+import type { z } from 'zod';
+import type { FormHistorySchema } from '@zhengji/domain';
 import { ApiError, api } from '../../lib/api.ts';
 
 /** A stored file's metadata (the sealed scan). */
@@ -174,4 +176,13 @@ export function useFormVersion(id: string | undefined, n: number | null) {
     queryFn: () => api.get<FormVersionDetail>(`/api/forms/${id ?? ''}/versions/${String(n)}`),
     enabled: !!id && n !== null && n > 0,
   });
+}
+
+/** GET /api/forms/mine/history: every campaign the unit took part in, with each row's check result and outcome. */
+export type FormHistory = z.infer<typeof FormHistorySchema>;
+export type FormHistoryEntry = FormHistory['entries'][number];
+
+/** The unit's history of forms and outcomes (kept after the campaign closes). */
+export function useFormHistory(enabled = true) {
+  return useQuery({ enabled, queryKey: ['forms', 'mine', 'history'], queryFn: () => api.get<FormHistory>('/api/forms/mine/history'), refetchInterval: 120_000 });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Badge, Button, Input, Select, Space, Statistic, Table, Tag } from 'antd';
+import { App, Badge, Button, Input, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { formatChineseDateTime, UNIT_TYPE_LABELS } from '@zhengji/domain';
 import { ROSTER_STATES, ROSTER_STATE_LABELS, type RosterState } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { errorMessage } from '../../../lib/api.ts';
@@ -55,7 +55,21 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
           setSort(one?.order ? { sort: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc' } : { sort: 'name', order: 'asc' });
         }}
         columns={[
-          { title: '单位', dataIndex: 'unitName', ...sorter('name') },
+          {
+            title: '单位',
+            dataIndex: 'unitName',
+            ...sorter('name'),
+            render: (name: string, e: RosterEntry) => (
+              <Space size={[6, 2]} wrap>
+                <span>{name}</span>
+                {e.noEmail && (
+                  <Tooltip title="该单位及其经办人均未登记电子邮箱：站内通知照常送达，邮件（回执、退回、催报）无法发送。请在“单位管理”或“用户管理”中补充。">
+                    <Tag color="warning" data-testid="roster-no-email">无邮箱，无法接收邮件通知</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
+          },
           { title: '类型', dataIndex: 'unitType', width: 120, render: (t: RosterEntry['unitType']) => UNIT_TYPE_LABELS[t] },
           { title: '状态', dataIndex: 'state', width: 110, ...sorter('state'), render: (s: RosterState) => <Badge status={STATE_COLOR[s] as 'default'} text={ROSTER_STATE_LABELS[s]} /> },
           { title: '最近活动', dataIndex: 'lastActivityAt', width: 180, ...sorter('lastActivity'), render: time },

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** One in-application notification of the current user. */
+export const NotificationViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type NotificationView = z.infer<typeof NotificationViewSchema>;
+
+/** The current user's notifications, newest first, and how many are unread. */
+export const NotificationListSchema = z.object({ items: z.array(NotificationViewSchema), unread: z.number(), total: z.number() });
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+/** GET /api/notifications query. */
+export const NotificationQuerySchema = z.object({
+  unread: z.enum(['true', 'false'], '“仅未读”须为 true 或 false').optional(),
+  limit: z.coerce.number('条数须为数字').int('条数须为整数').min(1, '条数至少为 1').max(100, '条数不能超过 100').default(30),
+});
