@@ -12,6 +12,7 @@ import { queryObjection } from '../use-cases/objection/query-objection.ts';
 import { issueChallenge } from '../use-cases/objection/objection-challenge.ts';
 import { Lru, sendHtml } from './page-cache.ts';
 import { campaignPage, errorPage, finalPage, indexPage, noticePage, noticePhase, objectionFormPage, objectionReceiptPage, queryPage, queryResultPage, type ObjectionFormValues } from './pages.ts';
+import { finalDocument, noticeDocument } from '../documents/notice-list-layout.ts';
 import { sendListDocument, type ListFormat } from './list-downloads.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,6 +21,11 @@ const FORMATS = new Set(['docx', 'pdf', 'xlsx']);
 const RENDER_VERSION = 'v1';
 
 type IdParams = { id: string };
+
+/** The public site's address as printed in the announcements: the origin the request came to (behind a proxy, the forwarded one). */
+function siteOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
 
 function statusOf(e: unknown): { status: number; message: string } | null {
   if (e instanceof ZodError) return { status: 400, message: [...new Set(e.issues.map((i) => i.message))].join('；') };
@@ -111,7 +117,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       return sendListDocument(request, reply, request.params.format as ListFormat, {
         key: `notice:${n.snapshotHash}`,
         fileName: n.title,
-        doc: { title: n.title, docNo: n.docNo, lines: [`公示期：${n.startDate} 至 ${n.endDate}`, `共 ${n.items.length} 项`], items: n.items, hash: n.snapshotHash },
+        doc: noticeDocument(n, siteOrigin(request)),
       });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(request, reply);
@@ -197,7 +203,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       return sendListDocument(request, reply, request.params.format as ListFormat, {
         key: `final:${f.hash}`,
         fileName: title,
-        doc: { title, docNo: '', lines: [`共 ${f.items.length} 项；撤销 ${f.removed.length} 项`], items: f.items, removed: f.removed, hash: f.hash },
+        doc: finalDocument(f, siteOrigin(request)),
       });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(request, reply, '该征集活动的最终名单尚未发布');
