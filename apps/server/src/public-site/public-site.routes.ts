@@ -18,7 +18,7 @@ import { sendListDocument, type ListFormat } from './list-downloads.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FORMATS = new Set(['docx', 'pdf', 'xlsx']);
 /** Bumped when the page templates change, so that cached copies are revalidated. */
-const RENDER_VERSION = 'v1';
+const RENDER_VERSION = 'v2';
 
 type IdParams = { id: string };
 
@@ -100,11 +100,11 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       throw e;
     }
     const phase = noticePhase(n, request.ctx.clock.now());
-    const key = `${n.id}:${phase}`;
+    const key = `${n.id}:${phase}:${request.host}`;
     const etag = `"${n.snapshotHash.slice(0, 24)}-${phase}-${RENDER_VERSION}"`;
     let page = pages.get(key);
     if (!page) {
-      page = noticePage(n, phase);
+      page = noticePage(n, phase, siteOrigin(request));
       pages.set(key, page);
     }
     return sendHtml(request, reply, page, { etag, cache: 'public, max-age=60, must-revalidate' });
@@ -188,7 +188,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
     if (!UUID.test(request.params.campaignId)) return notFound(request, reply);
     try {
       const f = await getFinalList(request.ctx, request.params.campaignId);
-      return sendHtml(request, reply, finalPage(f), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
+      return sendHtml(request, reply, finalPage(f, siteOrigin(request)), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(request, reply, '该征集活动的最终名单尚未发布');
       throw e;
