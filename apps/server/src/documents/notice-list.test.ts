@@ -100,7 +100,7 @@ describe('the final list', () => {
     expect(flat).toContain('附件2');
     expect(flat).toContain('2024年11月5日');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await renderNoticeListXlsx(d));
+    await wb.xlsx.load((await renderNoticeListXlsx(d)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('撤销项目');
     const last = sheet?.getRow(sheet.rowCount);
     expect(last?.height).toBeGreaterThan(200);
