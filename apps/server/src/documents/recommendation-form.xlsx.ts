@@ -15,7 +15,8 @@ export function addInstructionsSheet(workbook: Workbook, extraNotes: readonly st
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } },
   });
   ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页${footer ? `　　${footer}` : ''}` };
-  ws.columns = [{ width: 120 }];
+  // 100 units fit A4 landscape unscaled (LibreOffice does not always honour fit-to-width on this sheet).
+  ws.columns = [{ width: 100 }];
   const title = ws.getCell('A1');
   title.value = INSTRUCTIONS_TITLE;
   title.font = { name: '黑体', size: 14, bold: true };
@@ -25,8 +26,8 @@ export function addInstructionsSheet(workbook: Workbook, extraNotes: readonly st
     cell.value = `${i + 1}. ${text}`;
     cell.font = { name: '宋体', size: 11 };
     cell.alignment = { wrapText: true, vertical: 'top' };
-    // Width in Excel units over the 120-unit column, with room to spare: a clipped instruction loses words in print.
-    ws.getRow(i + 2).height = wrappedLines(`${i + 1}. ${text}`, 120) * 15 + 6;
+    // Width in Excel units over the 100-unit column, with room to spare: a clipped instruction loses words in print.
+    ws.getRow(i + 2).height = wrappedLines(`${i + 1}. ${text}`, 100) * 15 + 6;
   });
 }
 

@@ -30,7 +30,7 @@ describe('spreadsheets that print', () => {
     expect(form?.headerFooter.firstHeader).toContain('附件');
     expect(form?.pageSetup.printTitlesRow).toBe('3:3');
     const notes = wb.getWorksheet('填表说明');
-    // Instruction 5 is about 190 characters: at least three lines of 15 pt in a 120-unit column.
+    // Instruction 5 is about 190 characters: at least three lines of 15 pt in a 100-unit column.
     expect(notes?.getRow(6).height).toBeGreaterThanOrEqual(45);
   });
 
