@@ -12,6 +12,8 @@ import { renderNoticeListDocx } from './notice-list.docx.ts';
 import { renderNoticeListXlsx } from './notice-list.xlsx.ts';
 import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
+import { renderScoreSheetDocx } from './review-docx.ts';
+import { SCORE_SHEET_PLEDGE } from './review-layout.ts';
 import { poppler } from './test-support.ts';
 
 /**
@@ -46,6 +48,15 @@ beforeAll(async () => {
     'form-sheet.xlsx': await renderRecommendationFormXlsx(form),
     'template.xlsx': await renderFormTemplateXlsx(),
     'notice.docx': await renderNoticeListDocx(noticeDocument(NOTICE, 'https://zhengji.example.gov.cn')),
+    'score-sheet.docx': await renderScoreSheetDocx({
+      campaignTitle: '2024年征集',
+      expertName: '王某',
+      organization: '某职业技术学院',
+      title: '教授',
+      criteria: [{ id: 'a', name: '社会需求', description: '', weight: 50 }, { id: 'b', name: '标准完备', description: '', weight: 50 }],
+      rows: Array.from({ length: 10 }, (_, i) => ({ occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', scores: { a: 8, b: 7 }, weightedScore: 7.5, opinion: null, comment: '建议纳入。'.repeat(i % 3 === 0 ? 12 : 1), submitted: true })),
+      printedAt: '2024-10-22 10:00',
+    }),
     'notice-list.xlsx': await renderNoticeListXlsx(noticeDocument(NOTICE, 'https://zhengji.example.gov.cn')),
   };
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
@@ -87,6 +98,13 @@ describe('generated documents opened in LibreOffice', () => {
       expect(flat, sentence).toContain(squeeze(sentence));
     }
     expect(doc?.count).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the Word score sheet keeps the promise and the signature with the last scores', () => {
+    const sheets = (pages.get('score-sheet.docx')?.text ?? '').split('\f');
+    const pledgePage = sheets.find((p) => squeeze(p).includes(squeeze(SCORE_SHEET_PLEDGE))) ?? '';
+    expect(squeeze(pledgePage)).toContain('专家签名');
+    expect(pledgePage).toMatch(/^\s*10\s+4-10-01-05/m);
   });
 
   it('the Excel notice list: every row, the hash', () => {
