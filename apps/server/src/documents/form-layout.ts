@@ -3,6 +3,8 @@ import { FORM_COLUMN_LABELS, type FormDocumentData, type FormHeader, type FormRo
 
 /** What every rendering of the 推荐表 (Word, PDF, Excel) shares: texts, column order and widths. */
 
+/** The line at the top left above the title, as in the notice's attachment. */
+export const ATTACHMENT_LINE = '附件';
 export const FORM_TITLE = '社会化职业技能等级认定职业（工种）推荐表';
 export const UNIT_LABEL = '推荐单位（加盖公章）：';
 export const CONTACT_LABEL = '联系人：';

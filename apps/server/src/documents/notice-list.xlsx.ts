@@ -1,31 +1,68 @@
 import ExcelJS from 'exceljs';
-import { NOTICE_LIST_COLUMNS, noticeListCells, type NoticeListDocument } from './notice-list-layout.ts';
-import { CELL_BORDER } from './xlsx-layout.ts';
+import { type NoticeAttachment, type NoticeListDocument } from './notice-list-layout.ts';
+import { CELL_BORDER, wrappedRowHeight } from './xlsx-layout.ts';
 
-function addList(ws: ExcelJS.Worksheet, title: string, lines: string[], header: string[], rows: string[][]): void {
-  ws.columns = header.map((_, i) => ({ width: [6, 13, 16, 14, 26, 18, 32, 30][i] ?? 16 }));
-  ws.addRow([title]).font = { name: '宋体', size: 14, bold: true };
-  ws.mergeCells(1, 1, 1, header.length);
-  for (const l of lines) ws.addRow([l]);
-  const h = ws.addRow(header);
+
+/** Column widths (Excel units) of the list columns; the last, extra column (公示序号 or 撤销原因) gets its own. */
+const WIDTHS = [6, 13, 16, 14, 26, 18, 32];
+const EXTRA_WIDTH: Record<string, number> = { 公示序号: 9, 撤销原因: 30 };
+
+function escapeHeaderFooter(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+function addList(ws: ExcelJS.Worksheet, title: string, lines: readonly string[], a: NoticeAttachment, hash: string): void {
+  const widths = a.header.map((h, i) => WIDTHS[i] ?? EXTRA_WIDTH[h] ?? 16);
+  ws.columns = widths.map((width) => ({ width }));
+  const total = widths.reduce((x, y) => x + y, 0);
+  const titleRow = ws.addRow([title]);
+  titleRow.font = { name: '宋体', size: 14, bold: true };
+  titleRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  titleRow.height = wrappedRowHeight([title], [total / 1.3], 20, 28);
+  ws.mergeCells(titleRow.number, 1, titleRow.number, a.header.length);
+  for (const l of lines) {
+    const row = ws.addRow([l]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.font = { name: '宋体', size: 11 };
+    ws.mergeCells(row.number, 1, row.number, a.header.length);
+    row.height = wrappedRowHeight([l], [total], 15, 18);
+  }
+  const h = ws.addRow(a.header);
   h.font = { name: '宋体', bold: true };
+  h.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   h.eachCell((c) => (c.border = CELL_BORDER));
+  h.height = wrappedRowHeight(a.header, widths, 15, 22);
   ws.views = [{ state: 'frozen', ySplit: h.number }];
-  for (const r of rows) {
+  for (const r of a.rows) {
     const row = ws.addRow(r);
     row.eachCell((c) => {
       c.border = CELL_BORDER;
+      c.font = { name: '宋体', size: 10 };
       c.alignment = { wrapText: true, vertical: 'top' };
     });
+    row.height = wrappedRowHeight(r, widths);
   }
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${h.number}:${h.number}` };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${h.number}:${h.number}`,
+    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页　　内容校验码：${escapeHeaderFooter(hash.slice(0, 16))}` };
 }
 
-/** The notice or final list as Excel: one sheet with the list, one with the removed items when any. */
+/** The lists of the notice or final list as Excel: one sheet per attachment (the announcement text is in Word and PDF). */
 export async function renderNoticeListXlsx(d: NoticeListDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const header = NOTICE_LIST_COLUMNS.map((c) => c.label);
-  addList(wb.addWorksheet('名单'), d.title, [d.docNo, ...d.lines, `内容校验码（SHA-256）：${d.hash}`].filter(Boolean), header, d.items.map(noticeListCells));
-  if (d.removed?.length) addList(wb.addWorksheet('撤销项目'), '与公示名单的差异（撤销项目）', [], [...header, '撤销原因'], d.removed.map((r) => [...noticeListCells(r), r.reason]));
+  wb.creator = '征集系统';
+  wb.title = d.title;
+  d.attachments.forEach((a, i) => {
+    const lines = i === 0 ? [d.docNo ? `${d.docNo}　${d.title}` : d.title, `${d.issuer}　${d.date}`, `内容校验码（SHA-256）：${d.hash}`] : [`内容校验码（SHA-256）：${d.hash}`];
+    addList(wb.addWorksheet(i === 0 ? '名单' : '撤销项目'), a.title, lines, a, d.hash);
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,15 +6,21 @@ import type { TFontDictionary } from 'pdfmake/interfaces';
 const NOTO_DIR = '/usr/share/fonts/opentype/noto';
 const REGULAR_TTC = `${NOTO_DIR}/NotoSansCJK-Regular.ttc`;
 const BOLD_TTC = `${NOTO_DIR}/NotoSansCJK-Bold.ttc`;
+const SERIF_REGULAR_TTC = `${NOTO_DIR}/NotoSerifCJK-Regular.ttc`;
+const SERIF_BOLD_TTC = `${NOTO_DIR}/NotoSerifCJK-Bold.ttc`;
 
 /** Name of the CJK font family to use in pdfmake document definitions. */
 export const PDF_CJK_FONT = 'NotoSansCJK';
+/** The Song-style (serif) family, for official documents (GB/T 9704 names 小标宋/仿宋, proprietary; Noto Serif CJK SC stands in). */
+export const PDF_CJK_SERIF_FONT = 'NotoSerifCJK';
 
-const FONT_FILES = [REGULAR_TTC, BOLD_TTC];
+const FONT_FILES = [REGULAR_TTC, BOLD_TTC, SERIF_REGULAR_TTC, SERIF_BOLD_TTC];
 
 /** Names under which the font files are kept in pdfmake's in-memory file system (read from disk once). */
 const VFS_REGULAR = 'zhengji-noto-sans-cjk-regular.ttc';
 const VFS_BOLD = 'zhengji-noto-sans-cjk-bold.ttc';
+const VFS_SERIF_REGULAR = 'zhengji-noto-serif-cjk-regular.ttc';
+const VFS_SERIF_BOLD = 'zhengji-noto-serif-cjk-bold.ttc';
 
 let loaded = false;
 
@@ -29,6 +35,8 @@ function loadFontsOnce(): void {
   const { virtualfs } = pdfMake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } };
   virtualfs.writeFileSync(VFS_REGULAR, readFileSync(REGULAR_TTC));
   virtualfs.writeFileSync(VFS_BOLD, readFileSync(BOLD_TTC));
+  virtualfs.writeFileSync(VFS_SERIF_REGULAR, readFileSync(SERIF_REGULAR_TTC));
+  virtualfs.writeFileSync(VFS_SERIF_BOLD, readFileSync(SERIF_BOLD_TTC));
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy(() => false);
   loaded = true;
@@ -47,6 +55,12 @@ export function pdfMakeWithCjkFonts(): typeof pdfMake {
       bold: [VFS_BOLD, 'NotoSansCJKsc-Bold'],
       italics: [VFS_REGULAR, 'NotoSansCJKsc-Regular'],
       bolditalics: [VFS_BOLD, 'NotoSansCJKsc-Bold'],
+    },
+    [PDF_CJK_SERIF_FONT]: {
+      normal: [VFS_SERIF_REGULAR, 'NotoSerifCJKsc-Regular'],
+      bold: [VFS_SERIF_BOLD, 'NotoSerifCJKsc-Bold'],
+      italics: [VFS_SERIF_REGULAR, 'NotoSerifCJKsc-Regular'],
+      bolditalics: [VFS_SERIF_BOLD, 'NotoSerifCJKsc-Bold'],
     },
   } as unknown as TFontDictionary;
   pdfMake.setFonts(fonts);

@@ -12,11 +12,12 @@ function runs(xml: string): string[] {
 }
 
 describe('renderRecommendationFormDocx', () => {
-  it('lays out the notice form: title, unit, ten headers, rows in order, contact, date, instructions', async () => {
+  it('lays out the notice form: 附件, title, unit, ten headers, rows in order, contact, date, instructions', async () => {
     const parts = await unzipText(await renderRecommendationFormDocx(sampleForm()));
     const xml = parts.get('word/document.xml') ?? '';
     const text = runs(xml);
-    expect(text[0]).toBe(FORM_TITLE);
+    expect(text[0]).toBe('附件');
+    expect(text[1]).toBe(FORM_TITLE);
     expect(text.join('')).toContain('推荐单位（加盖公章）：上海市浦东新区人力资源和社会保障局');
     const headerStart = text.indexOf('序号');
     expect(text.slice(headerStart, headerStart + 10)).toEqual(FORM_COLUMNS.map((c) => c.label));

@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { FormDocumentData } from '@zhengji/domain/form/form.schemas.ts';
 import {
+  ATTACHMENT_LINE,
   CONTACT_LABEL,
   DRAFT_NOTICE,
   FORM_CODE_HINT,
@@ -62,13 +63,18 @@ function run(text: string, options: { bold?: boolean; size?: number; color?: str
  * from the paragraph styles and the table (borders, margins), not from each cell: a 200-row form has 2,000
  * cells, and per-cell properties would triple both the file and the time to build it.
  */
-function tableCell(text: string, width: number, style: string): TableCell {
+function tableCell(text: string, width: number, style: string, keepWithNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    children: text.split(/\r?\n/).map((line) => new Paragraph({ style, children: [new TextRun(line)] })),
+    children: text
+      .split(/\r?\n/)
+      .map((line) => new Paragraph({ style, children: [new TextRun(line)], ...(keepWithNext ? { keepNext: true, keepLines: true } : {}) })),
   });
 }
+
+/** The last rows keep with the contact lines and the date under the table (Word moves them to the next page together). */
+const KEEP_TAIL_ROWS = 1;
 
 const CELL_STYLES = [
   { id: 'FormHeaderCell', name: '表头单元格', run: { bold: true, size: 18 }, paragraph: { alignment: AlignmentType.CENTER } },
@@ -83,11 +89,14 @@ function formTable(data: FormDocumentData): Table {
     cantSplit: true,
     children: FORM_COLUMNS.map((c, i) => tableCell(c.label, widths[i] ?? 0, 'FormHeaderCell')),
   });
+  const keepFrom = data.rows.length - KEEP_TAIL_ROWS;
   const bodyRows = data.rows.map(
     (row, index) =>
       new TableRow({
         cantSplit: true,
-        children: rowCellTexts(row, index).map((text, i) => tableCell(text, widths[i] ?? 0, FORM_COLUMNS[i]?.key === 'reason' ? 'FormReasonCell' : 'FormCell')),
+        children: rowCellTexts(row, index).map((text, i) =>
+          tableCell(text, widths[i] ?? 0, FORM_COLUMNS[i]?.key === 'reason' ? 'FormReasonCell' : 'FormCell', index >= keepFrom),
+        ),
       }),
   );
   return new Table({
@@ -141,10 +150,11 @@ function codeHeader(code: { versionNo: number; verificationCode: string }, png: 
 function formParagraphs(data: FormDocumentData): (Paragraph | Table)[] {
   const contact = `${CONTACT_LABEL}${data.header.contactName}　　　　${PHONE_LABEL}${data.header.contactPhone}`;
   return [
+    new Paragraph({ spacing: { after: 60 }, children: [run(ATTACHMENT_LINE, { size: 32, title: true })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(FORM_TITLE, { bold: true, size: 36, title: true })] }),
     new Paragraph({ spacing: { after: 120 }, children: [run(UNIT_LABEL, { size: 24 }), run(data.unitName, { size: 24 })] }),
     formTable(data),
-    new Paragraph({ spacing: { before: 240 }, children: [run(contact, { size: 24 })] }),
+    new Paragraph({ spacing: { before: 240 }, keepNext: true, keepLines: true, children: [run(contact, { size: 24 })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 120 }, children: [run(fillDateText(data.header), { size: 24 })] }),
   ];
 }

@@ -75,6 +75,16 @@ describe('renderRecommendationFormPdf', () => {
     expect(flat).toContain('急需开展社会化职业技能等级认定');
   });
 
+  it('puts 附件 above the title and keeps the contact lines and the date with the last row (10 rows)', async () => {
+    const path = await tempFile('ten.pdf', await renderRecommendationFormPdf(sampleForm(manyRows(10))));
+    const pages = (await poppler('pdftotext', ['-layout', path, '-'])).split('\f').filter((p) => p.trim() !== '').map(squeeze);
+    expect(pages[0]?.indexOf('附件')).toBeLessThan(pages[0]?.indexOf(FORM_TITLE) ?? -1);
+    const contactPage = pages.find((p) => p.includes('联系人：王晓明')) ?? '';
+    expect(contactPage).toContain('2024年10月22日');
+    expect(contactPage).toContain('109'); // the last row's expected assessments
+    expect(contactPage).toContain('职业编码');
+  });
+
   it('marks a draft with 草稿 and prints no verification code', async () => {
     const flat = squeeze(await poppler('pdftotext', [draft, '-']));
     expect(flat).toContain('草稿·尚未定稿');

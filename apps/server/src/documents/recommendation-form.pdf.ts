@@ -1,6 +1,7 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { FormDocumentData } from '@zhengji/domain/form/form.schemas.ts';
 import {
+  ATTACHMENT_LINE,
   CONTACT_LABEL,
   DRAFT_MARK,
   DRAFT_NOTICE,
@@ -32,14 +33,39 @@ function columnWidths(): number[] {
   return FORM_COLUMNS.map((c) => Math.floor(((c.width * usable) / sum) * 100) / 100);
 }
 
-function formTable(data: FormDocumentData): Content {
-  const header: TableCell[] = FORM_COLUMNS.map((c) => ({ text: c.label, style: 'th' }));
-  const body: TableCell[][] = data.rows.map((row, index) =>
+const TABLE_LAYOUT = { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 };
+
+function headerCells(): TableCell[] {
+  return FORM_COLUMNS.map((c) => ({ text: c.label, style: 'th' }));
+}
+
+function bodyCells(data: FormDocumentData): TableCell[][] {
+  return data.rows.map((row, index) =>
     rowCellTexts(row, index).map((text, i) => ({ text, alignment: FORM_COLUMNS[i]?.key === 'reason' ? 'left' : 'center' })),
   );
+}
+
+/**
+ * The table and the lines under it. The last row and the contact lines with the date share the table's last row
+ * (one cell across all columns holding a one-row table of the same widths and the lines), so that, rows never
+ * being split, these lines never stand alone on a page, and a page they start repeats the header row.
+ */
+function formTableAndContact(data: FormDocumentData): Content {
+  const body = bodyCells(data);
+  const last = body.pop();
+  const contact = `${CONTACT_LABEL}${data.header.contactName}　　　　${PHONE_LABEL}${data.header.contactPhone}`;
+  const widths = columnWidths();
+  const lines: Content[] = [
+    { text: contact, style: 'line', margin: [0, 14, 0, 0] },
+    { text: fillDateText(data.header), style: 'line', alignment: 'right', margin: [0, 6, 40, 0] },
+  ];
+  // Cancels the spanning cell's padding (4 left, 4 right, 3 top) so the inner table's lines fall on the outer ones.
+  const inner: Content[] = last ? [{ table: { widths, body: [last] }, layout: TABLE_LAYOUT, margin: [-4.6, -3.6, -4.6, 0] } as Content] : [];
+  const tailCell: TableCell = { colSpan: FORM_COLUMNS.length, border: [false, false, false, false], stack: [...inner, ...lines] };
+  const tailRow: TableCell[] = [tailCell, ...FORM_COLUMNS.slice(1).map((): TableCell => ({ text: '' }))];
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: columnWidths(), body: [header, ...body] },
-    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
+    table: { headerRows: 1, dontBreakRows: true, widths, body: [headerCells(), ...body, tailRow] },
+    layout: { ...TABLE_LAYOUT, hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === node.table.body.length ? 0 : 0.6) },
     style: 'td',
   };
 }
@@ -64,7 +90,6 @@ function pageHeader(data: FormDocumentData, qrSvg: string | null): Content | und
 }
 
 function documentDefinition(data: FormDocumentData, qrSvg: string | null): TDocumentDefinitions {
-  const contact = `${CONTACT_LABEL}${data.header.contactName}　　　　${PHONE_LABEL}${data.header.contactPhone}`;
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -72,6 +97,7 @@ function documentDefinition(data: FormDocumentData, qrSvg: string | null): TDocu
     info: { title: FORM_TITLE, subject: data.campaignTitle, author: data.unitName, creator: '征集系统' },
     defaultStyle: { font: PDF_CJK_FONT, fontSize: 10.5, lineHeight: 1.15 },
     styles: {
+      attachment: { fontSize: 16, margin: [0, 0, 0, 4] },
       title: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
       th: { bold: true, alignment: 'center', fontSize: 9 },
       td: { fontSize: 9 },
@@ -88,16 +114,10 @@ function documentDefinition(data: FormDocumentData, qrSvg: string | null): TDocu
       margin: [0, 12, 0, 0],
     }),
     content: [
+      { text: ATTACHMENT_LINE, style: 'attachment' },
       { text: FORM_TITLE, style: 'title' },
       { text: `${UNIT_LABEL}${data.unitName}`, style: 'line', margin: [0, 0, 0, 8] },
-      formTable(data),
-      {
-        unbreakable: true,
-        stack: [
-          { text: contact, style: 'line', margin: [0, 14, 0, 0] },
-          { text: fillDateText(data.header), style: 'line', alignment: 'right', margin: [0, 6, 40, 0] },
-        ],
-      },
+      formTableAndContact(data),
       { text: INSTRUCTIONS_TITLE, style: 'instructionsTitle', pageBreak: 'before' },
       ...FORM_INSTRUCTIONS.map((text, i): Content => ({ text: `${i + 1}. ${text}`, style: 'instruction' })),
     ],

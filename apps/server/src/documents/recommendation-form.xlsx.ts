@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import type { FormDocumentData } from '@zhengji/domain/form/form.schemas.ts';
-import { DRAFT_NOTICE, FORM_COLUMNS, FORM_INSTRUCTIONS, FORM_TITLE, INSTRUCTIONS_TITLE, fillDateText, rowCellTexts, verificationText } from './form-layout.ts';
-import { CELL_BORDER, FORM_SHEET_NAME, INSTRUCTIONS_SHEET_NAME, estimatedRowHeight, writeContactRow, writeFormSheetTop } from './xlsx-layout.ts';
+import { ATTACHMENT_LINE, DRAFT_NOTICE, FORM_COLUMNS, FORM_INSTRUCTIONS, FORM_TITLE, INSTRUCTIONS_TITLE, fillDateText, rowCellTexts, verificationText } from './form-layout.ts';
+import { CELL_BORDER, wrappedLines, FORM_SHEET_NAME, INSTRUCTIONS_SHEET_NAME, estimatedRowHeight, writeContactRow, writeFormSheetTop } from './xlsx-layout.ts';
 
 /** Escapes `&` for Excel's header/footer codes, where it starts a code. */
 function headerFooterText(text: string): string {
@@ -10,11 +10,13 @@ function headerFooterText(text: string): string {
 }
 
 /** Adds the 填表说明 sheet: a title and the seven instructions (plus optional extra notes). */
-export function addInstructionsSheet(workbook: Workbook, extraNotes: readonly string[] = []): void {
+export function addInstructionsSheet(workbook: Workbook, extraNotes: readonly string[] = [], footer = ''): void {
   const ws = workbook.addWorksheet(INSTRUCTIONS_SHEET_NAME, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } },
   });
-  ws.columns = [{ width: 120 }];
+  ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页${footer ? `　　${footer}` : ''}` };
+  // 100 units fit A4 landscape unscaled (LibreOffice does not always honour fit-to-width on this sheet).
+  ws.columns = [{ width: 100 }];
   const title = ws.getCell('A1');
   title.value = INSTRUCTIONS_TITLE;
   title.font = { name: '黑体', size: 14, bold: true };
@@ -24,7 +26,8 @@ export function addInstructionsSheet(workbook: Workbook, extraNotes: readonly st
     cell.value = `${i + 1}. ${text}`;
     cell.font = { name: '宋体', size: 11 };
     cell.alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(i + 2).height = Math.ceil((text.length * 2) / 115) * 16 + 4;
+    // Width in Excel units over the 100-unit column, with room to spare: a clipped instruction loses words in print.
+    ws.getRow(i + 2).height = wrappedLines(`${i + 1}. ${text}`, 100) * 15 + 6;
   });
 }
 
@@ -67,12 +70,18 @@ export async function renderRecommendationFormXlsx(data: FormDocumentData): Prom
   });
 
   const footer = headerFooterText(verificationText(data));
+  const draftHeader = data.isDraft ? `&C&"宋体,Bold"&14&KC00000${headerFooterText(DRAFT_NOTICE)}` : '';
+  const pageFooter = `&C第 &P 页 / 共 &N 页　　${footer}`;
+  // The notice's attachment carries 附件 at the top left of its first page.
   ws.headerFooter = {
-    oddHeader: data.isDraft ? `&C&"宋体,Bold"&14&KC00000${headerFooterText(DRAFT_NOTICE)}` : '',
-    oddFooter: `&C第 &P 页 / 共 &N 页　　${footer}`,
+    differentFirst: true,
+    oddHeader: draftHeader,
+    oddFooter: pageFooter,
+    firstHeader: `&L&"黑体"&16${ATTACHMENT_LINE}${draftHeader}`,
+    firstFooter: pageFooter,
   };
 
-  addInstructionsSheet(workbook);
+  addInstructionsSheet(workbook, [], footer);
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
 }

@@ -24,17 +24,18 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 const run = (text: string, size = 21, bold = false, title = false) => new TextRun({ text, size, bold, font: title ? TITLE_FONT : BODY_FONT });
 
-function cell(text: string, width: number, bold: boolean, left: boolean): TableCell {
+function cell(text: string, width: number, bold: boolean, left: boolean, keepWithNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 60, right: 60 },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-    children: text.split('\n').map((line) => new Paragraph({ alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(line, 18, bold)] })),
+    children: text.split('\n').map((line) => new Paragraph({ alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER, keepNext: keepWithNext, keepLines: keepWithNext, children: [run(line, 18, bold)] })),
   });
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], weights: readonly number[], leftColumns: ReadonlySet<number>): Table {
+/** `keepTail`: the last rows keep with the paragraphs after the table (the pledge and the signature). */
+function table(header: readonly string[], rows: readonly (readonly string[])[], weights: readonly number[], leftColumns: ReadonlySet<number>, keepTail = 0): Table {
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w * TABLE_WIDTH) / sum));
   return new Table({
@@ -43,7 +44,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, widths[i] ?? 0, true, false)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i] ?? 0, false, leftColumns.has(i))) })),
+      ...rows.map((r, index) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i] ?? 0, false, leftColumns.has(i), index >= rows.length - keepTail)) })),
     ],
   });
 }
@@ -77,9 +78,9 @@ export async function renderScoreSheetDocx(data: ScoreSheetData): Promise<Buffer
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(SCORE_SHEET_TITLE, 36, true, true)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(data.campaignTitle, 22)] }),
     new Paragraph({ spacing: { after: 120 }, children: [run(`评审专家：${data.expertName}　　工作单位：${data.organization}　　职称/职务：${data.title || '—'}`, 22)] }),
-    table(header, rows, weights, new Set([header.length - 1])),
-    new Paragraph({ spacing: { before: 240 }, children: [run('评分说明：各项指标按0～10分评分，不适用的填“不适用”，加权得分不计不适用的指标。', 20)] }),
-    new Paragraph({ spacing: { before: 120 }, children: [run(SCORE_SHEET_PLEDGE, 22)] }),
+    table(header, rows, weights, new Set([header.length - 1]), 1),
+    new Paragraph({ spacing: { before: 240 }, keepNext: true, keepLines: true, children: [run('评分说明：各项指标按0～10分评分，不适用的填“不适用”，加权得分不计不适用的指标。', 20)] }),
+    new Paragraph({ spacing: { before: 120 }, keepNext: true, keepLines: true, children: [run(SCORE_SHEET_PLEDGE, 22)] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run(SIGNATURE_LINE, 24)] }),
   ], `打印时间：${data.printedAt}`);
   return Packer.toBuffer(doc);
@@ -93,7 +94,7 @@ export async function renderSummaryDocx(data: SummaryData): Promise<Buffer> {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(SUMMARY_TITLE, 36, true, true)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(data.campaignTitle, 22)] }),
     new Paragraph({ spacing: { after: 120 }, children: [run(`评审指标及权重：${data.criteria.map((c) => `${c.name}（${String(c.weight)}）`).join('；')}`, 20)] }),
-    table(SUMMARY_HEADER, rows, weights, new Set([4, 14])),
+    table(SUMMARY_HEADER, rows, weights, new Set([4, 14]), 1),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run('市职业技能鉴定中心（盖章）　　　　　年　　月　　日', 24)] }),
   ], `打印时间：${data.printedAt}`);
   return Packer.toBuffer(doc);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CELL_BORDER } from './xlsx-layout.ts';
+import { CELL_BORDER, wrappedRowHeight } from './xlsx-layout.ts';
 import { SUMMARY_HEADER, SUMMARY_TITLE, summaryCells, type SummaryData } from './review-layout.ts';
 
 const WIDTHS = [6, 13, 18, 14, 34, 9, 9, 7, 7, 7, 9, 9, 10, 10, 30];
@@ -21,6 +21,8 @@ export async function renderSummaryXlsx(data: SummaryData): Promise<Buffer> {
   ws.mergeCells(2, 1, 2, SUMMARY_HEADER.length);
   ws.getCell('A2').value = `评审指标及权重：${data.criteria.map((c) => `${c.name}（${String(c.weight)}）`).join('；')}　　导出时间：${data.printedAt}`;
   ws.getCell('A2').font = { name: '宋体', size: 10 };
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = wrappedRowHeight([String(ws.getCell('A2').value)], [WIDTHS.reduce((a, b) => a + b, 0)], 14, 18);
   const header = ws.getRow(3);
   SUMMARY_HEADER.forEach((h, i) => {
     const cell = header.getCell(i + 1);
@@ -30,9 +32,13 @@ export async function renderSummaryXlsx(data: SummaryData): Promise<Buffer> {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     cell.border = CELL_BORDER;
   });
+  header.height = wrappedRowHeight(SUMMARY_HEADER.map(String), WIDTHS, 14, 22);
   data.rows.forEach((row, i) => {
     const r = ws.getRow(4 + i);
-    summaryCells(row, i).forEach((v, j) => {
+    const cells = summaryCells(row, i);
+    // Row heights are written out: exceljs has no auto-fit, and without them wrapped 推荐单位 overlap the next rows.
+    r.height = wrappedRowHeight(cells.map(String), WIDTHS);
+    cells.forEach((v, j) => {
       const cell = r.getCell(j + 1);
       cell.value = j === 6 && row.weightedMean !== null ? Number(row.weightedMean.toFixed(2)) : v;
       if (j === 1) cell.numFmt = '@';
@@ -43,8 +49,17 @@ export async function renderSummaryXlsx(data: SummaryData): Promise<Buffer> {
   });
   ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 0 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + data.rows.length, column: SUMMARY_HEADER.length } };
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
-  ws.headerFooter = { oddFooter: '&C第 &P 页 / 共 &N 页' };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: '3:3',
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页　　导出时间：${data.printedAt.replace(/&/g, '&&')}` };
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
 }

@@ -114,16 +114,34 @@ export function writeContactRow(ws: Worksheet, row: number, values: SheetHeaderV
   ws.getRow(row).height = 22;
 }
 
-/** Estimated row height (points) so that wrapped text shows without relying on the viewer's auto-fit. */
-export function estimatedRowHeight(texts: readonly string[]): number {
+/**
+ * Lines a text takes when wrapped in a column `width` Excel units wide (a CJK character about 2.1 units at 10–11 pt,
+ * a Latin one about 1.1), each typed line break starting a new line. Estimates err on the generous side: an extra
+ * blank line prints, a missing one clips text.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1.5);
+  let lines = 0;
+  for (const line of text.split(/\r?\n/)) {
+    let units = 0;
+    for (const ch of line) units += (ch.codePointAt(0) ?? 0) > 0xff ? 2.1 : 1.1;
+    lines += Math.max(1, Math.ceil(units / usable));
+  }
+  return lines;
+}
+
+/** Height (points) of a row whose cells wrap: exceljs writes no auto-fit, and LibreOffice/Excel keep what the file says. */
+export function wrappedRowHeight(texts: readonly string[], widths: readonly number[], lineHeight = 14, minimum = 20): number {
   let lines = 1;
   texts.forEach((text, i) => {
-    const width = XLSX_COLUMN_WIDTHS[i] ?? 10;
-    let units = 0;
-    for (const ch of text) units += ch.charCodeAt(0) > 0xff ? 2 : 1.1;
-    lines = Math.max(lines, Math.ceil(units / Math.max(1, width - 1)) + (text.match(/\n/g)?.length ?? 0));
+    lines = Math.max(lines, wrappedLines(text, widths[i] ?? 10));
   });
-  return Math.max(20, lines * 14 + 6);
+  return Math.min(409, Math.max(minimum, lines * lineHeight + 6));
+}
+
+/** Estimated row height (points) so that wrapped text shows without relying on the viewer's auto-fit. */
+export function estimatedRowHeight(texts: readonly string[]): number {
+  return wrappedRowHeight(texts, XLSX_COLUMN_WIDTHS);
 }
 
 export { FORM_TITLE };

@@ -21,7 +21,8 @@ export async function sendListDocument(request: FastifyRequest, reply: FastifyRe
   const etag = `"${input.key.replace(/[^\w:-]/g, '').slice(0, 60)}-${format}"`;
   void reply.header('etag', etag).header('cache-control', 'public, max-age=3600');
   if (isFresh(request, etag)) return reply.status(304).send();
-  const cacheKey = `${input.key}:${format}`;
+  // The announcement prints the site's address, so the cache is kept per host.
+  const cacheKey = `${input.key}:${request.host}:${format}`;
   let content = cache.get(cacheKey);
   if (!content) {
     content = await RENDER[format](input.doc);

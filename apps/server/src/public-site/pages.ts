@@ -7,6 +7,7 @@ import type { ObjectionReceipt } from '../use-cases/objection/file-objection.ts'
 import type { ObjectionStatusView } from '../use-cases/objection/query-objection.ts';
 import type { FinalListView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { html, layout, paragraphs, type SafeHtml } from './html.ts';
+import { finalDocument, noticeDocument, type NoticeListDocument } from '../documents/notice-list-layout.ts';
 
 /** Where a notice stands relative to today (Shanghai). */
 export type NoticePhase = 'before' | 'during' | 'after';
@@ -69,8 +70,13 @@ export function campaignPage(c: PublicCampaign, templateUrl: string | null): str
   return layout(c.title, body);
 }
 
-/** /public/notices/:id: the notice with its list, period and how to object. */
-export function noticePage(n: PublicNotice, phase: NoticePhase): string {
+/** The announcement's text as the Word and PDF documents print it: body, period, objections, 附件, issuer and date. */
+function announcementText(d: NoticeListDocument): SafeHtml {
+  return html`<div class="announcement">${d.paragraphs.map((p) => html`<p>${p.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))}</p>`)}
+    <p class="plain" style="text-align:right">${d.issuer}<br>${d.date}</p></div>`;
+}
+
+export function noticePage(n: PublicNotice, phase: NoticePhase, siteUrl: string): string {
   const status =
     phase === 'during'
       ? html`<div class="notice-box">公示期为${period(n)}。对公示的职业（工种）有异议的，可在公示期内<a href="/public/notices/${n.id}/objection">在线提出异议</a>。</div>`
@@ -82,7 +88,7 @@ export function noticePage(n: PublicNotice, phase: NoticePhase): string {
     <h1>${n.title}</h1>
     <p class="meta plain" style="text-align:center">${n.campaignTitle} · 发布于${formatChineseDate(n.publishedAt)}</p>
     ${status}
-    ${paragraphs(n.body)}
+    ${announcementText(noticeDocument(n, siteUrl))}
     <h2>公示名单（共${n.items.length}项）</h2>
     ${itemTable(n.items)}
     <h2>异议方式</h2>
@@ -196,11 +202,11 @@ export function queryResultPage(s: ObjectionStatusView): string {
 }
 
 /** /public/final/:campaignId: the final list with the difference from the notice. */
-export function finalPage(f: FinalListView): string {
+export function finalPage(f: FinalListView, siteUrl: string): string {
   const body = html`<article>
     <h1>${f.campaignTitle}最终名单</h1>
     <p class="meta plain" style="text-align:center">${formatChineseDate(new Date(f.publishedAt))}发布 · <a href="/public/notices/${f.noticeId}">查看公示</a></p>
-    <p>经公示，以下${f.items.length}个职业（工种）纳入本市社会化职业技能等级认定范围。面向社会公开征集遴选社会培训评价组织的有关工作另行通知。</p>
+    ${announcementText(finalDocument(f, siteUrl))}
     ${itemTable(f.items, { label: '公示序号', value: (i) => String((i as { noticeSeq?: number }).noticeSeq ?? '') })}
     <h2>与公示名单的差异</h2>
     ${f.removed.length === 0 ? html`<p>与公示名单一致，无撤销项目。</p>` : html`<p>公示名单中以下${f.removed.length}项经异议处理后撤销，未列入最终名单：</p>${itemTable(f.removed, { label: '撤销原因', value: (i) => i.reason ?? '' }, 'removed')}`}

@@ -14,15 +14,21 @@ import { issueChallenge } from '../use-cases/objection/objection-challenge.ts';
 import { confirmObjectionEmail } from '../use-cases/objection/confirm-objection-email.ts';
 import { Lru, sendHtml } from './page-cache.ts';
 import { campaignPage, confirmEmailPage, emailConfirmedPage, errorPage, finalPage, indexPage, noticePage, noticePhase, objectionFormPage, objectionReceiptPage, queryPage, queryResultPage, type ObjectionFormValues } from './pages.ts';
+import { finalDocument, noticeDocument } from '../documents/notice-list-layout.ts';
 import { sendListDocument, type ListFormat } from './list-downloads.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FORMATS = new Set(['docx', 'pdf', 'xlsx']);
 /** Bumped when the page templates change, so that cached copies are revalidated. */
-const RENDER_VERSION = 'v1';
+const RENDER_VERSION = 'v2';
 
 type IdParams = { id: string };
 const OBJECTION_FIELD_LABELS = { name: '姓名', phone: '联系电话', email: '电子邮箱', organization: '单位名称', itemId: '职业（工种）', grounds: '异议理由', challengeAnswer: '验证题答案', challengeToken: '验证题' };
+
+/** The public site's address as printed in the announcements: the origin the request came to (behind a proxy, the forwarded one). */
+function siteOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
 
 function statusOf(e: unknown): { status: number; message: string } | null {
   if (e instanceof ZodError) return { status: 400, message: [...new Set(e.issues.map((i) => i.message))].join('；') };
@@ -97,11 +103,11 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       throw e;
     }
     const phase = noticePhase(n, request.ctx.clock.now());
-    const key = `${n.id}:${phase}`;
+    const key = `${n.id}:${phase}:${request.host}`;
     const etag = `"${n.snapshotHash.slice(0, 24)}-${phase}-${RENDER_VERSION}"`;
     let page = pages.get(key);
     if (!page) {
-      page = noticePage(n, phase);
+      page = noticePage(n, phase, siteOrigin(request));
       pages.set(key, page);
     }
     return sendHtml(request, reply, page, { etag, cache: 'public, max-age=60, must-revalidate' });
@@ -114,7 +120,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       return sendListDocument(request, reply, request.params.format as ListFormat, {
         key: `notice:${n.snapshotHash}`,
         fileName: n.title,
-        doc: { title: n.title, docNo: n.docNo, lines: [`公示期：${n.startDate} 至 ${n.endDate}`, `共 ${n.items.length} 项`], items: n.items, hash: n.snapshotHash },
+        doc: noticeDocument(n, siteOrigin(request)),
       });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(request, reply);
@@ -201,7 +207,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
     if (!UUID.test(request.params.campaignId)) return notFound(request, reply);
     try {
       const f = await getFinalList(request.ctx, request.params.campaignId);
-      return sendHtml(request, reply, finalPage(f), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
+      return sendHtml(request, reply, finalPage(f, siteOrigin(request)), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(request, reply, '该征集活动的最终名单尚未发布');
       throw e;
@@ -216,7 +222,7 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       return sendListDocument(request, reply, request.params.format as ListFormat, {
         key: `final:${f.hash}`,
         fileName: title,
-        doc: { title, docNo: '', lines: [`共 ${f.items.length} 项；撤销 ${f.removed.length} 项`], items: f.items, removed: f.removed, hash: f.hash },
+        doc: finalDocument(f, siteOrigin(request)),
       });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(request, reply, '该征集活动的最终名单尚未发布');

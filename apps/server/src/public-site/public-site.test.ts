@@ -57,6 +57,11 @@ describe('public pages', () => {
     expect(res.body).toContain(cands[0]!.occupationName);
     expect(res.body).toContain(cands[0]!.unitNames[0]);
     expect(res.body).toContain('异议方式');
+    // The announcement text the Word and PDF documents print: period, where to object, 附件, issuer.
+    expect(res.body).toContain('公示期：2024年10月8日至2024年10月12日。');
+    expect(res.body).toContain(`可登录http://localhost:80/public/notices/${notice.id as string}`);
+    expect(res.body).toContain('上海市职业技能鉴定中心');
+    expect(res.body).toContain('附件：');
     expect(res.body).not.toContain('<script');
     expect(res.headers['cache-control']).toContain('max-age=60');
     const etag = res.headers.etag as string;

@@ -16,12 +16,14 @@ export interface PublicNotice {
   items: NoticeItem[];
   snapshotHash: string;
   publishedAt: Date;
+  /** The campaign's contact mailbox, printed as a further objection channel. */
+  contactEmail: string | null;
 }
 
 /** A published notice (no personal data in it); a draft or unknown id is NOT_FOUND. */
 export async function getPublicNotice(ctx: UseCaseContext, id: string): Promise<PublicNotice> {
   const [row] = await ctx.db
-    .select({ n: notices, campaignTitle: campaigns.title })
+    .select({ n: notices, campaignTitle: campaigns.title, contactEmail: campaigns.contactEmail })
     .from(notices)
     .innerJoin(campaigns, eq(campaigns.id, notices.campaignId))
     .where(eq(notices.id, id));
@@ -39,5 +41,6 @@ export async function getPublicNotice(ctx: UseCaseContext, id: string): Promise<
     items: n.items,
     snapshotHash: n.snapshotHash!,
     publishedAt: n.publishedAt!,
+    contactEmail: row.contactEmail,
   };
 }

@@ -11,6 +11,7 @@ export const PoolCandidateViewSchema = z.object({
   occupationName: z.string(),
   jobTypeName: z.string(),
   standardName: z.string(),
+  standardVersion: z.string(),
   industries: z.array(z.string()),
   inShortageCatalog: z.boolean(),
   expectedAssessments: z.number(),
