@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CELL_BORDER, wrappedRowHeight } from './xlsx-layout.ts';
+import { CELL_BORDER, wrappedRowHeight, landscapePrint } from './xlsx-layout.ts';
 
 /** One candidate as the pool export lists it. */
 export interface PoolExportRow {
@@ -37,16 +37,7 @@ export async function renderCandidatePoolXlsx(title: string, rows: readonly Pool
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '征集系统';
   const ws = workbook.addWorksheet('候选职业库', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: '2:2',
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapePrint(2, 'narrow'),
     views: [{ state: 'frozen', ySplit: 2 }],
   });
   ws.headerFooter = { oddFooter: '&C第 &P 页 / 共 &N 页' };

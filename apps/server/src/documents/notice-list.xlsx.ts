@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type NoticeAttachment, type NoticeListDocument } from './notice-list-layout.ts';
-import { CELL_BORDER, wrappedRowHeight } from './xlsx-layout.ts';
+import { CELL_BORDER, wrappedRowHeight, landscapePrint } from './xlsx-layout.ts';
 
 
 /** Column widths (Excel units) of the list columns; the last, extra column (公示序号 or 撤销原因) gets its own. */
@@ -42,16 +42,7 @@ function addList(ws: ExcelJS.Worksheet, title: string, lines: readonly string[],
     });
     row.height = wrappedRowHeight(r, widths);
   }
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: `${h.number}:${h.number}`,
-    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = landscapePrint(h.number);
   ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页　　内容校验码：${escapeHeaderFooter(hash.slice(0, 16))}` };
 }
 

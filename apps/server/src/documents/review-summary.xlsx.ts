@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CELL_BORDER, wrappedRowHeight } from './xlsx-layout.ts';
+import { CELL_BORDER, wrappedRowHeight, landscapePrint } from './xlsx-layout.ts';
 import { SUMMARY_HEADER, SUMMARY_TITLE, summaryCells, type SummaryData } from './review-layout.ts';
 
 const WIDTHS = [6, 13, 18, 14, 34, 9, 9, 7, 7, 7, 9, 9, 10, 10, 30];
@@ -49,16 +49,7 @@ export async function renderSummaryXlsx(data: SummaryData): Promise<Buffer> {
   });
   ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 0 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + data.rows.length, column: SUMMARY_HEADER.length } };
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: '3:3',
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = landscapePrint(3, 'narrow');
   ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页　　导出时间：${data.printedAt.replace(/&/g, '&&')}` };
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);

@@ -1,4 +1,4 @@
-import type { Borders, Cell, DataValidation, Worksheet } from 'exceljs';
+import type { Borders, Cell, DataValidation, PageSetup, Worksheet } from 'exceljs';
 import { CONTACT_LABEL, FILL_DATE_LABEL, FORM_COLUMNS, FORM_TITLE, PHONE_LABEL, UNIT_LABEL } from './form-layout.ts';
 
 /** Sheet layout shared by the Excel 推荐表 and the offline template, so that one importer reads both. */
@@ -15,6 +15,20 @@ export const XLSX_COLUMN_WIDTHS = [6, 13, 14, 13, 18, 11, 13, 16, 10, 48];
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 export const CELL_BORDER: Partial<Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 const FONT_NAME = '宋体';
+
+/** A4 landscape, fitted to one page wide, centred, the header row `titleRow` repeated on every printed page. */
+export function landscapePrint(titleRow: number, margins: 'normal' | 'narrow' = 'normal'): Partial<PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${String(titleRow)}:${String(titleRow)}`,
+    margins: margins === 'normal' ? { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } : { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+}
 
 /** The worksheet's data-validation collection; exceljs has it at runtime, but its typings omit it. */
 export function rangeValidations(ws: Worksheet): { add(range: string, validation: DataValidation): void } {
@@ -86,16 +100,7 @@ export function writeFormSheetTop(ws: Worksheet, values: SheetHeaderValues, cont
   header.height = 42;
 
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = landscapePrint(headerRow);
   return headerRow;
 }
 
