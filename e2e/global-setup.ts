@@ -91,6 +91,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // The server's own output, for diagnosing a failed journey.
     mkdirSync(path.join(root, 'e2e/artifacts'), { recursive: true });
     writeFileSync(path.join(root, 'e2e/artifacts/server.log'), output);
-    if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
+    // npx exits at once on SIGTERM while the server still closes its database and writes its last audit checkpoint:
+    // retry the removal for a few seconds instead of racing it.
+    if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   };
 }

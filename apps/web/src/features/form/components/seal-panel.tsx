@@ -21,7 +21,10 @@ interface SealPanelProps {
 function MatchAlert({ match }: { match: ScanMatch }) {
   const box = useRef<HTMLDivElement>(null);
   // The answer to an upload is the next thing the unit must read: bring it into view.
-  useEffect(() => box.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [match]);
+  // A block body: scrollIntoView returns a promise in current Chromium, which React would take for a cleanup function.
+  useEffect(() => {
+    void box.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [match]);
   const type = match.status === 'matched' ? 'success' : match.status === 'mismatch' ? 'error' : 'warning';
   const title = match.status === 'matched' ? '扫描件与定稿一致' : match.status === 'mismatch' ? '扫描件与当前定稿不一致，未被采用' : '未能识别扫描件上的二维码';
   return (
