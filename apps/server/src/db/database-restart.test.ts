@@ -50,10 +50,11 @@ describe.skipIf(!!skipReason)('an instance on PostgreSQL outlives its database c
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    // The private cluster must never outlive the file, even if closing the app or its pool hangs.
+    const closing = Promise.allSettled([app?.close(), database?.close()]);
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await cluster?.destroy();
-  });
+  }, 60_000);
 
   it('survives terminated backends and a server restart mid-traffic: /readyz 503 then 200, no acknowledged write lost', async () => {
     const acknowledged: string[] = [];
