@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { DomainError, normaliseTypedCode, transitionForm } from '@zhengji/domain';
-import { forms, storedFiles } from '../../db/schema/index.ts';
+import { DomainError, normaliseTypedCode } from '@zhengji/domain';
+import { forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { discardFileIfUnreferenced } from '../file/discard-file.ts';
 import { finalizedTargetOf } from './finalized-target.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
+import { loadFormFor, requireWritingWindow } from './form-state.ts';
 import { presentForm } from './present-form.ts';
 import type { ScanUploadResult } from './upload-scan.ts';
 
@@ -18,10 +18,10 @@ import type { ScanUploadResult } from './upload-scan.ts';
 export async function confirmScanCode(ctx: UseCaseContext, formId: string, input: { code: string }): Promise<ScanUploadResult> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
-  const { state, fileId, target } = await ctx.db.transaction(async (tx) => {
+  const { state, target } = await ctx.db.transaction(async (tx) => {
     const state = await loadFormFor(tx, actor, formId, 'uploadScan', true);
     const target = await finalizedTargetOf(tx, state.form);
-    transitionForm(state.form.status, 'save', { ...formFacts(state, now), finalized: false });
+    requireWritingWindow(state, now);
     const fileId = state.form.pendingScanFileId;
     if (!fileId) throw new DomainError('INVALID_STATE', '没有等待人工核对的扫描件，请先上传第 ' + String(target.versionNo) + ' 版定稿的盖章扫描件');
     const typed = normaliseTypedCode(input.code);
@@ -35,15 +35,12 @@ export async function confirmScanCode(ctx: UseCaseContext, formId: string, input
       .returning();
     if (state.form.scanFileId !== fileId) await discardFileIfUnreferenced(tx, state.form.scanFileId);
     await writeAudit(tx, ctx, { action: 'form.confirmScanCode', objectType: 'form', objectId: formId, changes: { fileId, finalizedVersion: target.versionNo, match: 'manual' } });
-    return { state: { ...state, form: form! }, fileId, target };
+    return { state: { ...state, form: form! }, target };
   });
-  const [file] = await ctx.db
-    .select({ id: storedFiles.id, originalName: storedFiles.originalName, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
-    .from(storedFiles)
-    .where(eq(storedFiles.id, fileId));
+  const form = await presentForm(ctx.db, { actor, config: ctx.config, now }, state);
   return {
     match: { status: 'matched', versionNo: target.versionNo, verificationCode: target.verificationCode, message: `已按输入的校验码将扫描件登记为第 ${String(target.versionNo)} 版定稿的扫描件，市职鉴中心将人工核对` },
-    file: file ?? null,
-    form: await presentForm(ctx.db, { actor, config: ctx.config, now }, state),
+    file: form.scan,
+    form,
   };
 }

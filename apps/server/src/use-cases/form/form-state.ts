@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { DomainError, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import { DomainError, transitionForm, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { campaigns, formLateExceptions, formRows, forms } from '../../db/schema/index.ts';
 
@@ -26,6 +26,14 @@ export function formFacts(state: FormState, now: Date): FormFacts {
     checkingStarted: state.form.checkingStartedAt !== null,
     finalized: state.form.finalizedVersionNo !== null,
   };
+}
+
+/**
+ * Requires the unit's writing window (deadline, late exception, return limit) whether or not the content is finalized:
+ * the guard of the actions on a finalized form (scan, typed code, 撤销定稿), which the content lock does not stop.
+ */
+export function requireWritingWindow(state: FormState, now: Date): void {
+  transitionForm(state.form.status, 'save', { ...formFacts(state, now), finalized: false });
 }
 
 /** The campaign status to show (an open campaign past its deadline shows as closed). */

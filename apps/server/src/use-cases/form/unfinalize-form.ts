@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { DomainError, transitionForm } from '@zhengji/domain';
+import { DomainError } from '@zhengji/domain';
 import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { discardFileIfUnreferenced } from '../file/discard-file.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
+import { loadFormFor, requireWritingWindow } from './form-state.ts';
 import { presentForm, type FormView } from './present-form.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function unfinalizeForm(ctx: UseCaseContext, formId: string, input:
     if (form.finalizedVersionNo === null || (form.status !== 'draft' && form.status !== 'returned')) {
       throw new DomainError('INVALID_STATE', form.status === 'submitted' || form.status === 'accepted' ? '推荐表已提交，不能撤销定稿；如需修改，请先撤回提交' : '推荐表尚未定稿，无需撤销');
     }
-    transitionForm(form.status, 'save', { ...formFacts(state, now), finalized: false });
+    requireWritingWindow(state, now);
     if (input.version !== undefined && form.version !== input.version) throw new DomainError('STALE_VERSION', '推荐表已被他人修改，请重新加载后再操作', { currentVersion: form.version });
     await tx
       .update(formVersions)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DomainError, ScanMatchSchema, matchScan, transitionForm, type ScanMatch } from '@zhengji/domain';
+import { DomainError, ScanMatchSchema, matchScan, type ScanMatch } from '@zhengji/domain';
 import { forms } from '../../db/schema/index.ts';
 import { readFormCodes } from '../../documents/scan-reader.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -10,17 +10,13 @@ import { attachFile, attachingPendingFiles, checkScanFile, storePendingFile, typ
 import { discardFileIfUnreferenced } from '../file/discard-file.ts';
 import { checkUploadAllowance } from '../file/upload-allowance.ts';
 import { finalizedTargetOf } from './finalized-target.ts';
-import { formFacts, loadFormFor, type FormState } from './form-state.ts';
+import { loadFormFor, requireWritingWindow } from './form-state.ts';
 import { FileInfoSchema, FormViewSchema, presentForm } from './present-form.ts';
 
 /** The answer to a scan upload: the match, the file kept (null for a mismatch) and the form now. */
 export const ScanUploadResultSchema = z.object({ match: ScanMatchSchema, file: FileInfoSchema.nullable(), form: FormViewSchema });
 /** The answer to a scan upload. */
 export type ScanUploadResult = z.infer<typeof ScanUploadResultSchema>;
-
-function requireScanWindow(state: FormState, now: Date): void {
-  transitionForm(state.form.status, 'save', { ...formFacts(state, now), finalized: false });
-}
 
 /**
  * Reads the QR code of an uploaded sealed scan (PDF pages, JPEG, PNG; outside any transaction) and compares it with the
@@ -33,7 +29,7 @@ export async function uploadScan(ctx: UseCaseContext, formId: string, file: Inco
   const now = ctx.clock.now();
   const before = await loadFormFor(ctx.db, actor, formId, 'uploadScan');
   const target = await finalizedTargetOf(ctx.db, before.form);
-  requireScanWindow(before, now);
+  requireWritingWindow(before, now);
   const mime = checkScanFile(file);
   // Rate and quota before reading: decoding costs CPU, a flood of uploads is refused before it.
   await checkUploadAllowance(ctx, file.content.length);
@@ -49,7 +45,7 @@ export async function uploadScan(ctx: UseCaseContext, formId: string, file: Inco
     if (state.form.finalizedVersionNo !== target.versionNo) {
       throw new DomainError('INVALID_STATE', '推荐表的定稿在上传期间发生了变化，请刷新页面，按当前定稿重新上传扫描件');
     }
-    requireScanWindow(state, now);
+    requireWritingWindow(state, now);
     const stored = pending ? await attachFile(tx, pending, state.form.unitId) : null;
     const change = stored === null ? null : match.status === 'matched' ? { scanFileId: stored.id, scanMatch: 'matched' as const, pendingScanFileId: null } : { pendingScanFileId: stored.id };
     const [form] = change
