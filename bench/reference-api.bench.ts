@@ -6,7 +6,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { migrateDatabase, openPglite } from '../apps/server/src/db/client.ts';
 import { users } from '../apps/server/src/db/schema/index.ts';
-import { hashPassword } from '../apps/server/src/use-cases/auth/password-hash.ts';
+import { hashPassword } from '../apps/server/src/auth/password-hash.ts';
 import { importReferenceAtStartup } from '../apps/server/src/reference/import-reference-at-startup.ts';
 import { getReferenceIndex } from '../apps/server/src/reference/reference-cache.ts';
 import { previewReferenceImport } from '../apps/server/src/use-cases/reference/preview-reference-import.ts';

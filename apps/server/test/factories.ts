@@ -3,8 +3,8 @@ import type { Role } from '@zhengji/domain';
 import type { Db } from '../src/db/client.ts';
 import { sql } from 'drizzle-orm';
 import { storedFileChunks, storedFiles, units, users } from '../src/db/schema/index.ts';
-import { FILE_CHUNK_BYTES } from '../src/use-cases/file/store-file.ts';
-import { hashPassword } from '../src/use-cases/auth/password-hash.ts';
+import { FILE_CHUNK_BYTES } from '../src/files/store-file.ts';
+import { hashPassword } from '../src/auth/password-hash.ts';
 import { demoCreditCode } from '../src/bootstrap/demo-data.ts';
 
 /** The password every factory user gets. */

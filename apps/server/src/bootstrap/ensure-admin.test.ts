@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../../test/test-app.ts';
 import { users } from '../db/schema/index.ts';
-import { verifyPassword } from '../use-cases/auth/password-hash.ts';
+import { verifyPassword } from '../auth/password-hash.ts';
 import { ensureAdmin } from './ensure-admin.ts';
 
 const a = await openTestDatabase();

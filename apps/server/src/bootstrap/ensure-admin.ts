@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { checkPassword } from '@zhengji/domain';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
-import { generatePassword, hashPassword } from '../use-cases/auth/password-hash.ts';
+import { generatePassword, hashPassword } from '../auth/password-hash.ts';
 
 /** The administrator created at first start, with its password when it was generated. */
 export interface AdminBootstrap {

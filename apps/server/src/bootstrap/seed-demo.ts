@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { shanghaiIsoDate, type Clock, type Role } from '@zhengji/domain';
 import type { Db } from '../db/client.ts';
 import { campaignUnits, campaigns, experts, units, users } from '../db/schema/index.ts';
-import { generatePassword, hashPassword } from '../use-cases/auth/password-hash.ts';
+import { generatePassword, hashPassword } from '../auth/password-hash.ts';
 import { DEMO_EXPERTS, DISTRICTS, INDUSTRY_AUTHORITIES, NOTICE_2024, demoCreditCode, districtUnitName } from './demo-data.ts';
 
 /** One demo account with its generated password. */

@@ -3,7 +3,7 @@ import { ROLES, checkPassword, type Clock, type Role } from '@zhengji/domain';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { sessions, units, users } from '../db/schema/index.ts';
-import { generatePassword, hashPassword } from '../use-cases/auth/password-hash.ts';
+import { generatePassword, hashPassword } from '../auth/password-hash.ts';
 import { verifyAudit } from '../use-cases/audit/verify-audit-chain.ts';
 import { writeAuditOutside } from '../use-cases/audit/write-audit.ts';
 import { writeAuditCheckpoint } from '../use-cases/audit/write-audit-checkpoint.ts';

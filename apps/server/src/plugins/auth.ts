@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Mailer } from './mailer.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
-import { resolveSession } from '../use-cases/auth/resolve-session.ts';
+import { resolveSession } from '../auth/resolve-session.ts';
 import './access.ts';
 
 export const SESSION_COOKIE = 'zj_sid';

@@ -7,7 +7,7 @@ import { login } from '../use-cases/auth/login.ts';
 import { logout } from '../use-cases/auth/logout.ts';
 import { getMe } from '../use-cases/auth/get-me.ts';
 import { changePassword } from '../use-cases/auth/change-password.ts';
-import { resolveSession } from '../use-cases/auth/resolve-session.ts';
+import { resolveSession } from '../auth/resolve-session.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/auth/login', { config: PUBLIC, schema: { tags: ['auth'], summary: '登录', body: LoginInputSchema, response: { 200: MeSchema } } }, async (request, reply) => {

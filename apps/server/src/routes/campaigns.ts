@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CampaignInputSchema, CampaignTransitionSchema, CampaignUpdateSchema, LateExceptionInputSchema, RosterInputSchema, RosterQuerySchema } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { PUBLIC, roles } from '../plugins/access.ts';
-import { CampaignViewSchema } from '../use-cases/campaign/campaign-view.ts';
+import { CampaignViewSchema } from '../presenters/campaign-view.ts';
 import { listCampaigns } from '../use-cases/campaign/list-campaigns.ts';
 import { getCampaign } from '../use-cases/campaign/get-campaign.ts';
 import { createCampaign } from '../use-cases/campaign/create-campaign.ts';

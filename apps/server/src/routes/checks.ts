@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AcceptCheckedSchema, ReturnCheckedSchema, SaveDecisionsSchema } from '@zhengji/domain/check/check.schemas.ts';
 import { roles } from '../plugins/access.ts';
 import { CheckQueueItemSchema, CheckQueueQuerySchema, listCheckQueue } from '../use-cases/check/list-check-queue.ts';
-import { CheckViewSchema } from '../use-cases/check/check-view.ts';
+import { CheckViewSchema } from '../presenters/check-view.ts';
 import { getCheck } from '../use-cases/check/get-check.ts';
 import { startCheck } from '../use-cases/check/start-check.ts';
 import { saveCheckDecisions } from '../use-cases/check/save-check-decisions.ts';

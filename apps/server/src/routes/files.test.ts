@@ -5,9 +5,9 @@ import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { campaigns, storedFileChunks, storedFiles } from '../db/schema/index.ts';
-import { FILE_CHUNK_BYTES, storePendingFile } from '../use-cases/file/store-file.ts';
-import { UPLOAD_LIMITS } from '../use-cases/file/upload-allowance.ts';
-import { discardFileIfUnreferenced } from '../use-cases/file/discard-file.ts';
+import { FILE_CHUNK_BYTES, storePendingFile } from '../files/store-file.ts';
+import { UPLOAD_LIMITS } from '../files/upload-allowance.ts';
+import { discardFileIfUnreferenced } from '../files/discard-file.ts';
 import { ELDER_CARE, REFERENCE_DIR, qrOnlyScan, type FinalizedFormView } from '../../test/center-fixtures.ts';
 
 const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });

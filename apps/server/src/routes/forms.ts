@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../plugins/access.ts';
 import { readSingleUpload } from '../plugins/upload.ts';
-import { FormViewSchema } from '../use-cases/form/present-form.ts';
+import { FormViewSchema } from '../presenters/form-view.ts';
 import { getMyForm } from '../use-cases/form/get-my-form.ts';
 import { getForm } from '../use-cases/form/get-form.ts';
 import { getFormHistory } from '../use-cases/form/get-form-history.ts';

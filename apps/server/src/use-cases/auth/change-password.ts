@@ -3,8 +3,8 @@ import { ChangePasswordInputSchema, DomainError, checkPassword, type ChangePassw
 import { sessions, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
-import { hashSessionToken } from './session-token.ts';
+import { hashPassword, verifyPassword } from '../../auth/password-hash.ts';
+import { hashSessionToken } from '../../auth/session-token.ts';
 
 /** Changes the actor's own password; ends the user's other sessions. */
 export async function changePassword(ctx: UseCaseContext, input: ChangePasswordInput, currentToken: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../context.ts';
 import { reviewMenuAbilities } from '@zhengji/domain/review/review.panel.ts';
 import { noticeAbilities } from '@zhengji/domain/notice/notice.policy.ts';
 import { referenceAbilities } from '../reference/reference-policy.ts';
-import { campaignAbilitiesOf } from '../campaign/campaign-abilities.ts';
+import { campaignAbilitiesOf } from '../../presenters/campaign-abilities.ts';
 
 /** Computes the abilities of an actor for the UI; features add their own maps here. */
 export function abilitiesOf(actor: Actor): Record<string, boolean> {

@@ -4,8 +4,8 @@ import { sessions, users } from '../../db/schema/index.ts';
 import { hitRateCounter } from '../../db/queries/rate-counter.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit, writeAuditOutside } from '../audit/write-audit.ts';
-import { verifyPassword } from './password-hash.ts';
-import { newCsrfToken, newSessionToken } from './session-token.ts';
+import { verifyPassword } from '../../auth/password-hash.ts';
+import { newCsrfToken, newSessionToken } from '../../auth/session-token.ts';
 
 /** The one answer for an unknown user, a wrong password and a locked or disabled account. */
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误。连续输错多次后账号将被临时锁定，请稍后再试或联系管理员';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { sessions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { hashSessionToken } from './session-token.ts';
+import { hashSessionToken } from '../../auth/session-token.ts';
 
 /** Ends the session of the given token. */
 export async function logout(ctx: UseCaseContext, token: string): Promise<void> {

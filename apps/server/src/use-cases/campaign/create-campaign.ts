@@ -4,7 +4,7 @@ import { campaigns } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { presentCampaign, type CampaignView } from './campaign-view.ts';
+import { presentCampaign, type CampaignView } from '../../presenters/campaign-view.ts';
 
 /** The center creates a campaign (a draft) from the fields of the notice. */
 export async function createCampaign(ctx: UseCaseContext, input: CampaignInput): Promise<CampaignView> {

@@ -2,7 +2,7 @@ import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadCampaign, presentCampaign, type CampaignView } from './campaign-view.ts';
+import { loadCampaign, presentCampaign, type CampaignView } from '../../presenters/campaign-view.ts';
 
 /** One campaign with its abilities (the center). */
 export async function getCampaign(ctx: UseCaseContext, id: string): Promise<CampaignView> {

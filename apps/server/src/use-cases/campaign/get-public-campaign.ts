@@ -3,7 +3,7 @@ import { DomainError, endOfShanghaiDay, formatChineseDate } from '@zhengji/domai
 import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import { effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
 import type { UseCaseContext } from '../context.ts';
-import { loadCampaign } from './campaign-view.ts';
+import { loadCampaign } from '../../presenters/campaign-view.ts';
 
 /** The public fields of a campaign's call page: no personal data (no contact person or phone), only the center's mailbox. */
 export const PublicCampaignSchema = z.object({

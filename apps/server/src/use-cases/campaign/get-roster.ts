@@ -7,8 +7,8 @@ import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.
 import { campaignUnits, formLateExceptions, formRows, forms, units, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { referenceIndexFor } from '../form/form-reference.ts';
-import { loadCampaign } from './campaign-view.ts';
+import { referenceIndexFor } from '../../db/queries/form-reference.ts';
+import { loadCampaign } from '../../presenters/campaign-view.ts';
 import { campaignChangeStamp, stampedCache } from '../../db/queries/campaign-change-stamp.ts';
 
 /** One expected unit on the roster board. */

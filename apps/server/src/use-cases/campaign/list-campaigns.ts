@@ -3,7 +3,7 @@ import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import { campaigns } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { presentCampaign, type CampaignView } from './campaign-view.ts';
+import { presentCampaign, type CampaignView } from '../../presenters/campaign-view.ts';
 
 /** Every campaign, newest first (the center). */
 export async function listCampaigns(ctx: UseCaseContext): Promise<CampaignView[]> {

@@ -5,7 +5,7 @@ import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.
 import { formLateExceptions, units, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadCampaign } from './campaign-view.ts';
+import { loadCampaign } from '../../presenters/campaign-view.ts';
 
 /** A late exception as the center sees it: unit, reason, new time limit, who granted it and when. */
 export const LateExceptionViewSchema = z.object({

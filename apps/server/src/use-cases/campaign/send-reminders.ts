@@ -9,7 +9,7 @@ import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { notifyUnitUsers } from '../notification/enqueue-mail.ts';
-import { loadCampaign, type CampaignRecord } from './campaign-view.ts';
+import { loadCampaign, type CampaignRecord } from '../../presenters/campaign-view.ts';
 
 /** Units on the roster that have not submitted: no form yet, or a form still in draft. */
 async function unitsNotSubmitted(db: Db, campaignId: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { campaignUnits, forms, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadCampaign } from './campaign-view.ts';
+import { loadCampaign } from '../../presenters/campaign-view.ts';
 
 /** Replaces the roster of expected units; a unit that already has a form in the campaign cannot be removed. */
 export async function setRoster(ctx: UseCaseContext, campaignId: string, input: z.input<typeof RosterInputSchema>): Promise<{ unitIds: string[] }> {

@@ -8,8 +8,8 @@ import { campaigns } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadCampaign, presentCampaign, type CampaignView } from './campaign-view.ts';
-import { campaignFacts } from './campaign-facts.ts';
+import { loadCampaign, presentCampaign, type CampaignView } from '../../presenters/campaign-view.ts';
+import { campaignFacts } from '../../db/queries/campaign-facts.ts';
 
 /**
  * Moves a campaign to its next phase by an explicit action; the workflow table and guards decide (409 with the reason).

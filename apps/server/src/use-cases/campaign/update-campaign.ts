@@ -9,7 +9,7 @@ import { campaignUnits, campaigns, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadCampaign, presentCampaign, type CampaignView } from './campaign-view.ts';
+import { loadCampaign, presentCampaign, type CampaignView } from '../../presenters/campaign-view.ts';
 
 /** The expected units of a campaign without a submitted or accepted form. */
 async function notSubmittedCount(db: Db, campaignId: string): Promise<number> {

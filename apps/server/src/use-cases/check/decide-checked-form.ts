@@ -6,10 +6,10 @@ import { checkDecisions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadFormFor } from '../form/form-state.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
 import { acceptForm } from '../form/accept-form.ts';
 import { returnForm } from '../form/return-form.ts';
-import { lastVersionOf, presentCheck, type CheckView } from './check-view.ts';
+import { lastVersionOf, presentCheck, type CheckView } from '../../presenters/check-view.ts';
 import { CHECK_STALE_MESSAGE } from './save-check-decisions.ts';
 
 /**

@@ -7,8 +7,8 @@ import { checkDecisions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formFacts, loadFormFor } from '../form/form-state.ts';
-import { lastVersionOf, presentCheck, type CheckView } from './check-view.ts';
+import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { lastVersionOf, presentCheck, type CheckView } from '../../presenters/check-view.ts';
 
 /** Stale-version message shared by the check commands: the other clerk's decision won, nothing of ours was saved. */
 export const CHECK_STALE_MESSAGE = '另一位工作人员刚刚更新了该推荐表的核验结果，您的修改尚未保存：请刷新查看对方的结论后再提交';

@@ -4,8 +4,8 @@ import { forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadFormFor } from '../form/form-state.ts';
-import { presentCheck, type CheckView } from './check-view.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
+import { presentCheck, type CheckView } from '../../presenters/check-view.ts';
 
 /** Opens a submitted form for checking: from now on the unit can no longer withdraw it (idempotent). */
 export async function startCheck(ctx: UseCaseContext, formId: string): Promise<CheckView> {

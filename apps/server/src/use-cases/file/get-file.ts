@@ -4,7 +4,7 @@ import { DomainError, hasRole } from '@zhengji/domain';
 import { storedFiles } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { streamFileContent } from './file-content.ts';
+import { streamFileContent } from '../../files/file-content.ts';
 
 /** A stored file with its content as a stream, for download. */
 export interface FileDownload {

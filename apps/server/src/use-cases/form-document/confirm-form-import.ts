@@ -4,10 +4,10 @@ import { formImportPreviews, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadFormFor } from '../form/form-state.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
 import { saveForm } from '../form/save-form.ts';
-import type { FormView } from '../form/present-form.ts';
-import { actingForUnit } from './acting-for-unit.ts';
+import type { FormView } from '../../presenters/form-view.ts';
+import { actingForUnit } from '../../form/acting-for-unit.ts';
 
 /** What the dialog sends: the version of the form the editor holds. */
 export interface ConfirmFormImportInput {

@@ -4,8 +4,8 @@ import { formImportPreviews } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadFormFor } from '../form/form-state.ts';
-import { actingForUnit } from './acting-for-unit.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
+import { actingForUnit } from '../../form/acting-for-unit.ts';
 
 /** Drops an import preview without touching the form (its uploader only). */
 export async function discardFormImport(ctx: UseCaseContext, formId: string, previewId: string): Promise<void> {

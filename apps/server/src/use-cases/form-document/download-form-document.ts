@@ -7,7 +7,7 @@ import { renderRecommendationFormPdf } from '../../documents/recommendation-form
 import { renderRecommendationFormXlsx } from '../../documents/recommendation-form.xlsx.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadFormFor, rowsOf } from '../form/form-state.ts';
+import { loadFormFor, rowsOf } from '../../db/queries/form-state.ts';
 
 /** The formats the 推荐表 is rendered in. */
 export const FORM_DOCUMENT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;

@@ -4,8 +4,8 @@ import { units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { getMyForm } from '../form/get-my-form.ts';
-import type { FormView } from '../form/present-form.ts';
-import { actingForUnit } from './acting-for-unit.ts';
+import type { FormView } from '../../presenters/form-view.ts';
+import { actingForUnit } from '../../form/acting-for-unit.ts';
 
 /**
  * For center staff entering a form that arrived by e-mail: the unit's form in the open (or named) campaign, created

@@ -8,10 +8,10 @@ import { importFormXlsx } from '../../documents/import-form-xlsx.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formFacts, loadFormFor } from '../form/form-state.ts';
-import { maxRowsOf } from '../form/present-form.ts';
-import { actingForUnit } from './acting-for-unit.ts';
-import { IMPORT_PREVIEW_TTL_MS, presentImportPreview, type ImportPreview } from './import-preview-view.ts';
+import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { maxRowsOf } from '../../presenters/form-view.ts';
+import { actingForUnit } from '../../form/acting-for-unit.ts';
+import { IMPORT_PREVIEW_TTL_MS, presentImportPreview, type ImportPreview } from '../../presenters/import-preview-view.ts';
 
 /** An uploaded file as the route hands it over; `truncated` when it passed the upload limit. */
 export interface ImportUpload {

@@ -6,8 +6,8 @@ import { checkDecisions, formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 import { notifyUnitUsers, type UnitMessage } from '../notification/enqueue-mail.ts';
 
 /** The unit's message on acceptance: how many rows passed, which failed and why (failed rows stay out of the pool). */

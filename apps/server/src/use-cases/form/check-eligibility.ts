@@ -3,7 +3,7 @@ import { DomainError, EligibilityCheckInputSchema, checkRows, looseFormRow, type
 import { campaigns } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { referenceIndexFor } from './form-reference.ts';
+import { referenceIndexFor } from '../../db/queries/form-reference.ts';
 
 /**
  * Checks rows against the eligibility rules for any logged-in user, against a campaign's bound reference versions or

@@ -4,10 +4,10 @@ import { forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { discardFileIfUnreferenced } from '../file/discard-file.ts';
-import { finalizedTargetOf } from './finalized-target.ts';
-import { loadFormFor, requireWritingWindow } from './form-state.ts';
-import { presentForm } from './present-form.ts';
+import { discardFileIfUnreferenced } from '../../files/discard-file.ts';
+import { finalizedTargetOf } from '../../db/queries/finalized-target.ts';
+import { loadFormFor, requireWritingWindow } from '../../db/queries/form-state.ts';
+import { presentForm } from '../../presenters/form-view.ts';
 import type { ScanUploadResult } from './upload-scan.ts';
 
 /**

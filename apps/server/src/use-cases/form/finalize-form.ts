@@ -5,10 +5,10 @@ import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formContentHash } from './form-content.ts';
-import { contentProblem } from './form-readiness.ts';
-import { formFacts, loadFormFor, rowsOf } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { formContentHash } from '../../form/form-content.ts';
+import { contentProblem } from '../../form/form-readiness.ts';
+import { formFacts, loadFormFor, rowsOf } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 
 /**
  * Freezes the current content as the next numbered, immutable version (定稿) with its content hash: the copy to print,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError, endOfShanghaiDay, formatChineseDate, canCampaign, type CampaignStatus } from '@zhengji/domain';
 import { campaigns } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { shownCampaignStatus } from './form-state.ts';
+import { shownCampaignStatus } from '../../db/queries/form-state.ts';
 
 /** The public fields of the open campaign. */
 export const CurrentCampaignSchema = z.object({

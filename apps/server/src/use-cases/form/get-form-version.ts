@@ -4,8 +4,8 @@ import { DomainError, FormHeaderSchema, FormRowSchema } from '@zhengji/domain';
 import { formVersions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { diffForms } from './form-content.ts';
-import { loadFormFor } from './form-state.ts';
+import { diffForms } from '../../form/form-content.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
 import { FormVersionSummarySchema, versionState } from './list-form-versions.ts';
 import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 

@@ -1,7 +1,7 @@
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadFormFor } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 
 /** One form by id: its unit's users and the center; to anyone else it does not exist. */
 export async function getForm(ctx: UseCaseContext, formId: string): Promise<FormView> {

@@ -4,8 +4,8 @@ import { campaigns, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { lateExceptionOf } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { lateExceptionOf } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 
 /** The campaign a unit fills in: the named one, else the open one, else the latest one past its call. */
 async function campaignFor(ctx: UseCaseContext, campaignId: string | undefined) {

@@ -5,7 +5,7 @@ import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import { formVersions, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadFormFor } from './form-state.ts';
+import { loadFormFor } from '../../db/queries/form-state.ts';
 
 /** What became of a finalized version: submitted, voided (撤销定稿), or the current 定稿 awaiting its scan and submission. */
 export const FORM_VERSION_STATES = ['submitted', 'voided', 'finalized'] as const;

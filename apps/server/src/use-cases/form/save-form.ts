@@ -4,9 +4,9 @@ import { formRows, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { parseFormContent } from './form-content.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
-import { maxRowsOf, presentForm, type FormView } from './present-form.ts';
+import { parseFormContent } from '../../form/form-content.ts';
+import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { maxRowsOf, presentForm, type FormView } from '../../presenters/form-view.ts';
 
 /** What the editor sends: the version it started from, the header and every row in order. */
 export interface SaveFormInput {

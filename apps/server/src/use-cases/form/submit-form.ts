@@ -4,10 +4,10 @@ import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { finalizedTargetOf } from './finalized-target.ts';
-import { contentProblem } from './form-readiness.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { finalizedTargetOf } from '../../db/queries/finalized-target.ts';
+import { contentProblem } from '../../form/form-readiness.ts';
+import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 import { notifyUnitUsers } from '../notification/enqueue-mail.ts';
 
 /**

@@ -4,9 +4,9 @@ import { formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { discardFileIfUnreferenced } from '../file/discard-file.ts';
-import { loadFormFor, requireWritingWindow } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { discardFileIfUnreferenced } from '../../files/discard-file.ts';
+import { loadFormFor, requireWritingWindow } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 
 /**
  * Voids the finalized version (撤销定稿) so that the content can be edited again: the version stays in the history as

@@ -6,12 +6,12 @@ import { readFormCodes } from '../../documents/scan-reader.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { attachFile, attachingPendingFiles, checkScanFile, storePendingFile, type IncomingFile } from '../file/store-file.ts';
-import { discardFileIfUnreferenced } from '../file/discard-file.ts';
-import { checkUploadAllowance } from '../file/upload-allowance.ts';
-import { finalizedTargetOf } from './finalized-target.ts';
-import { loadFormFor, requireWritingWindow } from './form-state.ts';
-import { FileInfoSchema, FormViewSchema, presentForm } from './present-form.ts';
+import { attachFile, attachingPendingFiles, checkScanFile, storePendingFile, type IncomingFile } from '../../files/store-file.ts';
+import { discardFileIfUnreferenced } from '../../files/discard-file.ts';
+import { checkUploadAllowance } from '../../files/upload-allowance.ts';
+import { finalizedTargetOf } from '../../db/queries/finalized-target.ts';
+import { loadFormFor, requireWritingWindow } from '../../db/queries/form-state.ts';
+import { FileInfoSchema, FormViewSchema, presentForm } from '../../presenters/form-view.ts';
 
 /** The answer to a scan upload: the match, the file kept (null for a mismatch) and the form now. */
 export const ScanUploadResultSchema = z.object({ match: ScanMatchSchema, file: FileInfoSchema.nullable(), form: FormViewSchema });

@@ -4,8 +4,8 @@ import { forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formFacts, loadFormFor } from './form-state.ts';
-import { presentForm, type FormView } from './present-form.ts';
+import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { presentForm, type FormView } from '../../presenters/form-view.ts';
 
 /**
  * Takes a submission back into draft, while the call is open and before the center starts checking it. The submitted

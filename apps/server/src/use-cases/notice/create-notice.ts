@@ -5,8 +5,8 @@ import { CreateNoticeInputSchema, type CreateNoticeInput } from '@zhengji/domain
 import { notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, loadCampaign, selectedItems } from './notice-support.ts';
-import { resolveNoticeEnd } from './notice-period.ts';
+import { authorizeNotice, loadCampaign, selectedItems } from '../../db/queries/notice.ts';
+import { resolveNoticeEnd } from '@zhengji/domain/notice/notice-period.ts';
 import { getNotice } from './get-notice.ts';
 
 /** Creates the draft notice of a campaign in expert review from its selected candidates; one notice per campaign. */

@@ -5,8 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { assignments, auditLog, candidates, experts, finalLists, formVersions, forms, notices, objectionFiles, objections, reviews, storedFiles, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, loadCampaign } from './notice-support.ts';
-import { streamFileContent } from '../file/file-content.ts';
+import { authorizeNotice, loadCampaign } from '../../db/queries/notice.ts';
+import { streamFileContent } from '../../files/file-content.ts';
 
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 

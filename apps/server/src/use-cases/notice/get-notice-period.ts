@@ -1,6 +1,6 @@
 import { createWorkingDayCalendar, noticePeriod, type DayOverrides } from '@zhengji/domain';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeNotice } from './notice-support.ts';
+import { authorizeNotice } from '../../db/queries/notice.ts';
 
 /** The default period of a notice starting on a date: five working days on the mainland calendar with the center's corrections. */
 export function getNoticePeriod(ctx: UseCaseContext, startDate: string, overrides: DayOverrides) {

@@ -3,7 +3,7 @@ import { isObjectionClosed } from '@zhengji/domain';
 import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, objections } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeNotice, loadNotice, selectedItems } from './notice-support.ts';
+import { authorizeNotice, loadNotice, selectedItems } from '../../db/queries/notice.ts';
 import { canNotice } from '@zhengji/domain/notice/notice.policy.ts';
 
 /** A notice for the center: a draft shows the live list of selected candidates, a published one its frozen snapshot. */

@@ -4,7 +4,7 @@ import { HISTORY_OUTCOME_LABELS } from '@zhengji/domain/notice/notice.policy.ts'
 import type { OccupationHistoryEntry } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, candidateUnits, candidates, finalLists, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeNotice } from './notice-support.ts';
+import { authorizeNotice } from '../../db/queries/notice.ts';
 
 /** For one occupation code: every campaign in which it was recommended, by which units, and the outcome. */
 export async function getOccupationHistory(ctx: UseCaseContext, occupationCode: string): Promise<OccupationHistoryEntry[]> {

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { NoticeCampaign } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, candidates, finalLists, notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeNotice } from './notice-support.ts';
+import { authorizeNotice } from '../../db/queries/notice.ts';
 
 /** The campaigns that reached the notice step (reviewing and later), with their notice and final list state. */
 export async function listNoticeCampaigns(ctx: UseCaseContext): Promise<NoticeCampaign[]> {

@@ -5,7 +5,7 @@ import type { FinalListView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, finalLists, notices, objections } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, loadCampaign, toDomainItem } from './notice-support.ts';
+import { authorizeNotice, loadCampaign, toDomainItem } from '../../db/queries/notice.ts';
 import { getFinalList } from './get-final-list.ts';
 import { notifyCandidateOutcomes } from '../notification/notify-outcomes.ts';
 

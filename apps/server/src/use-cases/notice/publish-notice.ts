@@ -4,7 +4,7 @@ import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, candidates, notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { SHA256, authorizeNotice, loadCampaign, loadNotice, selectedItems, toDomainItem } from './notice-support.ts';
+import { SHA256, authorizeNotice, loadCampaign, loadNotice, selectedItems, toDomainItem } from '../../db/queries/notice.ts';
 import { getNotice } from './get-notice.ts';
 
 /** Publishes a draft notice starting today or later: freezes the list of selected candidates with its SHA-256 and moves the campaign to 公示中. */

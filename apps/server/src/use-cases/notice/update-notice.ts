@@ -5,8 +5,8 @@ import { UpdateNoticeInputSchema, type UpdateNoticeInput } from '@zhengji/domain
 import { notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, loadNotice, selectedItems } from './notice-support.ts';
-import { resolveNoticeEnd } from './notice-period.ts';
+import { authorizeNotice, loadNotice, selectedItems } from '../../db/queries/notice.ts';
+import { resolveNoticeEnd } from '@zhengji/domain/notice/notice-period.ts';
 import { getNotice } from './get-notice.ts';
 
 /** Edits a draft notice (title, text, 文号, period, calendar corrections) and refreshes its list; a published one is frozen. */

@@ -8,15 +8,15 @@ import {
   assertWithinObjectionPeriod,
 } from '@zhengji/domain';
 import { objectionFiles, objections, outbox } from '../../db/schema/index.ts';
-import { attachFile, attachingPendingFiles, detectScanMime, storePendingFile, type IncomingFile, type PendingFile } from '../file/store-file.ts';
+import { attachFile, attachingPendingFiles, detectScanMime, storePendingFile, type IncomingFile, type PendingFile } from '../../files/store-file.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { itemLabel, loadNotice } from '../notice/notice-support.ts';
-import { verifyChallenge } from './objection-challenge.ts';
-import { checkObjectionCaps, mayMailAddress, throttleAddress } from './objection-caps.ts';
-import { hashQueryCode, newQueryCode, newReceiptNo } from './objection-codes.ts';
+import { itemLabel, loadNotice } from '../../db/queries/notice.ts';
+import { verifyChallenge } from '../../objection/objection-challenge.ts';
+import { checkObjectionCaps, mayMailAddress, throttleAddress } from '../../objection/objection-caps.ts';
+import { hashQueryCode, newQueryCode, newReceiptNo } from '../../objection/objection-codes.ts';
 
-export { OBJECTION_LIMITS } from './objection-caps.ts';
+export { OBJECTION_LIMITS } from '../../objection/objection-caps.ts';
 
 /** How long the e-mail confirmation link of an objection stays valid. */
 export const EMAIL_CONFIRM_TTL_MS = 7 * 24 * 3600_000;

@@ -4,7 +4,7 @@ import type { ObjectionDetail } from '@zhengji/domain/notice/notice.schemas.ts';
 import { objectionFiles, objections, storedFiles } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, itemLabel, loadNotice } from '../notice/notice-support.ts';
+import { authorizeNotice, itemLabel, loadNotice } from '../../db/queries/notice.ts';
 
 /** One objection with the objector's personal data (center only); the reading is audited. */
 export async function getObjection(ctx: UseCaseContext, id: string): Promise<ObjectionDetail> {

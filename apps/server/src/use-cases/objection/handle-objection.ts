@@ -4,7 +4,7 @@ import { ObjectionCommandInputSchema, type ObjectionCommandInput, type Objection
 import { campaigns, candidates, notices, objections, outbox } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice } from '../notice/notice-support.ts';
+import { authorizeNotice } from '../../db/queries/notice.ts';
 import { getObjection } from './get-objection.ts';
 
 /** The center handles an objection: accept, decline (不予受理 with a reason), investigate, conclude with a reply and the effect. */

@@ -3,7 +3,7 @@ import { maskObjector } from '@zhengji/domain';
 import type { ObjectionListItem } from '@zhengji/domain/notice/notice.schemas.ts';
 import { objectionFiles, objections } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeNotice, itemLabel, loadNotice } from '../notice/notice-support.ts';
+import { authorizeNotice, itemLabel, loadNotice } from '../../db/queries/notice.ts';
 
 /** The objections of a notice for the center, personal data masked (the detail shows it whole). */
 export async function listObjections(ctx: UseCaseContext, noticeId: string): Promise<ObjectionListItem[]> {

@@ -4,8 +4,8 @@ import { DomainError, OBJECTION_EFFECT_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTI
 import { notices, objections } from '../../db/schema/index.ts';
 import { hitRateCounter } from '../../db/queries/rate-counter.ts';
 import type { UseCaseContext } from '../context.ts';
-import { itemLabel } from '../notice/notice-support.ts';
-import { hashQueryCode } from './objection-codes.ts';
+import { itemLabel } from '../../db/queries/notice.ts';
+import { hashQueryCode } from '../../objection/objection-codes.ts';
 
 /** Lookups one address may make per 10 minutes, and attempts per receipt number per hour. */
 export const QUERY_LIMITS = { perIpPer10Minutes: 20, perReceiptPerHour: 5 } as const;

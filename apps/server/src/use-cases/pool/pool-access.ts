@@ -4,7 +4,7 @@ import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.
 import type { Db } from '../../db/client.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadCampaign, type CampaignRecord } from '../campaign/campaign-view.ts';
+import { loadCampaign, type CampaignRecord } from '../../presenters/campaign-view.ts';
 
 /** Loads the campaign and requires the center; for changes, the pool is only built while the call is open or closed. */
 export async function campaignForPool(ctx: UseCaseContext, db: Db, campaignId: string, change: boolean): Promise<CampaignRecord> {

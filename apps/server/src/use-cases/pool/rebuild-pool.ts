@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { aggregateCandidatePool, poolKey, type FormRow, type PoolRowReassignment, type PoolSourceRow } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { candidateUnits, candidates, checkDecisions, formVersions, forms, units, type CandidateSource } from '../../db/schema/index.ts';
-import type { CampaignRecord } from '../campaign/campaign-view.ts';
+import type { CampaignRecord } from '../../presenters/campaign-view.ts';
 
 type CandidateRecord = typeof candidates.$inferSelect;
 

@@ -2,8 +2,8 @@ import { ManualAssignInputSchema } from '@zhengji/domain/review/review.panel.ts'
 import { assignments } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, loadReviewCampaign } from './review-round.ts';
-import { candidateLabel, checkAssignable } from './assignment-checks.ts';
+import { authorizeReview, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { candidateLabel, checkAssignable } from '../../db/queries/assignment-checks.ts';
 import { notifyExperts } from './notify-experts.ts';
 
 /** Assigns an expert to a candidate by hand (center); 回避 conflicts are refused naming the unit. */

@@ -6,9 +6,9 @@ import { assignments, reviewRounds } from '../../db/schema/index.ts';
 import { selectCandidateUnits, selectReviewCandidates } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, ensureRound, loadReviewCampaign } from './review-round.ts';
-import { loadPanel } from './panel-state.ts';
-import { candidateLabel } from './assignment-checks.ts';
+import { authorizeReview, ensureRound, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { loadPanel } from '../../db/queries/review-panel.ts';
+import { candidateLabel } from '../../db/queries/assignment-checks.ts';
 import { notifyExperts } from './notify-experts.ts';
 
 /**

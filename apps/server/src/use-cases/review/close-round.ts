@@ -3,7 +3,7 @@ import { DomainError } from '@zhengji/domain';
 import { reviewRounds } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, ensureRound, loadReviewCampaign, presentRound } from './review-round.ts';
+import { authorizeReview, ensureRound, loadReviewCampaign, presentRound } from '../../db/queries/review-round.ts';
 
 /** Closes (or reopens) the scoring of a round (center): closed, no expert can change a review and experts see each other's scores. */
 export async function closeRound(ctx: UseCaseContext, campaignId: string, close: boolean) {

@@ -3,8 +3,8 @@ import { experts } from '../../db/schema/index.ts';
 import { selectExperts } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview } from './review-round.ts';
-import { assertUnitExists, expertAccount } from './expert-account.ts';
+import { authorizeReview } from '../../db/queries/review-round.ts';
+import { assertUnitExists, expertAccount } from '../../db/queries/expert-account.ts';
 
 /** Adds an expert to the pool, creating (username) or linking (userId) an account of role expert. */
 export async function createExpert(ctx: UseCaseContext, input: ExpertInput): Promise<{ expert: Expert; temporaryPassword: string | null }> {

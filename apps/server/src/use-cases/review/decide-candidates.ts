@@ -4,8 +4,8 @@ import { DecideCandidatesInputSchema } from '@zhengji/domain/review/review.panel
 import { assignments, candidates } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, loadReviewCampaign } from './review-round.ts';
-import { candidateLabel } from './assignment-checks.ts';
+import { authorizeReview, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { candidateLabel } from '../../db/queries/assignment-checks.ts';
 import { notifyCandidateOutcomes } from '../notification/notify-outcomes.ts';
 
 /**

@@ -5,8 +5,8 @@ import { PanelDrawInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { reviewRounds } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, ensureRound, loadReviewCampaign } from './review-round.ts';
-import { loadPanel, upsertPanelRow } from './panel-state.ts';
+import { authorizeReview, ensureRound, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { loadPanel, upsertPanelRow } from '../../db/queries/review-panel.ts';
 
 /**
  * Draws the panel at random (随机抽取) from the available experts, ordered by id, with a seeded PRNG: the seed is

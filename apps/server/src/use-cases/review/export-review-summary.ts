@@ -2,8 +2,8 @@ import { CANDIDATE_DECISION_LABELS, formatChineseDateTime } from '@zhengji/domai
 import { renderSummaryDocx } from '../../documents/review-docx.ts';
 import { renderSummaryXlsx } from '../../documents/review-summary.xlsx.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview, loadReviewCampaign } from './review-round.ts';
-import { computeReviewResults } from './review-results.ts';
+import { authorizeReview, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { computeReviewResults } from '../../db/queries/review-results.ts';
 
 /** The 评审结果汇总表 of a campaign as Excel or Word (center). */
 export async function exportReviewSummary(ctx: UseCaseContext, campaignId: string, format: 'xlsx' | 'docx') {

@@ -4,7 +4,7 @@ import { assignments, candidates, experts, reviews } from '../../db/schema/index
 import { renderScoreSheetDocx } from '../../documents/review-docx.ts';
 import { renderScoreSheetPdf } from '../../documents/review-pdf.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview, criteriaOf, ensureRound, loadReviewCampaign } from './review-round.ts';
+import { authorizeReview, criteriaOf, ensureRound, loadReviewCampaign } from '../../db/queries/review-round.ts';
 
 /** An expert's 专家评审表 (Word or PDF) to be signed: the center for any expert, an expert for themselves only; 回避 assignments left out. */
 export async function exportScoreSheet(ctx: UseCaseContext, campaignId: string, expertId: string, format: 'docx' | 'pdf') {

@@ -1,8 +1,8 @@
 import { experts } from '../../db/schema/index.ts';
 import { selectCampaignAssignments, selectCandidateUnits, selectReviewCandidates } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview, ensureRound, loadReviewCampaign, presentRound } from './review-round.ts';
-import { loadPanel } from './panel-state.ts';
+import { authorizeReview, ensureRound, loadReviewCampaign, presentRound } from '../../db/queries/review-round.ts';
+import { loadPanel } from '../../db/queries/review-panel.ts';
 
 /**
  * The center's board of a campaign's review: round settings, the panel with loads, and every candidate with its

@@ -4,7 +4,7 @@ import { assignments, experts, reviews } from '../../db/schema/index.ts';
 import { selectCandidateUnits } from '../../db/queries/review.ts';
 import { getReferenceIndexForCampaign } from '../../reference/reference-cache.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview, criteriaOf, presentRound } from './review-round.ts';
+import { authorizeReview, criteriaOf, presentRound } from '../../db/queries/review-round.ts';
 import { loadReviewTarget } from './review-target.ts';
 
 /** The reference data of an occupation (definition, main tasks, standards); null when the reference data lacks it. */

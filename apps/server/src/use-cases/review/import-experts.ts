@@ -6,8 +6,8 @@ import { ImportFailure } from '../../documents/import-common.ts';
 import { EXPERT_LIST_COLUMNS, readExpertListXlsx, type ExpertListRow } from '../../documents/expert-list.xlsx.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview } from './review-round.ts';
-import { expertAccount } from './expert-account.ts';
+import { authorizeReview } from '../../db/queries/review-round.ts';
+import { expertAccount } from '../../db/queries/expert-account.ts';
 
 type Parsed = ReturnType<typeof ExpertInputSchema.parse>;
 

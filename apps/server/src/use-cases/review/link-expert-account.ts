@@ -5,8 +5,8 @@ import { experts, users } from '../../db/schema/index.ts';
 import { selectExperts } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview } from './review-round.ts';
-import { linkableUser } from './expert-account.ts';
+import { authorizeReview } from '../../db/queries/review-round.ts';
+import { linkableUser } from '../../db/queries/expert-account.ts';
 
 /**
  * Links an existing account of role expert to an expert of the pool (center), so that the person can log in and score.

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { LinkableAccount } from '@zhengji/domain/review/review.panel.ts';
 import { experts, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview } from './review-round.ts';
+import { authorizeReview } from '../../db/queries/review-round.ts';
 
 /** The accounts of role expert (not disabled) that no expert of the pool is linked to yet (center). */
 export async function listLinkableAccounts(ctx: UseCaseContext): Promise<LinkableAccount[]> {

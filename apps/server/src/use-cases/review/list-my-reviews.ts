@@ -4,7 +4,7 @@ import { assignments, candidates, reviews, units } from '../../db/schema/index.t
 import { selectExpertOfUser } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { ensureRound, loadReviewCampaign, presentRound } from './review-round.ts';
+import { ensureRound, loadReviewCampaign, presentRound } from '../../db/queries/review-round.ts';
 import { conflictMessage } from './review-target.ts';
 
 /**

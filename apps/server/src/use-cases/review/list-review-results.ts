@@ -1,7 +1,7 @@
 import { ResultsQuerySchema } from '@zhengji/domain/review/review.panel.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview, loadReviewCampaign, presentRound } from './review-round.ts';
-import { computeReviewResults } from './review-results.ts';
+import { authorizeReview, loadReviewCampaign, presentRound } from '../../db/queries/review-round.ts';
+import { computeReviewResults } from '../../db/queries/review-results.ts';
 
 /** The center's aggregation of a campaign with the proposals of the threshold rule (sorting and filtering happen in the page). */
 export async function listReviewResults(ctx: UseCaseContext, campaignId: string, query: unknown) {

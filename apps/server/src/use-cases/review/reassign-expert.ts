@@ -4,8 +4,8 @@ import { ReassignInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { assignments } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, loadReviewCampaign } from './review-round.ts';
-import { candidateLabel, checkAssignable } from './assignment-checks.ts';
+import { authorizeReview, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { candidateLabel, checkAssignable } from '../../db/queries/assignment-checks.ts';
 import { notifyExperts } from './notify-experts.ts';
 
 /** Hands an assignment to another expert (center): the old one is removed (its draft kept), conflicts refused. */

@@ -4,7 +4,7 @@ import { experts, notifications } from '../../db/schema/index.ts';
 import { selectCampaignAssignments } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { assertRoundOpen, authorizeReview, ensureRound, loadReviewCampaign } from './review-round.ts';
+import { assertRoundOpen, authorizeReview, ensureRound, loadReviewCampaign } from '../../db/queries/review-round.ts';
 import { notifyExperts } from './notify-experts.ts';
 
 /** Reminds every expert with reviews not yet submitted (center); at most one reminder per expert and day. */

@@ -3,7 +3,7 @@ import { DomainError } from '@zhengji/domain';
 import { assignments, reviews } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, loadReviewCampaign } from './review-round.ts';
+import { authorizeReview, loadReviewCampaign } from '../../db/queries/review-round.ts';
 
 /** Removes a reviewer from a candidate (center); their review, even a draft, is kept and stays visible to the center. */
 export async function removeAssignment(ctx: UseCaseContext, assignmentId: string): Promise<{ keptReview: 'draft' | 'submitted' | null }> {

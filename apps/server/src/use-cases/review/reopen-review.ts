@@ -3,8 +3,8 @@ import { DomainError } from '@zhengji/domain';
 import { assignments, candidates, reviews } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, ensureRound, isRoundClosed } from './review-round.ts';
-import { candidateLabel } from './assignment-checks.ts';
+import { authorizeReview, ensureRound, isRoundClosed } from '../../db/queries/review-round.ts';
+import { candidateLabel } from '../../db/queries/assignment-checks.ts';
 import { notifyExperts } from './notify-experts.ts';
 import { presentReview } from './get-review-candidate.ts';
 

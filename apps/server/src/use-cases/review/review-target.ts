@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { assignments, candidates, experts, reviews, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAuditOutside } from '../audit/write-audit.ts';
-import { ensureRound, isRoundClosed } from './review-round.ts';
+import { ensureRound, isRoundClosed } from '../../db/queries/review-round.ts';
 
 const NOT_FOUND_MESSAGE = '该候选职业不存在，或未分配给您评审';
 

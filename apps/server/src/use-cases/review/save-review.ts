@@ -3,7 +3,7 @@ import { DomainError, ReviewDraftSchema, ReviewSubmitSchema, formatZodIssues, re
 import { assignments, reviews } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { assertRoundOpen, authorizeReview, criteriaOf } from './review-round.ts';
+import { assertRoundOpen, authorizeReview, criteriaOf } from '../../db/queries/review-round.ts';
 import { conflictMessage, loadReviewTarget } from './review-target.ts';
 import { presentReview } from './get-review-candidate.ts';
 

@@ -4,7 +4,7 @@ import { RoundSettingsInputSchema } from '@zhengji/domain/review/review.panel.ts
 import { reviewRounds } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, ensureRound, loadReviewCampaign, presentRound } from './review-round.ts';
+import { authorizeReview, ensureRound, loadReviewCampaign, presentRound } from '../../db/queries/review-round.ts';
 
 /** Sets the round's criteria (with weights) and deadline (center); a closed round cannot change. */
 export async function saveRoundSettings(ctx: UseCaseContext, campaignId: string, input: unknown) {

@@ -4,8 +4,8 @@ import { PanelMemberInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { experts } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview, loadReviewCampaign } from './review-round.ts';
-import { upsertPanelRow } from './panel-state.ts';
+import { authorizeReview, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { upsertPanelRow } from '../../db/queries/review-panel.ts';
 
 /** Sets an expert's availability and cap in a campaign (center). */
 export async function setPanelMember(ctx: UseCaseContext, campaignId: string, expertId: string, input: unknown): Promise<void> {

@@ -5,8 +5,8 @@ import { experts } from '../../db/schema/index.ts';
 import { selectExperts } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeReview } from './review-round.ts';
-import { assertUnitExists, expertAccount } from './expert-account.ts';
+import { authorizeReview } from '../../db/queries/review-round.ts';
+import { assertUnitExists, expertAccount } from '../../db/queries/expert-account.ts';
 import { recheckExpertConflicts } from './recheck-conflicts.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.
 import { candidateUnits, candidates, formVersions, forms, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
-import { loadCampaign, rosterSizeOf } from '../campaign/campaign-view.ts';
+import { loadCampaign, rosterSizeOf } from '../../presenters/campaign-view.ts';
 import { campaignChangeStamp, stampedCache } from '../../db/queries/campaign-change-stamp.ts';
 
 const computed = stampedCache<CampaignStatistics>();

@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../context.ts';
 import { refuseAuditorAccount } from './refuse-auditor-account.ts';
 import { authorizePlatform } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { generatePassword, hashPassword } from '../auth/password-hash.ts';
+import { generatePassword, hashPassword } from '../../auth/password-hash.ts';
 import { presentUser } from './list-users.ts';
 
 /** Checks the unit binding rule: a unit user needs a unit, others none. */

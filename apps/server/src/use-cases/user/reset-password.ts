@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../context.ts';
 import { refuseAuditorAccount } from './refuse-auditor-account.ts';
 import { authorizePlatform } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { generatePassword, hashPassword } from '../auth/password-hash.ts';
+import { generatePassword, hashPassword } from '../../auth/password-hash.ts';
 
 /** Resets an account's password to a one-time one (shown once), unlocks it and ends its sessions. Never an auditor's (the CLI resets those). */
 export async function resetPassword(ctx: UseCaseContext, id: string): Promise<{ temporaryPassword: string }> {

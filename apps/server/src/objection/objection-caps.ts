@@ -1,8 +1,8 @@
 import { and, count, eq, gt, min } from 'drizzle-orm';
 import { DomainError } from '@zhengji/domain';
-import { objections } from '../../db/schema/index.ts';
-import { hitRateCounter } from '../../db/queries/rate-counter.ts';
-import type { UseCaseContext } from '../context.ts';
+import { objections } from '../db/schema/index.ts';
+import { hitRateCounter } from '../db/queries/rate-counter.ts';
+import type { UseCaseContext } from '../use-cases/context.ts';
 
 /**
  * Flood limits of the public objection form: requests per address (per minute and hour, over all notices); objections

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { assignments, candidateUnits, candidates, experts, units } from '../../db/schema/index.ts';
+import type { Db } from '../client.ts';
+import { assignments, candidateUnits, candidates, experts, units } from '../schema/index.ts';
 
 /**
  * Checks that an expert may be assigned to a candidate of the campaign: both exist, the expert is active, not already

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildReferenceIndex, REFERENCE_FILE_NAMES, referenceBuildInputFromJson, type ReferenceIndex } from '@zhengji/domain';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '../client.ts';
 import { getReferenceIndexForCampaign } from '../../reference/reference-cache.ts';
 
 const folderIndexes = new Map<string, ReferenceIndex>();

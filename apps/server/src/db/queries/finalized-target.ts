@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError, type FinalizedTarget } from '@zhengji/domain';
 import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
-import type { Db } from '../../db/client.ts';
-import { formVersions } from '../../db/schema/index.ts';
+import type { Db } from '../client.ts';
+import { formVersions } from '../schema/index.ts';
 import type { FormRecord } from './form-state.ts';
 
 /** The finalized version of a form a sealed scan must show; INVALID_STATE (saying to 定稿 first) when there is none. */

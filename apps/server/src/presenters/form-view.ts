@@ -2,11 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { FORM_MAX_ROWS, FindingSchema, FormHeaderSchema, FormRowSchema, SCAN_MATCH_KINDS, checkRows, formatChineseDate, endOfShanghaiDay, type Actor, FORM_POLICY_ACTIONS, formAbilities, FORM_STATUSES } from '@zhengji/domain';
 import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
-import { formVersions, storedFiles, units } from '../../db/schema/index.ts';
-import { referenceIndexFor } from './form-reference.ts';
-import { formFacts, rowsOf, shownCampaignStatus, type FormState } from './form-state.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { formVersions, storedFiles, units } from '../db/schema/index.ts';
+import { referenceIndexFor } from '../db/queries/form-reference.ts';
+import { formFacts, rowsOf, shownCampaignStatus, type FormState } from '../db/queries/form-state.ts';
 
 /** Metadata of an uploaded file as the UI shows it. */
 export const FileInfoSchema = z.object({ id: z.string(), originalName: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), createdAt: z.date() });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError, type HashFunction, type NoticeItem as DomainNoticeItem } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { campaigns, candidateUnits, candidates, notices, units, type NoticeItem } from '../../db/schema/index.ts';
-import { requireAllowed } from '../authorize.ts';
+import type { Db } from '../client.ts';
+import { campaigns, candidateUnits, candidates, notices, units, type NoticeItem } from '../schema/index.ts';
+import { requireAllowed } from '../../use-cases/authorize.ts';
 import { canNotice, type NoticeAction } from '@zhengji/domain/notice/notice.policy.ts';
-import type { UseCaseContext } from '../context.ts';
+import type { UseCaseContext } from '../../use-cases/context.ts';
 
 /** SHA-256 from node:crypto, synchronous, for notice snapshots and final lists. */
 export const SHA256: HashFunction = { algorithm: 'sha256', digest: (d) => createHash('sha256').update(d).digest('hex') };

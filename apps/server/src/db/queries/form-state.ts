@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError, transitionForm, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { campaigns, formLateExceptions, formRows, forms } from '../../db/schema/index.ts';
+import type { Db } from '../client.ts';
+import { campaigns, formLateExceptions, formRows, forms } from '../schema/index.ts';
 
 /** A form row as stored. */
 export type FormRecord = typeof forms.$inferSelect;

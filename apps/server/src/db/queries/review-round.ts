@@ -11,9 +11,9 @@ import {
   type ReviewPolicyAction,
   type ReviewPolicyTarget,
 } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { campaigns, reviewRounds } from '../../db/schema/index.ts';
-import { requireAllowed } from '../authorize.ts';
+import type { Db } from '../client.ts';
+import { campaigns, reviewRounds } from '../schema/index.ts';
+import { requireAllowed } from '../../use-cases/authorize.ts';
 
 /** The campaign phases in which experts are assigned and score. */
 const REVIEW_PHASES = new Set(['closed', 'reviewing']);

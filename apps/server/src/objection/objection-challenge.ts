@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { getSiteSecret } from '../../db/queries/site-secret.ts';
-import { hitRateCounter } from '../../db/queries/rate-counter.ts';
+import type { Db } from '../db/client.ts';
+import { getSiteSecret } from '../db/queries/site-secret.ts';
+import { hitRateCounter } from '../db/queries/rate-counter.ts';
 
 /** How long a challenge stays valid. */
 export const CHALLENGE_TTL_MS = 30 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { storedFiles } from '../../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { storedFiles } from '../db/schema/index.ts';
 
 /** How long a pending file (written, not yet attached by its command) is kept before it is swept. */
 export const PENDING_FILE_TTL_MS = 24 * 60 * 60 * 1000;

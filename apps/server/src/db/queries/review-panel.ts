@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { assignments, campaignExperts } from '../../db/schema/index.ts';
-import { selectExperts, selectPanel } from '../../db/queries/review.ts';
+import type { Db } from '../client.ts';
+import { assignments, campaignExperts } from '../schema/index.ts';
+import { selectExperts, selectPanel } from './review.ts';
 
 /** Default cap of an expert without a panel row (the column's default). */
 export const DEFAULT_CAP = 20;

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import type { CampaignFacts } from '@zhengji/domain/campaign/campaign.workflow.ts';
-import type { Db } from '../../db/client.ts';
-import { candidates, forms, notices, objections } from '../../db/schema/index.ts';
-import { rosterSizeOf, type CampaignRecord } from './campaign-view.ts';
+import type { Db } from '../client.ts';
+import { candidates, forms, notices, objections } from '../schema/index.ts';
+import { rosterSizeOf, type CampaignRecord } from '../../presenters/campaign-view.ts';
 
 /** Everything the phase guards need, read at request time inside the transition's transaction. */
 export async function campaignFacts(db: Db, campaign: CampaignRecord, now: Date): Promise<CampaignFacts> {

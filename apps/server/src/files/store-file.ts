@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { storedFileChunks, storedFiles } from '../../db/schema/index.ts';
-import type { UseCaseContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { storedFileChunks, storedFiles } from '../db/schema/index.ts';
+import type { UseCaseContext } from '../use-cases/context.ts';
 import { checkUploadAllowance } from './upload-allowance.ts';
 import { sweepPendingFiles } from './discard-file.ts';
 

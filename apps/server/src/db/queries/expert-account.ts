@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { experts, units, users } from '../../db/schema/index.ts';
-import { generatePassword, hashPassword } from '../auth/password-hash.ts';
+import type { Db } from '../client.ts';
+import { experts, units, users } from '../schema/index.ts';
+import { generatePassword, hashPassword } from '../../auth/password-hash.ts';
 
 /** Checks that the unit exists; a missing unit is a Chinese 400. */
 export async function assertUnitExists(db: Db, unitId: string | null): Promise<void> {

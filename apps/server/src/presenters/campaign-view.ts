@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { DomainError, endOfShanghaiDay, formatChineseDate, type Actor } from '@zhengji/domain';
 import { CAMPAIGN_POLICY_ACTIONS, campaignAbilities } from '@zhengji/domain/campaign/campaign.policy.ts';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATUSES, allowedCampaignActions, effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
-import type { Db } from '../../db/client.ts';
-import { campaignUnits, campaigns } from '../../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { campaignUnits, campaigns } from '../db/schema/index.ts';
 
 /** A campaign as stored. */
 export type CampaignRecord = typeof campaigns.$inferSelect;

@@ -4,11 +4,11 @@ import { DomainError, SCAN_MATCH_KINDS, FindingSchema, FormHeaderSchema, FormRow
 import { CHECK_FAIL_REASONS, verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import { FORM_POLICY_ACTIONS, formAbilities } from '@zhengji/domain/form/form.policy.ts';
 import { FORM_STATUSES } from '@zhengji/domain/form/form.workflow.ts';
-import type { Db } from '../../db/client.ts';
-import { auditLog, checkDecisions, formVersions, units } from '../../db/schema/index.ts';
-import type { UseCaseContext } from '../context.ts';
-import { referenceIndexFor } from '../form/form-reference.ts';
-import { formFacts, type FormState } from '../form/form-state.ts';
+import type { Db } from '../db/client.ts';
+import { auditLog, checkDecisions, formVersions, units } from '../db/schema/index.ts';
+import type { UseCaseContext } from '../use-cases/context.ts';
+import { referenceIndexFor } from '../db/queries/form-reference.ts';
+import { formFacts, type FormState } from '../db/queries/form-state.ts';
 
 const DecisionSchema = z.object({
   decision: z.enum(['pass', 'fail']),

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { storedFileChunks } from '../../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { storedFileChunks } from '../db/schema/index.ts';
 
 /** How many chunks one read fetches (4 × 256 KB): short statements, about a megabyte in memory. */
 const CHUNKS_PER_READ = 4;

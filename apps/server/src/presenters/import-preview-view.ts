@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { FindingSchema, checkRows, type FormRow } from '@zhengji/domain';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
-import type { formImportPreviews } from '../../db/schema/index.ts';
-import { referenceIndexFor } from '../form/form-reference.ts';
-import type { CampaignRecord } from '../form/form-state.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { formImportPreviews } from '../db/schema/index.ts';
+import { referenceIndexFor } from '../db/queries/form-reference.ts';
+import type { CampaignRecord } from '../db/queries/form-state.ts';
 
 /** How long an unconfirmed import preview is kept. */
 export const IMPORT_PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;

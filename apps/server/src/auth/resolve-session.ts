@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Clock } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { sessions, users } from '../../db/schema/index.ts';
-import type { Config } from '../../config.ts';
+import type { Db } from '../db/client.ts';
+import { sessions, users } from '../db/schema/index.ts';
+import type { Config } from '../config.ts';
 import { hashSessionToken } from './session-token.ts';
 
 /** A live session with its user. */

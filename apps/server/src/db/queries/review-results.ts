@@ -1,7 +1,7 @@
 import { aggregateReviews, type DecisionThreshold, type ReviewOpinion } from '@zhengji/domain';
-import type { Db } from '../../db/client.ts';
-import { experts } from '../../db/schema/index.ts';
-import { selectCampaignAssignments, selectCandidateUnits, selectReviewCandidates } from '../../db/queries/review.ts';
+import type { Db } from '../client.ts';
+import { experts } from '../schema/index.ts';
+import { selectCampaignAssignments, selectCandidateUnits, selectReviewCandidates } from './review.ts';
 import { criteriaOf, ensureRound } from './review-round.ts';
 
 /**

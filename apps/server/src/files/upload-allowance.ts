@@ -1,8 +1,8 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { DomainError } from '@zhengji/domain';
-import { storedFiles } from '../../db/schema/index.ts';
-import { hitRateCounter } from '../../db/queries/rate-counter.ts';
-import type { UseCaseContext } from '../context.ts';
+import { storedFiles } from '../db/schema/index.ts';
+import { hitRateCounter } from '../db/queries/rate-counter.ts';
+import type { UseCaseContext } from '../use-cases/context.ts';
 
 /** How many files one user (or, for the public, one address) may upload per window, and the stored total allowed. */
 export const UPLOAD_LIMITS = { perWindow: 20, windowSeconds: 600, quotaBytes: 200 * 1024 * 1024 } as const;

@@ -1,4 +1,5 @@
-import { DomainError, createWorkingDayCalendar, noticeEndFailure, noticePeriod, noticeStartFailure, type DayOverrides } from '@zhengji/domain';
+import { DomainError } from '../shared/errors.ts';
+import { createWorkingDayCalendar, noticeEndFailure, noticePeriod, noticeStartFailure, type DayOverrides } from './working-days.ts';
 
 /**
  * The end date of a notice starting today or later: as given (never before the N-th working day), or N working days

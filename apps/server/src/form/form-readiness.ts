@@ -1,8 +1,8 @@
 import { checkRows, isMainlandPhone, type Finding, type FormHeader, type FormRow } from '@zhengji/domain';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
-import { referenceIndexFor } from './form-reference.ts';
-import type { CampaignRecord } from './form-state.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { referenceIndexFor } from '../db/queries/form-reference.ts';
+import type { CampaignRecord } from '../db/queries/form-state.ts';
 
 /** The rows with errors, named with their first error (three at most), or null when no row has an error. */
 export function rowErrorSummary(findings: Finding[][], action: string): string | null {
