@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
 import { REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
-import { checkDecisions, forms, notifications, outbox } from '../db/schema/index.ts';
+import { auditLog, campaigns, checkDecisions, forms, notifications, outbox } from '../db/schema/index.ts';
 
 const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
 const center = async () => loginAs(app, (await createUserRow(db, 'center')).username);
@@ -154,6 +154,23 @@ describe('material check', () => {
     expect(ok.json().status).toBe('accepted');
     expect(ok.json().rows.every((r: { decision: { decision: string } }) => r.decision.decision === 'pass')).toBe(true);
     expect(ok.json().history.map((h: { action: string }) => h.action)).toContain('form.accept');
+  });
+
+  it('accept is one transaction: when the accept is refused, no row is recorded as passed and nothing is audited', async () => {
+    const { formId, campaign } = await submitted();
+    const c = await center();
+    const { version } = (await c.inject({ method: 'GET', url: `/api/checks/${formId}` })).json();
+    // The campaign has moved on (as after 开始评审) between opening the check page and clicking 受理.
+    await db.update(campaigns).set({ status: 'reviewing' }).where(eq(campaigns.id, campaign.id));
+    const refused = await c.inject({ method: 'POST', url: `/api/checks/${formId}/accept`, payload: { version } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'INVALID_STATE', message: '征集已进入后续阶段，不能再受理或退回推荐表' });
+    expect(await db.select().from(checkDecisions).where(eq(checkDecisions.formId, formId))).toEqual([]);
+    const [form] = await db.select().from(forms).where(eq(forms.id, formId));
+    expect(form).toMatchObject({ status: 'submitted', version, acceptedAt: null });
+    const audited = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.objectType, 'form'), eq(auditLog.objectId, formId)));
+    expect(audited.map((a) => a.action)).not.toContain('check.decide');
+    expect(audited.map((a) => a.action)).not.toContain('form.accept');
   });
 
   it('accept tells the unit in the app and by mail how many rows passed and which failed, with the reason', async () => {

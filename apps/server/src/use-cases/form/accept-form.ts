@@ -6,7 +6,7 @@ import { checkDecisions, formVersions, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { formFacts, loadFormFor } from '../../db/queries/form-state.ts';
+import { formFacts, loadFormFor, type FormState } from '../../db/queries/form-state.ts';
 import { presentForm, type FormView } from '../../presenters/form-view.ts';
 import { notifyUnitUsers, type UnitMessage } from '../notification/enqueue-mail.ts';
 
@@ -26,21 +26,28 @@ async function acceptedMessage(tx: Db, formId: string, versionNumber: number): P
   return { kind: 'form.accepted', title: '【征集】推荐表已受理', body, link: '/form' };
 }
 
+/**
+ * The steps of 受理 inside the caller's transaction `tx` (locks the form, applies the workflow, queues the unit's
+ * message, writes the audit row). For actions that accept as part of a larger command (e.g. acceptCheckedForm).
+ */
+export async function acceptFormIn(tx: Db, ctx: UseCaseContext, formId: string, now: Date): Promise<FormState> {
+  const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
+  const state = await loadFormFor(tx, actor, formId, 'accept', true);
+  const status = transitionForm(state.form.status, 'accept', formFacts(state, now));
+  const [form] = await tx
+    .update(forms)
+    .set({ status, acceptedAt: now, checkingStartedAt: state.form.checkingStartedAt ?? now, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
+    .where(eq(forms.id, formId))
+    .returning();
+  await notifyUnitUsers(tx, state.form.unitId, await acceptedMessage(tx, formId, state.form.lastVersionNumber), now);
+  await writeAudit(tx, ctx, { action: 'form.accept', objectType: 'form', objectId: formId, changes: { versionNumber: state.form.lastVersionNumber } });
+  return { ...state, form: form! };
+}
+
 /** The center accepts a submitted form (受理); it is read-only from then on; the unit is told in the application and by e-mail. */
 export async function acceptForm(ctx: UseCaseContext, formId: string): Promise<FormView> {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const now = ctx.clock.now();
-  const state = await ctx.db.transaction(async (tx) => {
-    const state = await loadFormFor(tx, actor, formId, 'accept', true);
-    const status = transitionForm(state.form.status, 'accept', formFacts(state, now));
-    const [form] = await tx
-      .update(forms)
-      .set({ status, acceptedAt: now, checkingStartedAt: state.form.checkingStartedAt ?? now, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
-      .where(eq(forms.id, formId))
-      .returning();
-    await notifyUnitUsers(tx, state.form.unitId, await acceptedMessage(tx, formId, state.form.lastVersionNumber), now);
-    await writeAudit(tx, ctx, { action: 'form.accept', objectType: 'form', objectId: formId, changes: { versionNumber: state.form.lastVersionNumber } });
-    return { ...state, form: form! };
-  });
+  const state = await ctx.db.transaction((tx) => acceptFormIn(tx, ctx, formId, now));
   return presentForm(ctx.db, { actor, config: ctx.config, now }, state);
 }
