@@ -4,7 +4,7 @@ import { FORM_MAX_ROWS } from '@zhengji/domain/form/form.schemas.ts';
 import { FORM_COLUMNS } from './form-layout.ts';
 import { manyRows, sampleForm, sampleRows } from './form-fixtures.ts';
 import { renderFormTemplateXlsx } from './form-template.xlsx.ts';
-import { MAX_UPLOAD_BYTES } from './import-common.ts';
+import { MAX_UPLOAD_BYTES } from './guarded-unzip.ts';
 import { importFormXlsx } from './import-form-xlsx.ts';
 import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
