@@ -1,4 +1,4 @@
-import { manyRows, sampleForm } from '../apps/server/src/documents/form-fixtures.ts';
+import { manyRows, sampleForm } from '../apps/server/test/form-fixtures.ts';
 import { importFormDocx } from '../apps/server/src/documents/import-form-docx.ts';
 import { importFormXlsx } from '../apps/server/src/documents/import-form-xlsx.ts';
 import { renderRecommendationFormDocx } from '../apps/server/src/documents/recommendation-form.docx.ts';

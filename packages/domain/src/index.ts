@@ -7,6 +7,7 @@ export * from './shared/text.ts';
 export * from './shared/policy.ts';
 export * from './shared/page.schemas.ts';
 export * from './shared/phone.ts';
+export * from './shared/canonical-json.ts';
 export * from './auth/password.rules.ts';
 export * from './auth/auth.schemas.ts';
 export * from './unit/credit-code.ts';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ImportFailure, readOoxmlEntries } from './import-common.ts';
+import { ImportFailure, readOoxmlEntries } from './guarded-unzip.ts';
 import { isXlsxValuePart, readXlsxSheets } from './xlsx-reader.ts';
 import { CELL_BORDER, rangeValidations } from './xlsx-layout.ts';
 

@@ -1,11 +1,11 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { FORM_COLUMNS } from './form-layout.ts';
-import { manyRows, sampleForm } from './form-fixtures.ts';
+import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { importFormDocx } from './import-form-docx.ts';
 import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
-import { buildZip, fakeCfb, unzipText } from './test-support.ts';
+import { buildZip, fakeCfb, unzipText } from '../../test/documents.ts';
 
 const LABELS = FORM_COLUMNS.map((c) => c.label);
 

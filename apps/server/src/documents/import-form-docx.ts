@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { FORM_COLUMNS } from './form-layout.ts';
-import { ImportFailure, failedImport, readOoxmlEntries, type FormImportResult, type ImportOptions } from './import-common.ts';
+import { failedImport, type FormImportResult, type ImportOptions } from './import-common.ts';
+import { ImportFailure, readOoxmlEntries } from './guarded-unzip.ts';
 import { extractHeader, isHeaderRow, readTableRows, type TextTable } from './import-table.ts';
 
 /** Reads a Word 推荐表: the table with the notice's header, wherever it stands, and the header fields around it. */

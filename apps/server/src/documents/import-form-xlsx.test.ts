@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FORM_MAX_ROWS } from '@zhengji/domain/form/form.schemas.ts';
 import { FORM_COLUMNS } from './form-layout.ts';
-import { manyRows, sampleForm, sampleRows } from './form-fixtures.ts';
+import { manyRows, sampleForm, sampleRows } from '../../test/form-fixtures.ts';
 import { renderFormTemplateXlsx } from './form-template.xlsx.ts';
-import { MAX_UPLOAD_BYTES } from './import-common.ts';
+import { MAX_UPLOAD_BYTES } from './guarded-unzip.ts';
 import { importFormXlsx } from './import-form-xlsx.ts';
 import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
-import { buildZip, fakeCfb } from './test-support.ts';
+import { buildZip, fakeCfb } from '../../test/documents.ts';
 
 const LABELS = FORM_COLUMNS.map((c) => c.label);
 

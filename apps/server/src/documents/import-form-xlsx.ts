@@ -1,5 +1,6 @@
 import { FORM_COLUMNS } from './form-layout.ts';
-import { ImportFailure, failedImport, readOoxmlEntries, type FormImportResult, type ImportOptions } from './import-common.ts';
+import { failedImport, type FormImportResult, type ImportOptions } from './import-common.ts';
+import { ImportFailure, readOoxmlEntries } from './guarded-unzip.ts';
 import { extractHeader, isHeaderRow, readTableRows, type TextTable } from './import-table.ts';
 import { isXlsxValuePart, readXlsxSheets, type SheetCells } from './xlsx-reader.ts';
 

@@ -5,7 +5,7 @@ import { finalDocument, noticeDocument, type NoticeSource } from './notice-list-
 import { renderNoticeListDocx } from './notice-list.docx.ts';
 import { renderNoticeListPdf } from './notice-list.pdf.ts';
 import { renderNoticeListXlsx } from './notice-list.xlsx.ts';
-import { poppler, tempFile, unzipText } from './test-support.ts';
+import { poppler, tempFile, unzipText } from '../../test/documents.ts';
 
 const squeeze = (t: string) => t.replace(/\s+/g, '');
 const SITE = 'https://zhengji.example.gov.cn';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORM_INSTRUCTIONS } from './form-layout.ts';
-import { manyRows, sampleForm } from './form-fixtures.ts';
+import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { renderFormTemplateXlsx } from './form-template.xlsx.ts';
 import { noticeDocument } from './notice-list-layout.ts';
 import { renderNoticeListDocx } from './notice-list.docx.ts';
@@ -14,7 +14,7 @@ import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
 import { renderScoreSheetDocx } from './review-docx.ts';
 import { SCORE_SHEET_PLEDGE } from './review-layout.ts';
-import { poppler } from './test-support.ts';
+import { poppler } from '../../test/documents.ts';
 
 /**
  * Every kind of generated Word and Excel file opened in a real office suite: LibreOffice (Debian's

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FORM_COLUMNS, FORM_INSTRUCTIONS, FORM_TITLE } from './form-layout.ts';
-import { AI_TRAINER_ROW, ELDER_CARE_ROW, manyRows, sampleForm } from './form-fixtures.ts';
+import { AI_TRAINER_ROW, ELDER_CARE_ROW, manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
-import { unzipText } from './test-support.ts';
+import { unzipText } from '../../test/documents.ts';
 
 /** The visible text runs of a part, decoded, in document order. */
 function runs(xml: string): string[] {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORM_INSTRUCTIONS, FORM_TITLE } from './form-layout.ts';
-import { manyRows, sampleForm } from './form-fixtures.ts';
+import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { renderRecommendationFormPdf } from './recommendation-form.pdf.ts';
-import { poppler, tempFile } from './test-support.ts';
+import { poppler, tempFile } from '../../test/documents.ts';
 
 /** Text of the PDF with all white space removed (pdftotext breaks wrapped cells into lines). */
 function squeeze(text: string): string {

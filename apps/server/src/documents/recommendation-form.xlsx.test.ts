@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain/form/form.schemas.ts';
 import { FORM_COLUMNS, FORM_INSTRUCTIONS, FORM_TITLE } from './form-layout.ts';
-import { manyRows, sampleForm } from './form-fixtures.ts';
+import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { renderFormTemplateXlsx } from './form-template.xlsx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
-import { unzipText } from './test-support.ts';
+import { unzipText } from '../../test/documents.ts';
 
 function decode(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderCandidatePoolXlsx } from './candidate-pool.xlsx.ts';
-import { manyRows, sampleForm } from './form-fixtures.ts';
+import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { renderFormTemplateXlsx } from './form-template.xlsx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   DomainError,
+  canonicalJson,
   EXPECTED_MAX,
   FORM_COLUMN_LABELS,
   FormHeaderSchema,
@@ -68,20 +69,10 @@ export function parseFormContent(header: Record<string, unknown>, rows: readonly
   return { header: parsedHeader.data, rows: parsedRows };
 }
 
-function canonical(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** SHA-256 (hex) of the canonical serialisation (sorted keys, rows in priority order) of what a version shows. */
 export function formContentHash(content: { campaignId: string; unitId: string; header: FormHeader; rows: readonly FormRow[] }): string {
   const rows = content.rows.map((r, i) => ({ priority: i + 1, ...r }));
-  return createHash('sha256').update(canonical({ ...content, rows, format: 'zhengji-form/1' })).digest('hex');
+  return createHash('sha256').update(canonicalJson({ ...content, rows, format: 'zhengji-form/1' })).digest('hex');
 }
 
 /** The change of one row between two versions. */
@@ -124,12 +115,12 @@ export function diffForms(prev: { header: FormHeader; rows: readonly FormRow[] }
   next.rows.forEach((r, i) => {
     const old = prevByKey.get(rowKey(r));
     if (!old) return void diff.added.push(describe(r, null, i + 1));
-    const fields = (Object.keys(r) as (keyof FormRow)[]).filter((k) => canonical(r[k]) !== canonical(old.r[k]));
+    const fields = (Object.keys(r) as (keyof FormRow)[]).filter((k) => canonicalJson(r[k]) !== canonicalJson(old.r[k]));
     if (fields.length > 0 || old.at !== i + 1) diff.changed.push(describe(r, old.at, i + 1, fields));
   });
   prev.rows.forEach((r, i) => {
     if (!nextKeys.has(rowKey(r))) diff.removed.push(describe(r, i + 1, null));
   });
-  diff.headerChanged = (Object.keys(next.header) as (keyof FormHeader)[]).filter((k) => canonical(next.header[k]) !== canonical(prev.header[k]));
+  diff.headerChanged = (Object.keys(next.header) as (keyof FormHeader)[]).filter((k) => canonicalJson(next.header[k]) !== canonicalJson(prev.header[k]));
   return diff;
 }

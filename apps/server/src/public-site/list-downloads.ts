@@ -3,7 +3,7 @@ import { renderNoticeListDocx } from '../documents/notice-list.docx.ts';
 import { renderNoticeListPdf } from '../documents/notice-list.pdf.ts';
 import { renderNoticeListXlsx } from '../documents/notice-list.xlsx.ts';
 import type { NoticeListDocument } from '../documents/notice-list-layout.ts';
-import { Lru, isFresh } from './page-cache.ts';
+import { LRUCache } from 'lru-cache';
 
 /** A downloadable format of a list. */
 export type ListFormat = 'docx' | 'pdf' | 'xlsx';
@@ -14,13 +14,13 @@ const MIME: Record<ListFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const RENDER: Record<ListFormat, (d: NoticeListDocument) => Promise<Buffer>> = { docx: renderNoticeListDocx, pdf: renderNoticeListPdf, xlsx: renderNoticeListXlsx };
-const cache = new Lru<Buffer>(24);
+const cache = new LRUCache<string, Buffer>({ max: 24 });
 
 /** Sends the list as Word, PDF or Excel; the content is immutable (keyed by its hash), so it is cached and tagged. */
 export async function sendListDocument(request: FastifyRequest, reply: FastifyReply, format: ListFormat, input: { key: string; fileName: string; doc: NoticeListDocument }) {
   const etag = `"${input.key.replace(/[^\w:-]/g, '').slice(0, 60)}-${format}"`;
+  // The content is immutable, so the tag is its key; @fastify/etag answers 304 when If-None-Match names it.
   void reply.header('etag', etag).header('cache-control', 'public, max-age=3600');
-  if (isFresh(request, etag)) return reply.status(304).send();
   // The announcement prints the site's address, so the cache is kept per host.
   const cacheKey = `${input.key}:${request.host}:${format}`;
   let content = cache.get(cacheKey);

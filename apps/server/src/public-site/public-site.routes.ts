@@ -1,5 +1,8 @@
 import { ZodError } from 'zod';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import etag from '@fastify/etag';
+import formbody from '@fastify/formbody';
+import { LRUCache } from 'lru-cache';
 import { DomainError, ERROR_STATUS, OBJECTION_FILE_MAX_BYTES, OBJECTION_MAX_FILES } from '@zhengji/domain';
 import { PUBLIC } from '../plugins/access.ts';
 import { checkMultipartFields, cleanFileName, multipartReadError } from '../plugins/upload.ts';
@@ -12,7 +15,7 @@ import { fileObjection } from '../use-cases/objection/file-objection.ts';
 import { queryObjection } from '../use-cases/objection/query-objection.ts';
 import { issueChallenge } from '../objection/objection-challenge.ts';
 import { confirmObjectionEmail } from '../use-cases/objection/confirm-objection-email.ts';
-import { Lru, sendHtml } from './page-cache.ts';
+import { sendHtml } from './page-cache.ts';
 import { campaignPage, confirmEmailPage, emailConfirmedPage, errorPage, finalPage, indexPage, noticePage, noticePhase, objectionFormPage, objectionReceiptPage, queryPage, queryResultPage, type ObjectionFormValues } from './pages.ts';
 import { finalDocument, noticeDocument } from '../documents/notice-list-layout.ts';
 import { sendListDocument, type ListFormat } from './list-downloads.ts';
@@ -35,8 +38,8 @@ function statusOf(e: unknown): { status: number; message: string } | null {
   return e instanceof DomainError ? { status: ERROR_STATUS[e.code], message: e.message } : null;
 }
 
-function notFound(request: FastifyRequest, reply: FastifyReply, message = '您要找的页面不存在或尚未发布') {
-  return sendHtml(request, reply, errorPage('页面不存在', message), { status: 404 });
+function notFound(reply: FastifyReply, message = '您要找的页面不存在或尚未发布') {
+  return sendHtml(reply, errorPage('页面不存在', message), { status: 404 });
 }
 
 async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Record<string, string>; files: IncomingFile[] }> {
@@ -63,11 +66,11 @@ async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Rec
 
 /** The public site: server-rendered HTML pages without script, no login, no personal data. */
 export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
-  const notices = new Lru<PublicNotice>(200);
-  const pages = new Lru<string>(400);
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  const notices = new LRUCache<string, PublicNotice>({ max: 200 });
+  const pages = new LRUCache<string, string>({ max: 400 });
+  // Both apply to these pages only: the API takes JSON and sets no ETags.
+  await app.register(formbody, { bodyLimit: 16_384 });
+  await app.register(etag, { weak: true });
 
   const loadNotice = async (request: FastifyRequest, id: string): Promise<PublicNotice> => {
     const hit = notices.get(id);
@@ -78,28 +81,28 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/public', { config: PUBLIC, schema: { hide: true } }, async (request, reply) =>
-    sendHtml(request, reply, indexPage(await listPublicSite(request.ctx)), { cache: 'public, no-cache' }),
+    sendHtml(reply, indexPage(await listPublicSite(request.ctx)), { cache: 'public, no-cache' }),
   );
 
   app.get<{ Params: IdParams }>('/public/campaigns/:id', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.id)) return notFound(request, reply);
+    if (!UUID.test(request.params.id)) return notFound(reply);
     try {
       const c = await getPublicCampaign(request.ctx, request.params.id);
       const template = app.hasRoute({ method: 'GET', url: '/api/campaigns/:id/template.xlsx' }) ? `/api/campaigns/${c.id}/template.xlsx` : null;
-      return sendHtml(request, reply, campaignPage(c, template), { cache: 'public, no-cache' });
+      return sendHtml(reply, campaignPage(c, template), { cache: 'public, no-cache' });
     } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(request, reply);
+      if (statusOf(e)?.status === 404) return notFound(reply);
       throw e;
     }
   });
 
   app.get<{ Params: IdParams }>('/public/notices/:id', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.id)) return notFound(request, reply);
+    if (!UUID.test(request.params.id)) return notFound(reply);
     let n: PublicNotice;
     try {
       n = await loadNotice(request, request.params.id);
     } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(request, reply);
+      if (statusOf(e)?.status === 404) return notFound(reply);
       throw e;
     }
     const phase = noticePhase(n, request.ctx.clock.now());
@@ -110,11 +113,11 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       page = noticePage(n, phase, siteOrigin(request));
       pages.set(key, page);
     }
-    return sendHtml(request, reply, page, { etag, cache: 'public, max-age=60, must-revalidate' });
+    return sendHtml(reply, page, { etag, cache: 'public, max-age=60, must-revalidate' });
   });
 
   app.get<{ Params: IdParams & { format: string } }>('/public/notices/:id/download/:format', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.id) || !FORMATS.has(request.params.format)) return notFound(request, reply);
+    if (!UUID.test(request.params.id) || !FORMATS.has(request.params.format)) return notFound(reply);
     try {
       const n = await loadNotice(request, request.params.id);
       return sendListDocument(request, reply, request.params.format as ListFormat, {
@@ -123,33 +126,33 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
         doc: noticeDocument(n, siteOrigin(request)),
       });
     } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(request, reply);
+      if (statusOf(e)?.status === 404) return notFound(reply);
       throw e;
     }
   });
 
   const showForm = async (request: FastifyRequest, reply: FastifyReply, n: PublicNotice, values: ObjectionFormValues, error: string | null, status = 200) => {
     const challenge = await issueChallenge(request.ctx.db, request.ctx.clock.now());
-    return sendHtml(request, reply, objectionFormPage(n, challenge, values, error), { status });
+    return sendHtml(reply, objectionFormPage(n, challenge, values, error), { status });
   };
 
   app.get<{ Params: IdParams }>('/public/notices/:id/objection', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.id)) return notFound(request, reply);
+    if (!UUID.test(request.params.id)) return notFound(reply);
     let n: PublicNotice;
     try {
       n = await loadNotice(request, request.params.id);
     } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(request, reply);
+      if (statusOf(e)?.status === 404) return notFound(reply);
       throw e;
     }
     if (noticePhase(n, request.ctx.clock.now()) !== 'during') {
-      return sendHtml(request, reply, errorPage('不在公示期内', `公示期为${n.startDate}至${n.endDate}，当前不受理异议`), { status: 409 });
+      return sendHtml(reply, errorPage('不在公示期内', `公示期为${n.startDate}至${n.endDate}，当前不受理异议`), { status: 409 });
     }
     return showForm(request, reply, n, {}, null);
   });
 
   app.post<{ Params: IdParams }>('/public/notices/:id/objection', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.id)) return notFound(request, reply);
+    if (!UUID.test(request.params.id)) return notFound(reply);
     let fields: Record<string, string> = {};
     try {
       const form = await readObjectionForm(request);
@@ -157,65 +160,65 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
       checkMultipartFields(fields, OBJECTION_FIELD_LABELS);
       const receipt = await fileObjection(request.ctx, request.params.id, form);
       const n = await loadNotice(request, request.params.id);
-      return sendHtml(request, reply, objectionReceiptPage(n, receipt), { status: 201 });
+      return sendHtml(reply, objectionReceiptPage(n, receipt), { status: 201 });
     } catch (e) {
       const known = statusOf(e);
       if (!known) throw e;
       if (known.status === 429 || known.status === 404) {
         if (known.status === 429) void reply.header('retry-after', String((e as DomainError).details?.retryAfterSeconds ?? 60));
-        return sendHtml(request, reply, errorPage(known.status === 429 ? '提交过于频繁' : '无法提交', known.message), { status: known.status });
+        return sendHtml(reply, errorPage(known.status === 429 ? '提交过于频繁' : '无法提交', known.message), { status: known.status });
       }
       const n = await loadNotice(request, request.params.id).catch(() => null);
-      if (!n) return notFound(request, reply);
+      if (!n) return notFound(reply);
       const { challengeToken: _t, challengeAnswer: _a, ...values } = fields;
       return showForm(request, reply, n, values, known.message, known.status);
     }
   });
 
   app.get<{ Querystring: { token?: string } }>('/public/objections/confirm', { config: PUBLIC, schema: { hide: true } }, async (request, reply) =>
-    sendHtml(request, reply, confirmEmailPage(String(request.query.token ?? '').slice(0, 100))),
+    sendHtml(reply, confirmEmailPage(String(request.query.token ?? '').slice(0, 100))),
   );
 
   app.post<{ Body: Record<string, string> | undefined }>('/public/objections/confirm', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
     const body = typeof request.body === 'object' && request.body ? request.body : {};
     try {
-      return sendHtml(request, reply, emailConfirmedPage(await confirmObjectionEmail(request.ctx, String(body.token ?? '').slice(0, 100))));
+      return sendHtml(reply, emailConfirmedPage(await confirmObjectionEmail(request.ctx, String(body.token ?? '').slice(0, 100))));
     } catch (e) {
       const known = statusOf(e);
       if (!known) throw e;
-      return sendHtml(request, reply, confirmEmailPage('', known.message), { status: known.status });
+      return sendHtml(reply, confirmEmailPage('', known.message), { status: known.status });
     }
   });
 
-  app.get('/public/objections/query', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => sendHtml(request, reply, queryPage()));
+  app.get('/public/objections/query', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => sendHtml(reply, queryPage()));
 
   app.post<{ Body: Record<string, string> | undefined }>('/public/objections/query', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
     const body = typeof request.body === 'object' && request.body ? request.body : {};
     const receiptNo = String(body.receiptNo ?? '').slice(0, 100);
     try {
       const status = await queryObjection(request.ctx, receiptNo, String(body.queryCode ?? '').slice(0, 100));
-      return sendHtml(request, reply, queryResultPage(status));
+      return sendHtml(reply, queryResultPage(status));
     } catch (e) {
       const known = statusOf(e);
       if (!known) throw e;
       if (known.status === 429) void reply.header('retry-after', String((e as DomainError).details?.retryAfterSeconds ?? 60));
-      return sendHtml(request, reply, queryPage({ receiptNo }, known.message), { status: known.status });
+      return sendHtml(reply, queryPage({ receiptNo }, known.message), { status: known.status });
     }
   });
 
   app.get<{ Params: { campaignId: string } }>('/public/final/:campaignId', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.campaignId)) return notFound(request, reply);
+    if (!UUID.test(request.params.campaignId)) return notFound(reply);
     try {
       const f = await getFinalList(request.ctx, request.params.campaignId);
-      return sendHtml(request, reply, finalPage(f, siteOrigin(request)), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
+      return sendHtml(reply, finalPage(f, siteOrigin(request)), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
     } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(request, reply, '该征集活动的最终名单尚未发布');
+      if (statusOf(e)?.status === 404) return notFound(reply, '该征集活动的最终名单尚未发布');
       throw e;
     }
   });
 
   app.get<{ Params: { campaignId: string; format: string } }>('/public/final/:campaignId/download/:format', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.campaignId) || !FORMATS.has(request.params.format)) return notFound(request, reply);
+    if (!UUID.test(request.params.campaignId) || !FORMATS.has(request.params.format)) return notFound(reply);
     try {
       const f = await getFinalList(request.ctx, request.params.campaignId);
       const title = `${f.campaignTitle}最终名单`;
@@ -225,11 +228,11 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
         doc: finalDocument(f, siteOrigin(request)),
       });
     } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(request, reply, '该征集活动的最终名单尚未发布');
+      if (statusOf(e)?.status === 404) return notFound(reply, '该征集活动的最终名单尚未发布');
       throw e;
     }
   });
 
   // Anything else under /public is a 404 page here, not the web app's fallback.
-  app.get('/public/*', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => notFound(request, reply));
+  app.get('/public/*', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => notFound(reply));
 };

@@ -68,6 +68,14 @@ describe('public pages', () => {
     expect(etag).toContain(notice.snapshotHash.slice(0, 24));
     const again = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}`, headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}`, headers: { 'if-none-match': '"another"' } });
+    expect(other.statusCode).toBe(200);
+    // A page without a content tag of its own is tagged by its bytes; the API is never tagged.
+    const index = await app.inject({ method: 'GET', url: '/public' });
+    expect(index.headers.etag).toMatch(/^W\/"/);
+    expect((await app.inject({ method: 'GET', url: '/public', headers: { 'if-none-match': index.headers.etag as string } })).statusCode).toBe(304);
+    expect((await app.inject({ method: 'GET', url: '/api/ping' })).headers.etag).toBeUndefined();
   });
 
   it('downloads the notice as Word, PDF and Excel', async () => {
@@ -76,6 +84,11 @@ describe('public pages', () => {
       expect(res.statusCode, format).toBe(200);
       expect(res.rawPayload.subarray(0, magic.length).toString()).toBe(magic);
       expect(res.headers['content-disposition']).toContain(`.${format}`);
+      const etag = res.headers.etag as string;
+      expect(etag).toContain(format);
+      const again = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}/download/${format}`, headers: { 'if-none-match': etag } });
+      expect(again.statusCode, format).toBe(304);
+      expect(again.rawPayload.length).toBe(0);
     }
   }, 60_000);
 });

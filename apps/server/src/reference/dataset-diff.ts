@@ -1,3 +1,4 @@
+import { canonicalJson } from '@zhengji/domain';
 import type { StoredRecord } from './parse-dataset.ts';
 
 /** One line of a diff sample. */
@@ -30,8 +31,6 @@ export function recordName(r: Pick<StoredRecord, 'type' | 'data'>): string {
   return typeof v === 'string' ? v : '';
 }
 
-const stable = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
-
 /** Compares records by (type, key): added, removed, renamed (same key, other name) and otherwise changed. */
 export function diffRecords(baseVersionId: string | null, before: readonly StoredRecord[], after: readonly StoredRecord[]): DatasetDiff {
   const diff: DatasetDiff = { baseVersionId, added: 0, removed: 0, renamed: 0, changed: 0, addedItems: [], removedItems: [], renamedItems: [], changedItems: [] };
@@ -47,7 +46,7 @@ export function diffRecords(baseVersionId: string | null, before: readonly Store
     } else if (recordName(prev) !== recordName(r)) {
       diff.renamed++;
       push(diff.renamedItems, { key: r.key, name: recordName(r), from: recordName(prev) });
-    } else if (stable(prev.data) !== stable(r.data)) {
+    } else if (canonicalJson(prev.data) !== canonicalJson(r.data)) {
       diff.changed++;
       push(diff.changedItems, { key: r.key, name: recordName(r) });
     }
@@ -62,5 +61,5 @@ export function diffRecords(baseVersionId: string | null, before: readonly Store
 /** Canonical JSON of the records (sorted by type and key, object keys sorted) for the content hash. */
 export function canonicalContent(records: readonly StoredRecord[]): string {
   const sorted = [...records].sort((a, b) => (a.type === b.type ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.type < b.type ? -1 : 1));
-  return stable(sorted.map((r) => [r.type, r.key, r.data]));
+  return canonicalJson(sorted.map((r) => [r.type, r.key, r.data]));
 }

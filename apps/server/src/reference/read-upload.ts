@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
 import { CONTROL_CHARACTER_MESSAGE, DomainError, findTextProblem, hasControlCharacters } from '@zhengji/domain';
-import { checkZipLimits } from './zip-limits.ts';
+import { ImportFailure, readOoxmlEntries } from '../documents/guarded-unzip.ts';
+import { isXlsxValuePart, readXlsxSheets, type SheetCells } from '../documents/xlsx-reader.ts';
 
 /** The upload limit of a reference file (the multipart plugin enforces the same). */
 export const MAX_REFERENCE_FILE_BYTES = 20 * 1024 * 1024;
@@ -162,35 +162,23 @@ export function parseCsv(text: string) {
   return tableFromMatrix(matrix, 'csv');
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
-}
+/** Columns read from a sheet; a reference list has a handful. */
+const MAX_XLSX_COLUMNS = 256;
 
+/** The first sheet of an .xlsx, read by the one guarded unzip and the one xlsx reader of the server. */
 async function readXlsx(bytes: Buffer): Promise<UploadContent> {
-  await checkZipLimits(bytes);
-  const workbook = new ExcelJS.Workbook();
+  let sheet: SheetCells | undefined;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    fileError('Excel 文件已损坏或不是 .xlsx 格式，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。');
+    [sheet] = readXlsxSheets(await readOoxmlEntries(bytes, 'xlsx', isXlsxValuePart), MAX_XLSX_COLUMNS);
+  } catch (e) {
+    if (e instanceof ImportFailure) fileError(e.message);
+    throw e;
   }
-  const sheet = workbook.worksheets[0];
   if (!sheet) fileError('Excel 文件中没有工作表。');
-  const matrix: { row: number; values: string[] }[] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value));
-    matrix.push({ row: rowNumber, values });
-  });
+  let width = 0;
+  for (const row of sheet.cells.values()) for (const c of row.keys()) width = Math.max(width, c + 1);
+  const matrix = [...sheet.cells.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([r, row]) => ({ row: r + 1, values: Array.from({ length: width }, (_, c) => row.get(c) ?? '') }));
   return { format: 'xlsx', encoding: 'Excel（.xlsx）', ...tableFromMatrix(matrix, 'xlsx') };
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { DomainError, REFERENCE_DATASET_KINDS, buildReferenceIndex, type ReferenceBuildInput, type ReferenceIndex } from '@zhengji/domain';
 import type { Db } from '../db/client.ts';
 import { campaigns } from '../db/schema/index.ts';
@@ -10,7 +11,7 @@ export const ACTIVE_RECHECK_MS = 3000;
 /** Indexes kept in memory (the active set plus a few campaign-bound sets). */
 const MAX_INDEXES = 4;
 
-const indexes = new Map<string, Promise<ReferenceIndex>>();
+const indexes = new LRUCache<string, Promise<ReferenceIndex>>({ max: MAX_INDEXES });
 const activeMemo = new WeakMap<Db, { ids: VersionIds; at: number }>();
 
 const cacheKey = (ids: VersionIds) => REFERENCE_DATASET_KINDS.map((k) => ids[k] ?? '-').join(',');
@@ -53,16 +54,11 @@ export async function loadBuildInput(db: Db, ids: VersionIds): Promise<Reference
 export async function getReferenceIndex(db: Db, versionIds?: VersionIds): Promise<ReferenceIndex> {
   const ids = versionIds ?? (await activeVersionIds(db));
   const key = cacheKey(ids);
-  let entry = indexes.get(key);
-  if (entry) {
-    indexes.delete(key);
-    indexes.set(key, entry);
-    return entry;
-  }
-  entry = loadBuildInput(db, ids).then(buildReferenceIndex);
+  const hit = indexes.get(key);
+  if (hit) return hit;
+  const entry = loadBuildInput(db, ids).then(buildReferenceIndex);
   indexes.set(key, entry);
   entry.catch(() => indexes.delete(key));
-  while (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
   return entry;
 }
 

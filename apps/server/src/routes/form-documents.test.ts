@@ -5,10 +5,10 @@ import { createUserRow } from '../../test/factories.ts';
 import { loginAs, type Session } from '../../test/auth.ts';
 import { AI_TRAINER, ELDER_CARE, REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
 import { auditLog, formImportPreviews } from '../db/schema/index.ts';
-import { manyRows, sampleForm } from '../documents/form-fixtures.ts';
+import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { importFormXlsx } from '../documents/import-form-xlsx.ts';
 import { renderRecommendationFormXlsx } from '../documents/recommendation-form.xlsx.ts';
-import { fakeCfb, poppler, tempFile, unzipText } from '../documents/test-support.ts';
+import { fakeCfb, poppler, tempFile, unzipText } from '../../test/documents.ts';
 
 const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
 

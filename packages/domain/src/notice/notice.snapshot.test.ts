@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildFinalList,
-  canonicalJson,
   serializeNoticeSnapshot,
   snapshotNotice,
   verifyNoticeSnapshot,
@@ -36,20 +35,6 @@ const content: NoticeSnapshotContent = {
   endDate: '2024-10-14',
   items: [item(2, { occupationCode: '6-25-04-07', occupationName: '汽车装调工', jobTypeName: '汽车电器装调工' }), item(1)],
 };
-
-describe('canonicalJson', () => {
-  it.each([
-    [{ b: 1, a: [true, null, 'x'] }, '{"a":[true,null,"x"],"b":1}'],
-    [{ 'é': 'e\u0301' }, '{"é":"é"}'],
-    ['引号"与\\', '"引号\\"与\\\\"'],
-  ] as const)('%j → %s', (value, text) => {
-    expect(canonicalJson(value)).toBe(text);
-  });
-
-  it('refuses non-finite numbers', () => {
-    expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow();
-  });
-});
 
 describe('notice snapshot', () => {
   it('is independent of item order and key order, sensitive to content', async () => {

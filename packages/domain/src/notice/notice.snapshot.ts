@@ -1,3 +1,4 @@
+import { canonicalJson } from '../shared/canonical-json.ts';
 import { DomainError } from '../shared/errors.ts';
 
 /** One listed item of a public notice, as frozen at publication. */
@@ -45,23 +46,6 @@ export interface NoticeSnapshot {
   hash: string;
 }
 
-/** A JSON value that canonicalJson accepts. */
-export type CanonicalValue = string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
-
-/** Canonical JSON: object keys sorted by code unit, no whitespace, strings NFC-normalised; refuses non-finite numbers. */
-export function canonicalJson(value: CanonicalValue): string {
-  if (value === null || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
-  if (Array.isArray(value)) return `[${(value as readonly CanonicalValue[]).map(canonicalJson).join(',')}]`;
-  const obj = value as { readonly [key: string]: CanonicalValue };
-  const keys = Object.keys(obj).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k.normalize('NFC'))}:${canonicalJson(obj[k]!)}`).join(',')}}`;
-}
-
 /** Checks that 序号 run 1..N without gaps and item ids are unique; throws DomainError('VALIDATION') otherwise. */
 export function assertNoticeItems(items: readonly NoticeItem[]): void {
   const seqs = items.map((i) => i.seq).sort((a, b) => a - b);
@@ -85,14 +69,16 @@ export function serializeNoticeSnapshot(content: NoticeSnapshotContent): string 
       industries: i.industries.map((t) => t.trim()),
       recommendingUnits: i.recommendingUnits.map((u) => u.trim()),
     }));
-  return canonicalJson({
+  const snapshot = {
     format: NOTICE_SNAPSHOT_FORMAT,
     title: content.title.trim(),
     documentNumber: content.documentNumber.trim(),
     startDate: content.startDate,
     endDate: content.endDate,
     items,
-  });
+  };
+  // NFC, so that the same text typed on another system gives the same published hash.
+  return canonicalJson(snapshot, { nfc: true });
 }
 
 /** Freezes a notice: canonical text plus its hash by the given function. */

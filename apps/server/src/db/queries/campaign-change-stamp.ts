@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../client.ts';
 
 /**
@@ -20,14 +21,13 @@ export async function campaignChangeStamp(db: Db, campaignId: string): Promise<s
 
 /** A small per-process cache of values keyed by campaign and validated by the change stamp. */
 export function stampedCache<T>(max = 50) {
-  const entries = new Map<string, { stamp: string; value: T }>();
+  const entries = new LRUCache<string, { stamp: string; value: T }>({ max });
   return {
     get(campaignId: string, stamp: string): T | undefined {
       const e = entries.get(campaignId);
       return e && e.stamp === stamp ? e.value : undefined;
     },
     set(campaignId: string, stamp: string, value: T): void {
-      if (entries.size >= max) entries.delete(entries.keys().next().value!);
       entries.set(campaignId, { stamp, value });
     },
   };

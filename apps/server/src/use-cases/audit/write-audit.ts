@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
-import { redactChanges, type AuditEvent } from '@zhengji/domain';
+import { canonicalJson, redactChanges, type AuditEvent } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -24,20 +24,9 @@ export interface ChainedFields {
   changes: unknown;
 }
 
-function canonical(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** SM3 of the previous hash and the canonical form of the row. */
 export function chainHash(prevHash: string, row: ChainedFields): string {
-  return createHash('sm3').update(prevHash).update('\n').update(canonical(row)).digest('hex');
+  return createHash('sm3').update(prevHash).update('\n').update(canonicalJson(row)).digest('hex');
 }
 
 /** Appends one audit row, chained to the last one. Call inside the command's transaction. */

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { DomainError, FORM_MAX_ROWS } from '@zhengji/domain';
 import { campaigns, units } from '../../db/schema/index.ts';
 import { renderFormTemplateXlsx } from '../../documents/form-template.xlsx.ts';
@@ -10,8 +11,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const PUBLISHED = new Set(['open', 'closed', 'reviewing', 'publicizing', 'published', 'archived']);
 
 // The anonymous template is the same for every visitor of the call page: render it once per campaign and tags.
-const anonymousCache = new Map<string, Buffer>();
-const CACHE_SIZE = 16;
+const anonymousCache = new LRUCache<string, Buffer>({ max: 16 });
 
 async function render(industryTags: readonly string[] | undefined, unitName: string): Promise<Buffer> {
   return renderFormTemplateXlsx({ industryTags, unitName, rows: FORM_MAX_ROWS });
@@ -35,11 +35,9 @@ export async function downloadFormTemplate(ctx: UseCaseContext, campaignId: stri
   let bytes: Buffer;
   if (unitName === '') {
     const key = `${campaign.id}|${(tags ?? []).join('、')}`;
-    bytes = anonymousCache.get(key) ?? (await render(tags, ''));
-    if (!anonymousCache.has(key)) {
-      if (anonymousCache.size >= CACHE_SIZE) anonymousCache.delete(anonymousCache.keys().next().value ?? '');
-      anonymousCache.set(key, bytes);
-    }
+    const hit = anonymousCache.get(key);
+    bytes = hit ?? (await render(tags, ''));
+    if (!hit) anonymousCache.set(key, bytes);
   } else {
     bytes = await render(tags, unitName);
   }

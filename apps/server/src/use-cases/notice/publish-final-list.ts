@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { DomainError, buildFinalList, canonicalJson, openObjectionReceipts, transitionCampaign, withdrawnItemIds, type CanonicalValue } from '@zhengji/domain';
+import { DomainError, buildFinalList, canonicalJson, openObjectionReceipts, transitionCampaign, withdrawnItemIds } from '@zhengji/domain';
 import type { FinalListView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, finalLists, notices, objections } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -30,7 +30,7 @@ export async function publishFinalList(ctx: UseCaseContext, campaignId: string):
       const receipts = objs.filter((o) => o.candidateId === i.itemId && o.effect === 'withdrawn').map((o) => o.receiptNo);
       return { ...byId.get(i.itemId)!, reason: `异议成立，撤销（受理编号：${receipts.join('、')}）` };
     });
-    const hash = createHash('sha256').update(canonicalJson({ campaignId, noticeHash: notice.snapshotHash, items, removed } as unknown as CanonicalValue)).digest('hex');
+    const hash = createHash('sha256').update(canonicalJson({ campaignId, noticeHash: notice.snapshotHash, items, removed }, { nfc: true })).digest('hex');
     const now = ctx.clock.now();
     await tx.insert(finalLists).values({ campaignId, noticeId: notice.id, items, removed, hash, publishedAt: now, publishedBy: actor.userId });
     await tx.update(campaigns).set({ status: next, version: campaign.version + 1, updatedAt: now }).where(eq(campaigns.id, campaignId));

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { CONTROL_CHARACTER_MESSAGE, DomainError, hasControlCharacters } from '@zhengji/domain';
 import { EXPERT_IMPORT_MAX_ROWS, ExpertInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { experts, units, users } from '../../db/schema/index.ts';
-import { ImportFailure } from '../../documents/import-common.ts';
+import { ImportFailure } from '../../documents/guarded-unzip.ts';
 import { EXPERT_LIST_COLUMNS, readExpertListXlsx, type ExpertListRow } from '../../documents/expert-list.xlsx.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { readOoxmlEntries } from './import-common.ts';
+import { readOoxmlEntries } from '../src/documents/guarded-unzip.ts';
 
 /** Helpers for the document tests: read generated archives back, build hostile ones, run poppler tools. */
 
