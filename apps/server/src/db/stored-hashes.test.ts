@@ -5,7 +5,7 @@ import { canonicalJson, serializeNoticeSnapshot } from '@zhengji/domain';
 import type { FormHeader, FormRow } from '@zhengji/domain';
 import { createTestApp } from '../../test/test-app.ts';
 import { ELDER_CARE, AI_TRAINER, REFERENCE_DIR, openCampaignRow, unitWithUser } from '../../test/center-fixtures.ts';
-import { formContentHash } from '../use-cases/form/form-content.ts';
+import { formContentHash } from '../form/form-content.ts';
 import { chainHash } from '../use-cases/audit/write-audit.ts';
 import { verifyAuditChain } from '../use-cases/audit/verify-audit-chain.ts';
 import { contentHashOf } from '../reference/prepare-import.ts';

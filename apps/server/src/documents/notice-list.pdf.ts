@@ -17,6 +17,9 @@ const EM = BODY_SIZE + CHAR_SPACING;
 /** Attachment pages: A4 landscape, the same top and left margins. */
 const LANDSCAPE_WIDTH = 841.89 - MARGINS[0] - MARGINS[2];
 
+/** Characters from which a cell may be taller than a landscape page in its column. */
+const LONG_CELL = 200;
+
 function attachmentPages(a: NoticeAttachment, index: number, count: number): Content[] {
   const usable = LANDSCAPE_WIDTH - a.header.length * 9 - 1;
   const sum = a.widths.reduce((x, y) => x + y, 0);
@@ -26,7 +29,8 @@ function attachmentPages(a: NoticeAttachment, index: number, count: number): Con
     { text: count > 1 ? `附件${String(index + 1)}` : '附件', font: PDF_CJK_FONT, fontSize: BODY_SIZE, pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 8] },
     { text: a.title, font: PDF_CJK_SERIF_FONT, bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 12] },
     {
-      table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...a.rows.map((r) => r.map((t, i): TableCell => ({ text: t, alignment: i === 0 ? 'center' : 'left' })))] },
+      // Rows stay whole on a page, except one too tall for any page (a 500-character reason): it continues on the next.
+      table: { headerRows: 1, dontBreakRows: a.rows.every((r) => r.every((t) => t.length <= LONG_CELL)), widths, body: [header, ...a.rows.map((r) => r.map((t, i): TableCell => ({ text: t, alignment: i === 0 ? 'center' : 'left' })))] },
       fontSize: 10,
       lineHeight: 1.2,
       layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
@@ -34,8 +38,8 @@ function attachmentPages(a: NoticeAttachment, index: number, count: number): Con
   ];
 }
 
-/** The 公示 announcement or the final list as PDF, laid out after GB/T 9704-2012, the lists as landscape attachments. */
-export async function renderNoticeListPdf(d: NoticeListDocument): Promise<Buffer> {
+/** The pdfmake definition of the announcement (the OFD export lays out the same definition, so both print alike). */
+export function noticeListPdfDefinition(d: NoticeListDocument): TDocumentDefinitions {
   const indents = signatureIndents(d.issuer, d.date);
   const body: Content[] = d.paragraphs.map((p) => {
     const lines = p.split('\n');
@@ -63,7 +67,7 @@ export async function renderNoticeListPdf(d: NoticeListDocument): Promise<Buffer
     ...d.attachments.flatMap((a, i) => attachmentPages(a, i, d.attachments.length)),
     { text: `内容校验码（SHA-256）：${d.hash}`, font: PDF_CJK_FONT, fontSize: 8, color: '#555555', margin: [0, 10, 0, 0] },
   ];
-  const def: TDocumentDefinitions = {
+  return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: MARGINS,
@@ -80,6 +84,10 @@ export async function renderNoticeListPdf(d: NoticeListDocument): Promise<Buffer
     }),
     content,
   };
-  const buffer: unknown = await pdfMakeWithCjkFonts().createPdf(def).getBuffer();
+}
+
+/** The 公示 announcement or the final list as PDF, laid out after GB/T 9704-2012, the lists as landscape attachments. */
+export async function renderNoticeListPdf(d: NoticeListDocument): Promise<Buffer> {
+  const buffer: unknown = await pdfMakeWithCjkFonts().createPdf(noticeListPdfDefinition(d)).getBuffer();
   return Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as Uint8Array);
 }

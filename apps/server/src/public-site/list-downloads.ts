@@ -2,18 +2,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderNoticeListDocx } from '../documents/notice-list.docx.ts';
 import { renderNoticeListPdf } from '../documents/notice-list.pdf.ts';
 import { renderNoticeListXlsx } from '../documents/notice-list.xlsx.ts';
+import { renderNoticeListOfd } from '../documents/notice-list.ofd.ts';
 import type { NoticeListDocument } from '../documents/notice-list-layout.ts';
 import { LRUCache } from 'lru-cache';
 
-/** A downloadable format of a list. */
-export type ListFormat = 'docx' | 'pdf' | 'xlsx';
+/** A downloadable format of a list (OFD: GB/T 33190, the national format for electronic official documents). */
+export type ListFormat = 'docx' | 'pdf' | 'xlsx' | 'ofd';
 
 const MIME: Record<ListFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ofd: 'application/ofd',
 };
-const RENDER: Record<ListFormat, (d: NoticeListDocument) => Promise<Buffer>> = { docx: renderNoticeListDocx, pdf: renderNoticeListPdf, xlsx: renderNoticeListXlsx };
+const RENDER: Record<ListFormat, (d: NoticeListDocument) => Promise<Buffer>> = { docx: renderNoticeListDocx, pdf: renderNoticeListPdf, xlsx: renderNoticeListXlsx, ofd: renderNoticeListOfd };
 const cache = new LRUCache<string, Buffer>({ max: 24 });
 
 /** Sends the list as Word, PDF or Excel; the content is immutable (keyed by its hash), so it is cached and tagged. */

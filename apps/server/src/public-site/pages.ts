@@ -36,7 +36,7 @@ export function itemTable(items: readonly (NoticeItem & { noticeSeq?: number })[
 }
 
 function downloads(base: string, label: string): SafeHtml {
-  return html`<p class="downloads plain">下载${label}：<a href="${base}/docx">Word</a><a href="${base}/pdf">PDF</a><a href="${base}/xlsx">Excel</a></p>`;
+  return html`<p class="downloads plain">下载${label}：<a href="${base}/docx">Word</a><a href="${base}/pdf">PDF</a><a href="${base}/ofd">OFD</a><a href="${base}/xlsx">Excel</a></p>`;
 }
 
 /** /public: the calls, notices and final lists. */

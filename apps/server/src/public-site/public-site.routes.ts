@@ -21,7 +21,7 @@ import { finalDocument, noticeDocument } from '../documents/notice-list-layout.t
 import { sendListDocument, type ListFormat } from './list-downloads.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FORMATS = new Set(['docx', 'pdf', 'xlsx']);
+const FORMATS = new Set(['docx', 'pdf', 'xlsx', 'ofd']);
 /** Bumped when the page templates change, so that cached copies are revalidated. */
 const RENDER_VERSION = 'v2';
 

@@ -78,8 +78,10 @@ describe('public pages', () => {
     expect((await app.inject({ method: 'GET', url: '/api/ping' })).headers.etag).toBeUndefined();
   });
 
-  it('downloads the notice as Word, PDF and Excel', async () => {
-    for (const [format, magic] of [['docx', 'PK'], ['xlsx', 'PK'], ['pdf', '%PDF']] as const) {
+  it('downloads the notice as Word, PDF, OFD and Excel; the page links every format', async () => {
+    const page = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}` });
+    for (const format of ['docx', 'pdf', 'ofd', 'xlsx']) expect(page.body).toContain(`/public/notices/${notice.id as string}/download/${format}`);
+    for (const [format, magic] of [['docx', 'PK'], ['xlsx', 'PK'], ['pdf', '%PDF'], ['ofd', 'PK']] as const) {
       const res = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}/download/${format}` });
       expect(res.statusCode, format).toBe(200);
       expect(res.rawPayload.subarray(0, magic.length).toString()).toBe(magic);

@@ -40,3 +40,9 @@ export function shanghaiIsoDate(date: Date): string {
 export function endOfShanghaiDay(isoDate: string): Date {
   return new Date(new Date(`${isoDate}T00:00:00+08:00`).getTime() + 86_400_000 - 1);
 }
+
+/** An instant as Asia/Shanghai wall time with seconds, e.g. 2024-10-22 14:03:05 (the dossier's CSVs, sortable). */
+export function formatShanghaiTimestamp(date: Date): string {
+  const shifted = new Date(date.getTime() + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
+}

@@ -39,6 +39,18 @@ export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').slice(0, 150);
 }
 
+/** What the print copy of a finalized version shows: its code and QR code, or the 作废 mark of a voided one. */
+export function versionDocumentData(
+  campaignTitle: string,
+  unitName: string,
+  formId: string,
+  version: Pick<typeof formVersions.$inferSelect, 'number' | 'header' | 'rows' | 'contentHash' | 'voidedAt'>,
+): FormDocumentData {
+  const verificationCode = verificationCodeOf(version.contentHash);
+  const voided = version.voidedAt !== null;
+  return { campaignTitle, unitName, header: version.header, rows: version.rows, verificationCode, isDraft: false, voided, formCode: voided ? null : { formId, versionNo: version.number, verificationCode } };
+}
+
 /**
  * The 推荐表 of a form as Word, PDF or Excel: without `versionNumber` the current content marked 草稿 (no
  * verification code); with it that finalized version, its verification code (the first 8 hex digits of the version's
@@ -58,9 +70,7 @@ export async function downloadFormDocument(ctx: UseCaseContext, formId: string, 
   } else {
     const [version] = await ctx.db.select().from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
     if (!version) throw new DomainError('NOT_FOUND', `该推荐表没有第 ${String(versionNumber)} 版，请在提交记录中选择已有的版本`);
-    const verificationCode = verificationCodeOf(version.contentHash);
-    const voided = version.voidedAt !== null;
-    data = { campaignTitle: campaign.title, unitName, header: version.header, rows: version.rows, verificationCode, isDraft: false, voided, formCode: voided ? null : { formId, versionNo: version.number, verificationCode } };
+    data = versionDocumentData(campaign.title, unitName, formId, version);
   }
   const label = versionNumber === undefined ? '草稿' : `定稿第${String(versionNumber)}版`;
   return {

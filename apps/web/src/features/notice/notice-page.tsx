@@ -43,6 +43,19 @@ function finalSummary(n: NoticeView, objections: readonly ObjectionListItem[]) {
   );
 }
 
+/** The issued document in each format (the public site's downloads; OFD is GB/T 33190, the format for electronic official documents). */
+function IssuedDownloads({ base, testId }: { base: string; testId: string }) {
+  return (
+    <Space size="small" data-testid={testId}>
+      <span>下载：</span>
+      <a href={`${base}/docx`}>Word</a>
+      <a href={`${base}/pdf`}>PDF</a>
+      <a href={`${base}/ofd`}>OFD</a>
+      <a href={`${base}/xlsx`}>Excel</a>
+    </Space>
+  );
+}
+
 /** Center: the notice of a campaign (create, preview, publish), its objections, the final list and the dossier. */
 export function NoticePage() {
   const campaigns = useNoticeCampaigns();
@@ -93,7 +106,10 @@ export function NoticePage() {
                 发布公示…
               </Button>
             ) : (
-              <a href={`/public/notices/${n.id}`} target="_blank" rel="noreferrer">查看公开页面</a>
+              <Space size="middle">
+                <a href={`/public/notices/${n.id}`} target="_blank" rel="noreferrer">查看公开页面</a>
+                <IssuedDownloads base={`/public/notices/${n.id}/download`} testId="notice-downloads" />
+              </Space>
             )
           }
         >
@@ -121,6 +137,9 @@ export function NoticePage() {
               <Typography.Paragraph data-testid="final-summary">
                 已于 {formatChineseDateTime(new Date(final.data.publishedAt))} 发布，共 {final.data.items.length} 项，撤销 {final.data.removed.length} 项。
                 <a href={`/public/final/${final.data.campaignId}`} target="_blank" rel="noreferrer">查看公开页面</a>
+              </Typography.Paragraph>
+              <Typography.Paragraph>
+                <IssuedDownloads base={`/public/final/${final.data.campaignId}/download`} testId="final-downloads" />
               </Typography.Paragraph>
               <NoticeItemsTable items={final.data.items} />
             </>
