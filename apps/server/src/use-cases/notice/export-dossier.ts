@@ -2,9 +2,10 @@ import { PassThrough, type Readable } from 'node:stream';
 import { ZipArchive, type Archiver } from 'archiver';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { assignments, auditLog, candidates, experts, finalLists, formVersions, forms, notices, objectionFiles, objections, reviews, storedFiles, units } from '../../db/schema/index.ts';
+import { assignments, auditLog, auditSeals, candidates, experts, finalLists, formVersions, forms, notices, objectionFiles, objections, reviews, storedFiles, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { sealAuditLog } from '../audit/seal-audit.ts';
 import { authorizeNotice, loadCampaign } from './notice-support.ts';
 import { streamFileContent } from '../file/file-content.ts';
 
@@ -96,7 +97,7 @@ async function writeEntries(db: Db, campaignId: string, add: (name: string, cont
   const [final] = await db.select().from(finalLists).where(eq(finalLists.campaignId, campaignId));
   if (final) await add('final-list.json', json(final));
   const ids = [campaignId, ...(notice ? [notice.id] : []), ...formRows.map((r) => r.f.id), ...objs.map((o) => o.id), ...cands.map((c) => c.id)];
-  const audit = await db.select().from(auditLog).where(inArray(auditLog.objectId, ids)).orderBy(asc(auditLog.id));
+  const audit = (await db.select({ row: auditLog, hash: auditSeals.hash }).from(auditLog).leftJoin(auditSeals, eq(auditSeals.auditId, auditLog.id)).where(inArray(auditLog.objectId, ids)).orderBy(asc(auditLog.id))).map((r) => ({ ...r.row, hash: r.hash }));
   await add('audit.csv', toCsv(
     ['id', 'at', 'actor', 'role', 'ip', 'action', 'object_type', 'object_id', 'result', 'changes', 'hash'],
     audit.map((a) => [a.id, a.at, a.actorUsername, a.actorRole, a.ip, a.action, a.objectType, a.objectId, a.result, a.changes, a.hash]),
@@ -108,6 +109,8 @@ export async function exportDossier(ctx: UseCaseContext, campaignId: string): Pr
   authorizeNotice(ctx, 'dossier.export');
   const campaign = await loadCampaign(ctx.db, campaignId);
   await ctx.db.transaction((tx) => writeAudit(tx, ctx, { action: 'campaign.exportDossier', objectType: 'campaign', objectId: campaignId }));
+  // audit.csv carries each row's hash: chain what has committed so far (this export's own row included).
+  await sealAuditLog(ctx.db, { wait: true });
   const zip = new ZipArchive({ zlib: { level: 6 }, highWaterMark: 1024 * 1024 });
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
   zip.pipe(out);
