@@ -13,6 +13,7 @@ import { loggerOptions } from './plugins/log-redaction.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { answerClientError, answerFrameworkError, registerInputGuard } from './plugins/input-guard.ts';
 import { registerWeb } from './plugins/web.ts';
+import { auditSealTick } from './plugins/audit-seal-tick.ts';
 import type { RouteAccess } from './plugins/access.ts';
 import { systemRoutes } from './routes/system.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(finalListRoutes);
   await app.register(publicSiteRoutes);
   if (deps.serveWeb) await registerWeb(app, deps.config.webDistDir);
+  if (deps.config.auditSealIntervalMs > 0) await app.register(auditSealTick, { db: deps.db, clock, intervalMs: deps.config.auditSealIntervalMs });
 
   const built = app as unknown as FastifyInstance & { routeTable: RouteEntry[] };
   built.routeTable = routeTable;

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   AUDIT_CHECKPOINT_KEY: z.string().min(16, 'AUDIT_CHECKPOINT_KEY 至少 16 个字符').optional(),
   AUDIT_CHECKPOINT_KEY_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).default(10),
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 /** Parsed configuration of the server. */
@@ -64,6 +65,8 @@ export interface Config {
   auditCheckpointKey: string | undefined;
   auditCheckpointKeyFile: string | undefined;
   auditCheckpointMinutes: number;
+  /** How often this instance's audit sealer runs (0: never; tests seal on demand). */
+  auditSealIntervalMs: number;
 }
 
 /** Reads the environment once. */
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointKey: e.AUDIT_CHECKPOINT_KEY,
     auditCheckpointKeyFile: e.AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(e.AUDIT_CHECKPOINT_KEY_FILE) : undefined,
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
   };
 }
 

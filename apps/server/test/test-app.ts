@@ -104,7 +104,8 @@ export async function createTestApp(overrides: Partial<Config> = {}, deps: Parti
   const database = await openTestDatabase();
   const clock = testClock();
   const mailer = recordingMailer();
-  const config = testConfig(overrides);
+  // No periodic sealer: a test seals on demand (verify, checkpoint and backup do it themselves), or starts one.
+  const config = testConfig({ auditSealIntervalMs: 0, ...overrides });
   const app = await buildApp({ db: database.db, config, clock, mailer, ...deps });
   afterAll(async () => {
     await app.close();

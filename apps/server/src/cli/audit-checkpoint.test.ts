@@ -11,6 +11,7 @@ import { auditLog, sessions, users } from '../db/schema/index.ts';
 import type { Config } from '../config.ts';
 import { auditCheckpointTick } from '../plugins/audit-checkpoint-tick.ts';
 import { checkpointFile } from '../use-cases/audit/checkpoint-file.ts';
+import { sealAuditLog } from '../use-cases/audit/seal-audit.ts';
 import { runCommand, type CliValues } from './commands.ts';
 
 const { app, db, database, clock, config: baseConfig } = await createTestApp({ loginIpLimitPerMinute: 10_000 });
@@ -40,15 +41,20 @@ const createSome = async (n: number) => {
     expect(res.statusCode).toBe(201);
   }
 };
+/** The head of the chain, after sealing what has committed: links and the last link's position (seal seq). */
 const head = async () => {
-  const { rows } = (await db.execute(sql`SELECT count(*)::int AS n, max(id)::int AS last FROM audit_log`)) as unknown as { rows: { n: number; last: number }[] };
+  await sealAuditLog(db, { wait: true });
+  const { rows } = (await db.execute(sql`SELECT count(*)::int AS n, max(seq)::int AS last FROM audit_seals`)) as unknown as { rows: { n: number; last: number }[] };
   return rows[0]!;
 };
-/** Deletes the newest rows as the owner would, with the append-only trigger disabled. */
+/** Deletes the newest rows and their links as the owner would, with the append-only triggers disabled. */
 const deleteNewest = async (k: number) => {
   const { last } = await head();
   await database.asOwner('ALTER TABLE audit_log DISABLE TRIGGER ALL');
-  await database.asOwner(`DELETE FROM audit_log WHERE id > ${last - k}`);
+  await database.asOwner('ALTER TABLE audit_seals DISABLE TRIGGER ALL');
+  await database.asOwner(`DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_seals WHERE seq > ${last - k})`);
+  await database.asOwner(`DELETE FROM audit_seals WHERE seq > ${last - k}`);
+  await database.asOwner('ALTER TABLE audit_seals ENABLE TRIGGER ALL');
   await database.asOwner('ALTER TABLE audit_log ENABLE TRIGGER ALL');
 };
 

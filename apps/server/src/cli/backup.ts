@@ -7,6 +7,7 @@ import { asc, getTableColumns, is, sql } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
+import { sealAuditLog, sealBatch, SEAL_LOCK_KEY } from '../use-cases/audit/seal-audit.ts';
 
 const FORMAT = 'zhengji-backup';
 const VERSION = 2;
@@ -66,6 +67,8 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
   };
   const counts: Record<string, number> = {};
   try {
+    // The backup carries the audit chain as far as what has committed so far.
+    await sealAuditLog(db, { wait: true });
     await write({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString() });
     await db.transaction(
       async (tx) => {
@@ -154,7 +157,10 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     let trailer: BackupLine | null = null;
     let pending: { table: string; rows: Record<string, unknown>[]; bytes: number } | null = null;
     const flush = async () => {
-      if (pending?.rows.length) await tx.insert(tables.get(pending.table)!).values(pending.rows);
+      if (pending?.rows.length) {
+        await tx.insert(tables.get(pending.table)!).values(pending.rows);
+        if (pending.table === 'audit_log') await insertLegacySeals(tx, pending.rows);
+      }
       pending = null;
     };
     let n = 0;
@@ -199,8 +205,24 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     }
     await flush();
     await resetSequences(tx, tables);
+    // Rows that were not sealed yet when the backup was taken are chained now, in the same transaction (their writing
+    // transaction ids belong to the old database, so the sealer's order cannot be theirs).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
+    for (let more = true; more; ) more = (await sealBatch(tx, undefined, true)).sealed > 0;
   });
   return counts;
+}
+
+/**
+ * Backups written before the sealer existed carry each audit row's link in the row itself (prevHash, hash): those
+ * links become the row's seal, numbered by the row's id as the migration did, so that the chain and its signed
+ * checkpoints still hold (recomputing them would launder an edit made in the file).
+ */
+async function insertLegacySeals(tx: Db, rows: Record<string, unknown>[]): Promise<void> {
+  const seals = rows
+    .filter((r) => typeof r.hash === 'string' && typeof r.prevHash === 'string' && typeof r.id === 'number')
+    .map((r) => ({ seq: r.id as number, auditId: r.id as number, prevHash: r.prevHash as string, hash: r.hash as string }));
+  if (seals.length) await tx.insert(schema.auditSeals).values(seals);
 }
 
 async function resetSequences(tx: Db, tables: Map<string, PgTable>): Promise<void> {

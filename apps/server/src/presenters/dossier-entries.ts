@@ -17,6 +17,7 @@ import type { Db } from '../db/client.ts';
 import {
   assignments,
   auditLog,
+  auditSeals,
   campaigns,
   candidates,
   checkDecisions,
@@ -85,7 +86,7 @@ async function readCampaign(db: Db, campaignId: string) {
     : [];
   const [final] = await db.select().from(finalLists).where(eq(finalLists.campaignId, campaignId));
   const objectIds = [campaignId, ...(notice ? [notice.id] : []), ...formIds, ...objs.map((o) => o.id), ...cands.map((c) => c.id)];
-  const audit = await db.select().from(auditLog).where(inArray(auditLog.objectId, objectIds)).orderBy(asc(auditLog.id));
+  const audit = (await db.select({ row: auditLog, hash: auditSeals.hash }).from(auditLog).leftJoin(auditSeals, eq(auditSeals.auditId, auditLog.id)).where(inArray(auditLog.objectId, objectIds)).orderBy(asc(auditLog.id))).map((r) => ({ ...r.row, hash: r.hash }));
   const people = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
   const scanIds = [...new Set(versions.map((v) => v.scanFileId).filter((id): id is string => id !== null))];
   const scans = new Map((scanIds.length ? await db.select({ id: storedFiles.id, mime: storedFiles.mime }).from(storedFiles).where(inArray(storedFiles.id, scanIds)) : []).map((s) => [s.id, s.mime]));

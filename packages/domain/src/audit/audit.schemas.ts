@@ -54,6 +54,7 @@ export const AuditEntrySchema = z.object({
   objectId: z.string().nullable(),
   result: z.string(),
   changes: z.unknown(),
-  hash: z.string(),
+  /** The row's link in the SM3 chain; null for a row written in the last moments and not sealed yet. */
+  hash: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A 64-bit transaction id (PostgreSQL `xid8`), read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 export const units = pgTable('units', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -50,7 +52,11 @@ export const rateCounters = pgTable('rate_counters', {
   count: integer('count').notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.key, t.windowStart] })]);
 
-/** Append-only, SM3 hash-chained audit log (a trigger refuses UPDATE, DELETE and TRUNCATE). */
+/**
+ * Append-only audit log (a trigger refuses UPDATE, DELETE and TRUNCATE). A command appends its row unchained; `xid` is
+ * the writing transaction's id (a trigger stamps it, whatever the INSERT says), the order in which the sealer chains
+ * the rows into `audit_seals` once they are visible (use-cases/audit/seal-audit.ts).
+ */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   at: ts('at').notNull(),
@@ -65,6 +71,18 @@ export const auditLog = pgTable('audit_log', {
   objectId: text('object_id'),
   result: text('result').notNull(),
   changes: jsonb('changes'),
+  xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_object_idx').on(t.objectType, t.objectId), index('audit_log_xid_idx').on(t.xid, t.id)]);
+
+/**
+ * The SM3 hash chain over the audit log, one row per sealed audit row, in chain order (`seq`). Written only by the
+ * sealer (one at a time, advisory lock); append-only like the log (a trigger refuses UPDATE, DELETE and TRUNCATE).
+ * No foreign key to audit_log on purpose: a seal whose row is gone is what verify-audit reports.
+ */
+export const auditSeals = pgTable('audit_seals', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' }).notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
-}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_object_idx').on(t.objectType, t.objectId)]);
+  sealedAt: ts('sealed_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('audit_seals_audit_id_uq').on(t.auditId)]);

@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import { AuditQuerySchema, type AuditEntry, type AuditQuery } from '@zhengji/domain';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, auditSeals } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizePlatform } from '../authorize.ts';
 import { writeAudit } from './write-audit.ts';
+import { sealAuditLog } from './seal-audit.ts';
 
 function filters(q: AuditQuery): SQL | undefined {
   const conds: (SQL | undefined)[] = [
@@ -17,8 +18,13 @@ function filters(q: AuditQuery): SQL | undefined {
   return and(...conds.filter(Boolean));
 }
 
+/** An audit row with its link in the chain (null while not sealed). */
+type SealedRow = typeof auditLog.$inferSelect & { hash: string | null };
+const withHash = (tx: UseCaseContext['db']) => tx.select({ row: auditLog, hash: auditSeals.hash }).from(auditLog).leftJoin(auditSeals, eq(auditSeals.auditId, auditLog.id));
+const flat = (r: { row: typeof auditLog.$inferSelect; hash: string | null }): SealedRow => ({ ...r.row, hash: r.hash });
+
 /** Presents an audit row. */
-export function presentAudit(r: typeof auditLog.$inferSelect): AuditEntry {
+export function presentAudit(r: SealedRow): AuditEntry {
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -43,7 +49,7 @@ export async function listAudit(ctx: UseCaseContext, query: Partial<AuditQuery>)
   return ctx.db.transaction(async (tx) => {
     const where = filters(q);
     const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-    const rows = await tx.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+    const rows = (await withHash(tx).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(flat);
     await writeAudit(tx, ctx, { action: 'audit.read', objectType: 'audit_log', changes: { filters: { ...q } } });
     return { items: rows.map(presentAudit), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
   });
@@ -53,8 +59,10 @@ export async function listAudit(ctx: UseCaseContext, query: Partial<AuditQuery>)
 export async function exportAudit(ctx: UseCaseContext, query: Partial<AuditQuery>): Promise<string> {
   authorizePlatform(ctx.actor, 'audit.export');
   const q = AuditQuerySchema.parse(query);
+  // The file carries each row's hash: chain what has committed so far first.
+  await sealAuditLog(ctx.db, { wait: true });
   const rows = await ctx.db.transaction(async (tx) => {
-    const found = await tx.select().from(auditLog).where(filters(q)).orderBy(auditLog.id).limit(100_000);
+    const found = (await withHash(tx).where(filters(q)).orderBy(auditLog.id).limit(100_000)).map(flat);
     await writeAudit(tx, ctx, { action: 'audit.export', objectType: 'audit_log', changes: { filters: { ...q }, rows: found.length } });
     return found;
   });

@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs';
-import { asc, gt } from 'drizzle-orm';
-import { formatChineseDateTime } from '@zhengji/domain';
+import { asc, eq, gt } from 'drizzle-orm';
+import { formatChineseDateTime, systemClock, type Clock } from '@zhengji/domain';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
-import { GENESIS_HASH, chainHash } from './write-audit.ts';
+import { auditLog, auditSeals } from '../../db/schema/index.ts';
+import { GENESIS_HASH, chainHash, chainedFields } from './write-audit.ts';
+import { SEAL_LAG_LIMIT_MS, sealAuditLog, sealLagging, unsealedRows, type UnsealedTail } from './seal-audit.ts';
 import { checkpointFile, checkpointKey, readCheckpoints, type AuditCheckpoint } from './checkpoint-file.ts';
 
-/** Result of walking the chain: ok, or the first broken link. */
-export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: string };
+/**
+ * Result of walking the chain: ok, or the first broken link (brokenAtId is the audit row's id). `unsealed`: the rows
+ * the chain does not cover yet (written since the last seal, or held back by a transaction still open).
+ */
+export type ChainVerdict = ({ ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: string }) & { unsealed: UnsealedTail };
 
 /** What the walk saw of one checkpoint's last row: how many rows up to it, and its hash when it is there. */
 interface AnchorSight {
@@ -23,7 +27,7 @@ function anchorTracker(checkpoints: readonly AuditCheckpoint[]) {
   let next = 0;
   return {
     sights,
-    /** Row number `ordinal` has this id and hash. */
+    /** Link number `ordinal` has this position (seal seq) and hash. */
     see(id: number, hash: string, ordinal: number) {
       while (next < sights.length && sights[next]!.checkpoint.lastId <= id) {
         const s = sights[next++]!;
@@ -37,25 +41,38 @@ function anchorTracker(checkpoints: readonly AuditCheckpoint[]) {
   };
 }
 
-/** Walks the audit chain in id order and names the first row whose link or hash does not hold. */
-export async function verifyAuditChain(db: Db, tracker?: ReturnType<typeof anchorTracker>): Promise<ChainVerdict> {
+/**
+ * Walks the hash chain in seal order (after sealing on demand, unless told not to) and names the first audit row whose
+ * link or hash does not hold: a seal whose row is gone (deleted), a seal whose predecessor is not the previous link
+ * (a link deleted or inserted), or a row whose content no longer gives its hash (edited). Then counts the unsealed rows.
+ */
+export async function verifyAuditChain(db: Db, opts: { seal?: boolean; tracker?: ReturnType<typeof anchorTracker> } = {}): Promise<ChainVerdict> {
+  if (opts.seal !== false) await sealAuditLog(db, { wait: true });
+  const tracker = opts.tracker;
   let prev = GENESIS_HASH;
-  let lastId = 0;
+  let lastSeq = 0;
   let rows = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(5000);
+    const batch = await db
+      .select({ seal: auditSeals, row: auditLog })
+      .from(auditSeals)
+      .leftJoin(auditLog, eq(auditLog.id, auditSeals.auditId))
+      .where(gt(auditSeals.seq, lastSeq))
+      .orderBy(asc(auditSeals.seq))
+      .limit(5000);
     if (!batch.length) {
       tracker?.end(rows);
-      return { ok: true, rows };
+      return { ok: true, rows, unsealed: await unsealedRows(db) };
     }
-    for (const r of batch) {
+    for (const { seal, row } of batch) {
       rows++;
-      tracker?.see(r.id, r.hash, rows);
-      if (r.prevHash !== prev) return { ok: false, rows, brokenAtId: r.id, reason: '前一条记录的哈希不匹配（记录被删除或插入）' };
-      const { id: _id, prevHash: _p, hash, ...fields } = r;
-      if (chainHash(prev, fields) !== hash) return { ok: false, rows, brokenAtId: r.id, reason: '记录内容与哈希不一致（记录被篡改）' };
-      prev = hash;
-      lastId = r.id;
+      tracker?.see(seal.seq, seal.hash, rows);
+      const broken = (reason: string): ChainVerdict => ({ ok: false, rows, brokenAtId: seal.auditId, reason, unsealed: { count: 0, oldestId: null, oldestAt: null } });
+      if (seal.prevHash !== prev) return broken('前一条记录的哈希不匹配（记录被删除或插入）');
+      if (!row) return broken('记录已被删除（哈希链中有这条记录，审计日志中已没有）');
+      if (chainHash(prev, chainedFields(row)) !== seal.hash) return broken('记录内容与哈希不一致（记录被篡改）');
+      prev = seal.hash;
+      lastSeq = seal.seq;
     }
   }
 }
@@ -87,7 +104,7 @@ export interface AuditVerification {
 }
 
 /** Verifies the audit log: hash chain, then its rows against the signed checkpoints kept outside the database. */
-export async function verifyAudit(ctx: { db: Db; config: Config }): Promise<AuditVerification> {
+export async function verifyAudit(ctx: { db: Db; config: Config; clock?: Clock }): Promise<AuditVerification> {
   const problems: string[] = [];
   const notes: string[] = [];
   const key = checkpointKey(ctx.config, false);
@@ -104,8 +121,14 @@ export async function verifyAudit(ctx: { db: Db; config: Config }): Promise<Audi
   }
   const checkpoint = reading?.latest ?? null;
   const tracker = anchorTracker(reading?.valid ?? []);
-  const chain = await verifyAuditChain(ctx.db, tracker);
+  const chain = await verifyAuditChain(ctx.db, { tracker });
   if (!chain.ok) problems.unshift(`审计日志哈希链在第 ${chain.brokenAtId} 条记录处断开：${chain.reason}`);
+  const tail = chain.unsealed;
+  if (tail.count && sealLagging(tail, (ctx.clock ?? systemClock).now())) {
+    problems.push(
+      `审计日志有 ${tail.count} 条记录超过 ${SEAL_LAG_LIMIT_MS / 1000} 秒仍未封入哈希链（最早的是第 ${tail.oldestId} 条，${formatChineseDateTime(tail.oldestAt!)} 写入）：有事务长时间未结束，或封存被阻止；这些记录在封存前被删改将无法发现`,
+    );
+  } else if (tail.count) notes.push(`另有 ${tail.count} 条刚写入的记录尚未封入哈希链（其事务刚提交或仍未结束），下次校验时核对`);
   else if (checkpoint) {
     // Every checkpoint still binds: a later one taken after the deletion must not hide it.
     const gap = tracker.sights.map(checkpointGap).filter((g) => g !== null).at(-1);

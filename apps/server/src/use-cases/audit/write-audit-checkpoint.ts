@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '@zhengji/domain';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { sealAuditLog } from './seal-audit.ts';
 import { appendCheckpoint, checkpointKey, lastCheckpointLine, type AuditCheckpoint } from './checkpoint-file.ts';
 
 /** What writing a checkpoint did. */
@@ -11,13 +12,17 @@ export type CheckpointResult =
   | { status: 'empty' }
   | { status: 'no-key' };
 
-/** The head of the chain (row count, last id and hash), read in one statement so that the three agree. */
+/**
+ * The head of the chain (links, last seal's seq and hash), read in one statement so that the three agree. The
+ * checkpoint's `lastId` is the last link's position (seal seq; equal to the audit row's id for rows chained before the
+ * sealer existed, so older checkpoint lines still match).
+ */
 export async function auditChainHead(db: Db): Promise<{ count: number; lastId: number; lastHash: string } | null> {
   const result = (await db.execute(
-    sql`SELECT id, hash, (SELECT count(*) FROM audit_log)::int AS count FROM audit_log ORDER BY id DESC LIMIT 1`,
-  )) as unknown as { rows: { id: number | string; hash: string; count: number }[] };
+    sql`SELECT seq, hash, (SELECT count(*) FROM audit_seals)::int AS count FROM audit_seals ORDER BY seq DESC LIMIT 1`,
+  )) as unknown as { rows: { seq: number | string; hash: string; count: number }[] };
   const row = result.rows[0];
-  return row ? { count: Number(row.count), lastId: Number(row.id), lastHash: row.hash } : null;
+  return row ? { count: Number(row.count), lastId: Number(row.seq), lastHash: row.hash } : null;
 }
 
 /**
@@ -28,6 +33,8 @@ export async function auditChainHead(db: Db): Promise<{ count: number; lastId: n
 export async function writeAuditCheckpoint(ctx: { db: Db; config: Config; clock: Clock }): Promise<CheckpointResult> {
   const key = checkpointKey(ctx.config, true);
   if (!key) return { status: 'no-key' };
+  // Anchor what has committed so far, not only what the periodic sealer had reached.
+  await sealAuditLog(ctx.db, { wait: true });
   const head = await auditChainHead(ctx.db);
   if (!head) return { status: 'empty' };
   const last = await lastCheckpointLine(ctx.config, key);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
 import { canonicalJson, redactChanges, type AuditEvent } from '@zhengji/domain';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
@@ -29,14 +28,32 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
   return createHash('sm3').update(prevHash).update('\n').update(canonicalJson(row)).digest('hex');
 }
 
-/** Appends one audit row, chained to the last one. Call inside the command's transaction. */
+/** The chained fields of a stored audit row (whatever other columns the table has: id and xid are not chained). */
+export function chainedFields(r: typeof auditLog.$inferSelect): ChainedFields {
+  return {
+    at: r.at,
+    actorUserId: r.actorUserId,
+    actorUsername: r.actorUsername,
+    actorRole: r.actorRole,
+    realActorUsername: r.realActorUsername,
+    onBehalfOfUnitId: r.onBehalfOfUnitId,
+    ip: r.ip,
+    action: r.action,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    result: r.result,
+    changes: r.changes,
+  };
+}
+
+/**
+ * Appends one audit row. Call inside the command's transaction: the row commits or vanishes with the command. It is
+ * written unchained (no lock, no read of the chain's head), stamped with the transaction's id; the sealer chains it
+ * shortly after it commits (seal-audit.ts), so commands never wait for each other here.
+ */
 export async function writeAudit(tx: Db, ctx: Pick<UseCaseContext, 'actor' | 'clock' | 'ip'>, event: AuditEvent): Promise<void> {
-  // One writer at a time extends the chain; the lock is released at commit.
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(7312001)`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const actor = ctx.actor;
-  const row: ChainedFields = {
+  await tx.insert(auditLog).values({
     at: ctx.clock.now(),
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorUsername: actor.kind === 'user' ? actor.username : null,
@@ -48,9 +65,8 @@ export async function writeAudit(tx: Db, ctx: Pick<UseCaseContext, 'actor' | 'cl
     objectType: event.objectType,
     objectId: event.objectId ?? null,
     result: event.result ?? 'ok',
-    changes: redactChanges(event.changes ?? null),
-  };
-  await tx.insert(auditLog).values({ ...row, changes: row.changes as object | null, prevHash, hash: chainHash(prevHash, row) });
+    changes: redactChanges(event.changes ?? null) as object | null,
+  });
 }
 
 /** Records a refused or failed command in its own transaction (the command's own one was rolled back). */

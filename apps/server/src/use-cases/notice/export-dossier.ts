@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { ZipArchive, type Archiver } from 'archiver';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { sealAuditLog } from '../audit/seal-audit.ts';
 import { dossierName } from '../../documents/dossier-csv.ts';
 import { authorizeNotice, loadCampaign } from '../../db/queries/notice.ts';
 import { writeDossierEntries, type AddEntry } from '../../presenters/dossier-entries.ts';
@@ -39,6 +40,10 @@ export async function exportDossier(ctx: UseCaseContext, campaignId: string, sit
   authorizeNotice(ctx, 'dossier.export');
   const campaign = await loadCampaign(ctx.db, campaignId);
   await ctx.db.transaction((tx) => writeAudit(tx, ctx, { action: 'campaign.exportDossier', objectType: 'campaign', objectId: campaignId }));
+  // audit.csv carries each row's hash: chain what has committed so far (this export's own row included).
+  await sealAuditLog(ctx.db, { wait: true });
+  // audit.csv carries each row's hash: chain what has committed so far (this export's own row included).
+  await sealAuditLog(ctx.db, { wait: true });
   const zip = new ZipArchive({ zlib: { level: 6 }, highWaterMark: 1024 * 1024 });
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
   zip.pipe(out);
