@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RowChange } from '@zhengji/domain/form/form-view.schemas.ts';
 import {
   DomainError,
   canonicalJson,
@@ -75,18 +76,8 @@ export function formContentHash(content: { campaignId: string; unitId: string; h
   return createHash('sha256').update(canonicalJson({ ...content, rows, format: 'zhengji-form/1' })).digest('hex');
 }
 
-/** The change of one row between two versions. */
-export interface RowChange {
-  key: string;
-  occupationCode: string;
-  occupationName: string;
-  jobTypeName: string;
-  /** Priority before and after (null when added or removed). */
-  before: number | null;
-  after: number | null;
-  /** Fields whose value changed (for changed rows). */
-  fields: (keyof FormRow)[];
-}
+/** The change of one row between two versions (RowChangeSchema in the domain). */
+export type { RowChange };
 
 /** Differences between two versions' rows, matched by occupation code and 工种: added, removed, changed. */
 export interface FormDiff {

@@ -1,45 +1,16 @@
 import { count, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { DomainError, endOfShanghaiDay, formatChineseDate, type Actor } from '@zhengji/domain';
-import { CAMPAIGN_POLICY_ACTIONS, campaignAbilities } from '@zhengji/domain/campaign/campaign.policy.ts';
-import { CAMPAIGN_ACTIONS, CAMPAIGN_STATUSES, allowedCampaignActions, effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
+import { campaignAbilities } from '@zhengji/domain/campaign/campaign.policy.ts';
+import type { CampaignView } from '@zhengji/domain/campaign/campaign-view.schemas.ts';
+import { allowedCampaignActions, effectiveCampaignStatus, type CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
 import type { Db } from '../db/client.ts';
 import { campaignUnits, campaigns } from '../db/schema/index.ts';
 
 /** A campaign as stored. */
 export type CampaignRecord = typeof campaigns.$inferSelect;
 
-/** A campaign as the center's pages show it. */
-export const CampaignViewSchema = z.object({
-  id: z.string(),
-  year: z.number(),
-  title: z.string(),
-  docNo: z.string(),
-  issuer: z.string(),
-  issueDate: z.string(),
-  opensAt: z.date().nullable(),
-  deadline: z.string(),
-  deadlineLabel: z.string(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  conditionsText: z.string(),
-  workflowText: z.string(),
-  requirementsText: z.string(),
-  instructions: z.array(z.string()),
-  industryTags: z.array(z.string()),
-  referenceVersions: z.record(z.string(), z.string()),
-  status: z.enum(CAMPAIGN_STATUSES),
-  /** An open campaign past its deadline shows as closed. */
-  shownStatus: z.enum(CAMPAIGN_STATUSES),
-  version: z.number(),
-  rosterSize: z.number(),
-  allowedActions: z.array(z.enum(CAMPAIGN_ACTIONS)),
-  abilities: z.record(z.enum(CAMPAIGN_POLICY_ACTIONS), z.boolean()),
-  updatedAt: z.date(),
-});
-/** A campaign as shown. */
-export type CampaignView = z.infer<typeof CampaignViewSchema>;
+/** The campaign view (CampaignViewSchema in the domain), as this presenter returns it. */
+export type { CampaignView };
 
 /** Loads a campaign (NOT_FOUND otherwise); `forUpdate` locks its row. */
 export async function loadCampaign(db: Db, id: string, forUpdate = false): Promise<CampaignRecord> {

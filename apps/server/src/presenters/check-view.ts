@@ -1,48 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { DomainError, SCAN_MATCH_KINDS, FindingSchema, FormHeaderSchema, FormRowSchema, checkRows } from '@zhengji/domain';
-import { CHECK_FAIL_REASONS, verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
-import { FORM_POLICY_ACTIONS, formAbilities } from '@zhengji/domain/form/form.policy.ts';
-import { FORM_STATUSES } from '@zhengji/domain/form/form.workflow.ts';
+import { DomainError, checkRows } from '@zhengji/domain';
+import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
+import type { CheckView } from '@zhengji/domain/check/check-view.schemas.ts';
+import { formAbilities } from '@zhengji/domain/form/form.policy.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, checkDecisions, formVersions, units } from '../db/schema/index.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
 import { referenceIndexFor } from '../db/queries/form-reference.ts';
 import { formFacts, type FormState } from '../db/queries/form-state.ts';
 
-const DecisionSchema = z.object({
-  decision: z.enum(['pass', 'fail']),
-  reasonCode: z.enum(CHECK_FAIL_REASONS).nullable(),
-  reasonText: z.string(),
-  overrides: z.array(z.object({ code: z.string(), reason: z.string() })),
-  decidedAt: z.date(),
-});
-
-/** A submitted form as the check page shows it: the sealed version's rows with findings and decisions, scan, history. */
-export const CheckViewSchema = z.object({
-  formId: z.string(),
-  campaignId: z.string(),
-  campaignTitle: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  status: z.enum(FORM_STATUSES),
-  version: z.number(),
-  versionNumber: z.number(),
-  verificationCode: z.string(),
-  contentHash: z.string(),
-  submittedAt: z.date(),
-  scanFileId: z.string().nullable(),
-  /** How the sealed scan was matched to the version: QR read (matched), code typed by the unit (manual), or null (before QR codes). */
-  scanMatch: z.enum(SCAN_MATCH_KINDS).nullable(),
-  checkingStartedAt: z.date().nullable(),
-  returnReason: z.string().nullable(),
-  header: FormHeaderSchema,
-  rows: z.array(FormRowSchema.extend({ rowIndex: z.number(), findings: z.array(FindingSchema), decision: DecisionSchema.nullable() })),
-  history: z.array(z.object({ at: z.date(), action: z.string(), actor: z.string().nullable(), changes: z.unknown() })),
-  abilities: z.record(z.enum(FORM_POLICY_ACTIONS), z.boolean()),
-});
-/** The check page's data. */
-export type CheckView = z.infer<typeof CheckViewSchema>;
+/** The check view (CheckViewSchema in the domain), as this presenter returns it. */
+export type { CheckView };
 
 /** The last submitted version of a form (NOT_FOUND before the first submission). */
 export async function lastVersionOf(db: Db, formId: string, number: number) {

@@ -1,50 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
-import { FORM_MAX_ROWS, FindingSchema, FormHeaderSchema, FormRowSchema, SCAN_MATCH_KINDS, checkRows, formatChineseDate, endOfShanghaiDay, type Actor, FORM_POLICY_ACTIONS, formAbilities, FORM_STATUSES } from '@zhengji/domain';
+import { FORM_MAX_ROWS, checkRows, formatChineseDate, endOfShanghaiDay, type Actor, formAbilities } from '@zhengji/domain';
 import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { formVersions, storedFiles, units } from '../db/schema/index.ts';
 import { referenceIndexFor } from '../db/queries/form-reference.ts';
 import { formFacts, rowsOf, shownCampaignStatus, type FormState } from '../db/queries/form-state.ts';
+import type { FormView } from '@zhengji/domain/form/form-view.schemas.ts';
 
-/** Metadata of an uploaded file as the UI shows it. */
-export const FileInfoSchema = z.object({ id: z.string(), originalName: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), createdAt: z.date() });
-
-/** A unit's form as the editor shows it: header, rows with their findings, state, scan, abilities. */
-export const FormViewSchema = z.object({
-  id: z.string(),
-  campaign: z.object({ id: z.string(), title: z.string(), docNo: z.string(), deadline: z.string(), deadlineLabel: z.string(), status: z.string(), industryTags: z.array(z.string()) }),
-  unitId: z.string(),
-  unitName: z.string(),
-  status: z.enum(FORM_STATUSES),
-  version: z.number(),
-  header: FormHeaderSchema,
-  rows: z.array(FormRowSchema.extend({ id: z.string(), priority: z.number(), findings: z.array(FindingSchema) })),
-  summary: z.object({ errors: z.number(), warnings: z.number() }),
-  /** The finalized version (定稿) while the content is frozen: the copy to print, seal and scan. */
-  finalized: z.object({ versionNo: z.number(), verificationCode: z.string(), finalizedAt: z.date() }).nullable(),
-  /** The sealed scan of the finalized version, once matched, and how (QR read, or code typed: 人工核对). */
-  scan: FileInfoSchema.nullable(),
-  scanMatch: z.enum(SCAN_MATCH_KINDS).nullable(),
-  /** A scan whose QR code could not be read, waiting for the unit to type the code printed on it. */
-  pendingScan: FileInfoSchema.nullable(),
-  /** Why the form cannot be submitted now, in the order the unit resolves them (empty when it can). */
-  submitBlockers: z.array(z.string()),
-  lastVersionNumber: z.number(),
-  submittedAt: z.date().nullable(),
-  returnReason: z.string().nullable(),
-  returnedUntil: z.date().nullable(),
-  returnedAt: z.date().nullable(),
-  acceptedAt: z.date().nullable(),
-  checkingStartedAt: z.date().nullable(),
-  lateExceptionUntil: z.date().nullable(),
-  maxRows: z.number(),
-  updatedAt: z.date(),
-  abilities: z.record(z.enum(FORM_POLICY_ACTIONS), z.boolean()),
-});
-/** A form as the editor shows it. */
-export type FormView = z.infer<typeof FormViewSchema>;
+/** The form view (FormViewSchema in the domain), as this presenter returns it. */
+export type { FormView };
 
 /** The maximum rows of a form (FORM_MAX_ROWS unless the configuration sets `formMaxRows`). */
 export function maxRowsOf(config: Config): number {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { FindingSchema, checkRows, type FormRow } from '@zhengji/domain';
+import { checkRows, type FormRow } from '@zhengji/domain';
+import type { ImportPreview } from '@zhengji/domain/form/form-view.schemas.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { formImportPreviews } from '../db/schema/index.ts';
@@ -12,44 +12,8 @@ export const IMPORT_PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
 /** A stored preview. */
 export type ImportPreviewRecord = typeof formImportPreviews.$inferSelect;
 
-/**
- * A row as the file gave it. The texts are not held to the save's length limits here: a row over a limit is shown
- * as read, with a blocking problem, and the confirm refuses it.
- */
-const PreviewRowSchema = z.object({
-  priority: z.number(),
-  occupationCode: z.string(),
-  occupationName: z.string(),
-  jobTypeName: z.string(),
-  standardName: z.string(),
-  standardVersion: z.string(),
-  inShortageCatalog: z.boolean().nullable(),
-  industries: z.array(z.string()),
-  expectedAssessments: z.number().nullable(),
-  reason: z.string(),
-  findings: z.array(FindingSchema),
-});
-
-/** One thing the import could not read or cannot take over; `blocking` ones must be fixed in the file first. */
-export const ImportProblemSchema = z.object({ row: z.number().optional(), column: z.string().optional(), message: z.string(), blocking: z.boolean().optional() });
-
-/** An import preview as the dialog shows it: the rows read with their eligibility findings, and the problems. */
-export const ImportPreviewSchema = z.object({
-  id: z.string(),
-  formId: z.string(),
-  fileName: z.string(),
-  kind: z.enum(['xlsx', 'docx']),
-  formVersion: z.number(),
-  header: z.object({ unitName: z.string().optional(), contactName: z.string().optional(), contactPhone: z.string().optional(), fillDate: z.string().nullable().optional() }),
-  rows: z.array(PreviewRowSchema),
-  problems: z.array(ImportProblemSchema),
-  summary: z.object({ rows: z.number(), errors: z.number(), warnings: z.number(), problems: z.number(), blocking: z.number() }),
-  canConfirm: z.boolean(),
-  createdAt: z.date(),
-  expiresAt: z.date(),
-});
-/** An import preview. */
-export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+/** The import preview (ImportPreviewSchema in the domain), as this presenter returns it. */
+export type { ImportPreview };
 
 /** Presents a stored preview: its rows checked by the eligibility rules of the form's campaign. */
 export async function presentImportPreview(db: Db, config: Config, campaign: CampaignRecord, preview: ImportPreviewRecord): Promise<ImportPreview> {

@@ -1,25 +1,9 @@
 import { canonicalJson } from '@zhengji/domain';
 import type { StoredRecord } from './parse-dataset.ts';
+import type { DatasetDiff, DiffItem } from '@zhengji/domain/reference/reference-view.schemas.ts';
 
-/** One line of a diff sample. */
-export interface DiffItem {
-  key: string;
-  name: string;
-  from?: string;
-}
-
-/** Difference between a new version and the active one (counts plus the first items of each list). */
-export interface DatasetDiff {
-  baseVersionId: string | null;
-  added: number;
-  removed: number;
-  renamed: number;
-  changed: number;
-  addedItems: DiffItem[];
-  removedItems: DiffItem[];
-  renamedItems: DiffItem[];
-  changedItems: DiffItem[];
-}
+/** A line of the diff and the diff itself (DiffItemSchema, DatasetDiffSchema in the domain). */
+export type { DatasetDiff, DiffItem };
 
 /** Items of each list kept in the report. */
 export const DIFF_SAMPLE = 200;

@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import { DATASET_COLUMNS, parseYesNo, splitList } from './dataset-columns.ts';
 import { fileError, type TableRow, type UploadContent } from './read-upload.ts';
+import type { RowIssue } from '@zhengji/domain/reference/reference-view.schemas.ts';
 
 /** One record as stored: its shape (`type`), its key inside the version, and its data. */
 export interface StoredRecord {
@@ -19,12 +20,8 @@ export interface StoredRecord {
   data: Record<string, unknown>;
 }
 
-/** A problem with one row (CSV/Excel row number, or JSON record number). */
-export interface RowIssue {
-  row: number | null;
-  key?: string;
-  message: string;
-}
+/** One problem of an import (RowIssueSchema in the domain). */
+export type { RowIssue };
 
 /** The records read from the files of an import, with their per-row errors and warnings. */
 export interface ParsedDataset {

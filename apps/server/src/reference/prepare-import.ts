@@ -3,10 +3,11 @@ import type { ReferenceDatasetKind } from '@zhengji/domain';
 import type { Db } from '../db/client.ts';
 import { referenceVersions } from '../db/schema/index.ts';
 import { checkDataset, type KnownOccupations } from './check-dataset.ts';
-import { canonicalContent, diffRecords, type DatasetDiff } from './dataset-diff.ts';
-import { parseDataset, type RowIssue, type StoredRecord } from './parse-dataset.ts';
+import { canonicalContent, diffRecords } from './dataset-diff.ts';
+import { parseDataset, type StoredRecord } from './parse-dataset.ts';
 import { readUpload, type ReadNotes, type UploadContent } from './read-upload.ts';
 import { insertVersionRecords, selectActiveVersion, selectVersionRecords } from './reference-queries.ts';
+import type { ImportReport } from '@zhengji/domain/reference/reference-view.schemas.ts';
 
 /** Issues kept in a report (the totals are always exact). */
 export const REPORT_ISSUE_LIMIT = 500;
@@ -17,21 +18,8 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
-/** The import report stored with a version and shown on its page. */
-export interface ImportReport {
-  source: 'file' | 'startup' | 'manual';
-  files: { fileName: string; format: string; encoding: string; bytes: number }[];
-  rowUnit: '行' | '条';
-  counts: Record<string, number>;
-  errorCount: number;
-  warningCount: number;
-  errors: RowIssue[];
-  warnings: RowIssue[];
-  diff: DatasetDiff;
-  durationMs: number;
-  /** For manual edits of the Shanghai lists: what changed. */
-  change?: string;
-}
+/** The import report stored with a version (ImportReportSchema in the domain). */
+export type { ImportReport };
 
 /** A prepared import: the records, the report and the content hash, not stored yet. */
 export interface PreparedImport {

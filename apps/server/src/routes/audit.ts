@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditEntrySchema, AuditQuerySchema, pageOf, shanghaiIsoDate } from '@zhengji/domain';
+import { AuditPageSchema, AuditQuerySchema, shanghaiIsoDate } from '@zhengji/domain';
 import { roles } from '../plugins/access.ts';
 import { exportAudit, listAudit } from '../use-cases/audit/list-audit.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const auditor = roles('auditor');
-  app.get('/api/audit', { config: auditor, schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuerySchema, response: { 200: pageOf(AuditEntrySchema) } } }, async (request) =>
+  app.get('/api/audit', { config: auditor, schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuerySchema, response: { 200: AuditPageSchema } } }, async (request) =>
     listAudit(request.ctx, request.query),
   );
   app.get('/api/audit/export', { config: auditor, schema: { tags: ['audit'], summary: '导出审计日志（CSV）', querystring: AuditQuerySchema } }, async (request, reply) => {

@@ -3,14 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC, roles } from '../plugins/access.ts';
 import { readSingleUpload } from '../plugins/upload.ts';
-import { FormViewSchema } from '../presenters/form-view.ts';
+import { FormViewSchema, ImportPreviewSchema } from '@zhengji/domain/form/form-view.schemas.ts';
 import { FORM_DOCUMENT_FORMATS, downloadFormDocument, type RenderedDocument } from '../use-cases/form-document/download-form-document.ts';
 import { downloadFormTemplate } from '../use-cases/form-document/download-form-template.ts';
 import { previewFormImport } from '../use-cases/form-document/preview-form-import.ts';
 import { confirmFormImport } from '../use-cases/form-document/confirm-form-import.ts';
 import { discardFormImport } from '../use-cases/form-document/discard-form-import.ts';
 import { openUnitForm } from '../use-cases/form-document/open-unit-form.ts';
-import { ImportPreviewSchema } from '../presenters/import-preview-view.ts';
 
 const IdParams = z.object({ id: z.uuid('推荐表编号格式不正确') });
 const DocumentParams = IdParams.extend({ format: z.enum(FORM_DOCUMENT_FORMATS, '文件格式只能是 docx、pdf 或 xlsx') });

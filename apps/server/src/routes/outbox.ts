@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../plugins/access.ts';
-import { OutboxPageSchema, OutboxQuerySchema, listOutbox } from '../use-cases/notification/list-outbox.ts';
+import { OutboxQuerySchema, listOutbox } from '../use-cases/notification/list-outbox.ts';
+import { OutboxPageSchema } from '@zhengji/domain/notification/notification.schemas.ts';
 import { retryOutboxMail } from '../use-cases/notification/retry-outbox-mail.ts';
 
 const tags = ['outbox'];

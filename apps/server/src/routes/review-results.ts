@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DecideCandidatesInputSchema, ResultsQuerySchema } from '@zhengji/domain/review/review.panel.ts';
 import { roles } from '../plugins/access.ts';
+import { ReviewResultsSchema } from '@zhengji/domain/review/review-view.schemas.ts';
 import { listReviewResults } from '../use-cases/review/list-review-results.ts';
 import { decideCandidates } from '../use-cases/review/decide-candidates.ts';
 import { exportScoreSheet } from '../use-cases/review/export-score-sheet.ts';
@@ -19,7 +20,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 export const reviewResultRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['review'];
   const center = roles('center');
-  app.get('/api/campaigns/:campaignId/review/results', { config: center, schema: { tags, summary: '评审结果汇总（含规则建议）', params: CampaignParams, querystring: ResultsQuerySchema } }, async (request) =>
+  app.get('/api/campaigns/:campaignId/review/results', { config: center, schema: { tags, summary: '评审结果汇总（含规则建议）', params: CampaignParams, querystring: ResultsQuerySchema, response: { 200: ReviewResultsSchema } } }, async (request) =>
     listReviewResults(request.ctx, request.params.campaignId, request.query),
   );
   app.post('/api/campaigns/:campaignId/review/decisions', { config: center, schema: { tags, summary: '决定入选或不入选（可批量）', params: CampaignParams, body: DecideCandidatesInputSchema } }, async (request) =>

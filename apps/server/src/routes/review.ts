@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AutoAssignInputSchema, ManualAssignInputSchema, PanelDrawInputSchema, PanelMemberInputSchema, ReassignInputSchema, RoundSettingsInputSchema } from '@zhengji/domain/review/review.panel.ts';
+import { ReviewBoardSchema, ReviewCampaignSchema, ReviewRoundSchema } from '@zhengji/domain/review/review-view.schemas.ts';
 import { ANY_USER, roles } from '../plugins/access.ts';
 import { listReviewCampaigns } from '../use-cases/review/list-review-campaigns.ts';
 import { getReviewBoard } from '../use-cases/review/get-review-board.ts';
@@ -22,17 +23,17 @@ const AssignmentParams = z.object({ id: z.uuid('评审分配编号格式不正�
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const center = roles('center');
   const tags = ['review'];
-  app.get('/api/review/campaigns', { config: ANY_USER, schema: { tags, summary: '可进行专家评估的征集活动' } }, async (request) => listReviewCampaigns(request.ctx));
-  app.get('/api/campaigns/:campaignId/review', { config: center, schema: { tags, summary: '评审总览：评审轮次、专家组、候选职业与分配', params: CampaignParams } }, async (request) =>
+  app.get('/api/review/campaigns', { config: ANY_USER, schema: { tags, summary: '可进行专家评估的征集活动', response: { 200: z.array(ReviewCampaignSchema) } } }, async (request) => listReviewCampaigns(request.ctx));
+  app.get('/api/campaigns/:campaignId/review', { config: center, schema: { tags, summary: '评审总览：评审轮次、专家组、候选职业与分配', params: CampaignParams, response: { 200: ReviewBoardSchema } } }, async (request) =>
     getReviewBoard(request.ctx, request.params.campaignId),
   );
-  app.put('/api/campaigns/:campaignId/review/round', { config: center, schema: { tags, summary: '设置评审指标、权重与截止日期', params: CampaignParams, body: RoundSettingsInputSchema } }, async (request) =>
+  app.put('/api/campaigns/:campaignId/review/round', { config: center, schema: { tags, summary: '设置评审指标、权重与截止日期', params: CampaignParams, body: RoundSettingsInputSchema, response: { 200: ReviewRoundSchema } } }, async (request) =>
     saveRoundSettings(request.ctx, request.params.campaignId, request.body),
   );
-  app.post('/api/campaigns/:campaignId/review/round/close', { config: center, schema: { tags, summary: '结束本轮评审', params: CampaignParams } }, async (request) =>
+  app.post('/api/campaigns/:campaignId/review/round/close', { config: center, schema: { tags, summary: '结束本轮评审', params: CampaignParams, response: { 200: ReviewRoundSchema } } }, async (request) =>
     closeRound(request.ctx, request.params.campaignId, true),
   );
-  app.post('/api/campaigns/:campaignId/review/round/reopen', { config: center, schema: { tags, summary: '重新开放评审', params: CampaignParams } }, async (request) =>
+  app.post('/api/campaigns/:campaignId/review/round/reopen', { config: center, schema: { tags, summary: '重新开放评审', params: CampaignParams, response: { 200: ReviewRoundSchema } } }, async (request) =>
     closeRound(request.ctx, request.params.campaignId, false),
   );
   app.post('/api/campaigns/:campaignId/review/remind', { config: center, schema: { tags, summary: '提醒未完成评审的专家', params: CampaignParams } }, async (request) =>

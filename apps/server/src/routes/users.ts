@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateUserInputSchema, ResetPasswordResultSchema, UpdateUserInputSchema, UserSchema } from '@zhengji/domain';
+import { CreateUserInputSchema, CreateUserResultSchema, ResetPasswordResultSchema, UpdateUserInputSchema, UserSchema } from '@zhengji/domain';
 import { roles } from '../plugins/access.ts';
 import { listUsers } from '../use-cases/user/list-users.ts';
 import { createUser } from '../use-cases/user/create-user.ts';
@@ -16,7 +16,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/users',
-    { config: admin, schema: { tags: ['users'], summary: '创建用户', body: CreateUserInputSchema, response: { 201: z.object({ user: UserSchema, temporaryPassword: z.string().nullable() }) } } },
+    { config: admin, schema: { tags: ['users'], summary: '创建用户', body: CreateUserInputSchema, response: { 201: CreateUserResultSchema } } },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
   );
   app.patch('/api/users/:id', { config: admin, schema: { tags: ['users'], summary: '修改用户', params: IdParams, body: UpdateUserInputSchema, response: { 200: UserSchema } } }, async (request) =>

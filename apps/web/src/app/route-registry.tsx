@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import type { Me, Role } from '@zhengji/domain';
+import type { MeAbility } from '@zhengji/domain/auth/me-abilities.ts';
 
 /** Sections of the side menu, in display order. A route without a group sits at the top. */
 export const MENU_GROUPS = ['征集管理', '基础数据', '专家评估', '公示发布', '系统管理', '安全审计'] as const;
@@ -23,7 +24,7 @@ export interface AppRoute {
 
 /** Visible when the server grants the ability in Me.abilities. */
 export const can =
-  (...abilities: string[]) =>
+  (...abilities: MeAbility[]) =>
   (me: Me): boolean =>
     abilities.some((a) => me.abilities[a] === true);
 

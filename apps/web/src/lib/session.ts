@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Me } from '@zhengji/domain';
+import type { MeAbility } from '@zhengji/domain/auth/me-abilities.ts';
 import { api, setCsrfToken } from './api.ts';
 
 /** Query key of the logged-in user. */
@@ -18,6 +19,6 @@ export function useMe() {
 }
 
 /** Whether the server grants the ability (missing keys mean no). */
-export function hasAbility(me: Me | undefined, ability: string): boolean {
+export function hasAbility(me: Me | undefined, ability: MeAbility): boolean {
   return me?.abilities[ability] === true;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../shared/page.schemas.ts';
 
 /** Result of an audited command. */
 export const AUDIT_RESULTS = ['ok', 'denied', 'failed'] as const;
@@ -58,3 +59,8 @@ export const AuditEntrySchema = z.object({
   hash: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** A page of GET /api/audit. */
+export const AuditPageSchema = pageOf(AuditEntrySchema);
+/** A page of the audit log. */
+export type AuditPage = z.infer<typeof AuditPageSchema>;

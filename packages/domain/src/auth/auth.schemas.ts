@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../shared/actor.ts';
 import { PASSWORD_MAX_LENGTH } from './password.rules.ts';
+import { ME_ABILITIES } from './me-abilities.ts';
 
 /** Login request. */
 export const LoginInputSchema = z.strictObject({
@@ -26,6 +27,7 @@ export const MeSchema = z.object({
   unitName: z.string().nullable(),
   mustChangePassword: z.boolean(),
   csrfToken: z.string(),
-  abilities: z.record(z.string(), z.boolean()),
+  /** Every ability of ME_ABILITIES, true or false. */
+  abilities: z.record(z.enum(ME_ABILITIES), z.boolean()),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -134,8 +134,13 @@ export const ResultsQuerySchema = z.object({
   minWeightedMean: z.coerce.number({ error: '最低加权均分须为数字' }).min(0).max(10).optional(),
 });
 
+/** The expert-review menu abilities of /api/me. */
+export const REVIEW_MENU_ABILITIES = ['review.manage', 'review.decide', 'review.score'] as const;
+/** One expert-review menu ability. */
+export type ReviewMenuAbility = (typeof REVIEW_MENU_ABILITIES)[number];
+
 /** Menu-level abilities of the expert evaluation for `/api/me`, computed with the review policy. */
-export function reviewMenuAbilities(actor: Actor): Record<'review.manage' | 'review.decide' | 'review.score', boolean> {
+export function reviewMenuAbilities(actor: Actor): Record<ReviewMenuAbility, boolean> {
   const own = actor.kind === 'user' ? { assignedUserIds: [actor.userId], roundClosed: false, reviewStatus: null } : undefined;
   return {
     'review.manage': canReview(actor, 'manageExperts') && canReview(actor, 'assign'),

@@ -50,3 +50,8 @@ export type User = z.infer<typeof UserSchema>;
 
 /** Answer of a password reset: the one-time password, shown once. */
 export const ResetPasswordResultSchema = z.object({ temporaryPassword: z.string() });
+
+/** POST /api/users: the account created and its initial password (null when the administrator set one). */
+export const CreateUserResultSchema = z.object({ user: UserSchema, temporaryPassword: z.string().nullable() });
+/** The answer to creating an account. */
+export type CreateUserResult = z.infer<typeof CreateUserResultSchema>;

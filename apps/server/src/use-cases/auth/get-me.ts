@@ -1,16 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { DomainError, platformAbilities, type Actor, type Me } from '@zhengji/domain';
+import { DomainError, type Me } from '@zhengji/domain';
+import { meAbilities } from '@zhengji/domain/auth/me-abilities.ts';
 import { units, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { reviewMenuAbilities } from '@zhengji/domain/review/review.panel.ts';
-import { noticeAbilities } from '@zhengji/domain/notice/notice.policy.ts';
-import { referenceAbilities } from '../reference/reference-policy.ts';
-import { campaignAbilitiesOf } from '../../presenters/campaign-abilities.ts';
-
-/** Computes the abilities of an actor for the UI; features add their own maps here. */
-export function abilitiesOf(actor: Actor): Record<string, boolean> {
-  return { ...platformAbilities(actor), ...referenceAbilities(actor), ...noticeAbilities(actor), ...reviewMenuAbilities(actor), ...campaignAbilitiesOf(actor) };
-}
 
 /** The logged-in user, role, unit and what they may do. */
 export async function getMe(ctx: UseCaseContext, csrfToken: string): Promise<Me> {
@@ -30,6 +22,6 @@ export async function getMe(ctx: UseCaseContext, csrfToken: string): Promise<Me>
     unitName: row.unitName ?? null,
     mustChangePassword: row.user.mustChangePassword,
     csrfToken,
-    abilities: abilitiesOf(ctx.actor),
+    abilities: meAbilities(ctx.actor),
   };
 }

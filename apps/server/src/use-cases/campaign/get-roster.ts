@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkRows, type FormRow } from '@zhengji/domain';
 import { ROSTER_STATES, RosterQuerySchema, type RosterState } from '@zhengji/domain/campaign/campaign.schemas.ts';
+import type { Roster, RosterEntry } from '@zhengji/domain/campaign/campaign-view.schemas.ts';
 import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
 import { campaignUnits, formLateExceptions, formRows, forms, units, users } from '../../db/schema/index.ts';
@@ -11,27 +12,7 @@ import { referenceIndexFor } from '../../db/queries/form-reference.ts';
 import { loadCampaign } from '../../presenters/campaign-view.ts';
 import { campaignChangeStamp, stampedCache } from '../../db/queries/campaign-change-stamp.ts';
 
-/** One expected unit on the roster board. */
-export const RosterEntrySchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
-  unitType: z.enum(['district', 'industry']),
-  state: z.enum(ROSTER_STATES),
-  formId: z.string().nullable(),
-  lastActivityAt: z.date().nullable(),
-  submittedAt: z.date().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  rowCount: z.number(),
-  errorCount: z.number(),
-  lateExceptionUntil: z.date().nullable(),
-  /** Neither the unit nor any of its enabled users has an e-mail address: no e-mail notification reaches it. */
-  noEmail: z.boolean(),
-});
-/** The roster board: entries and counts by state. */
-export const RosterSchema = z.object({ entries: z.array(RosterEntrySchema), counts: z.record(z.enum(ROSTER_STATES), z.number()), total: z.number() });
-type Entry = z.infer<typeof RosterEntrySchema>;
+type Entry = RosterEntry;
 
 const STATE_ORDER: Record<RosterState, number> = { not_started: 0, draft: 1, returned: 2, submitted: 3, accepted: 4 };
 
@@ -51,7 +32,7 @@ function compare(sort: z.infer<typeof RosterQuerySchema>['sort']): (a: Entry, b:
 }
 
 /** Every expected unit of a campaign with its state, last activity, contact, rows and error findings; filtered and sorted. */
-export async function getRoster(ctx: UseCaseContext, campaignId: string, query: z.input<typeof RosterQuerySchema> = {}): Promise<z.infer<typeof RosterSchema>> {
+export async function getRoster(ctx: UseCaseContext, campaignId: string, query: z.input<typeof RosterQuerySchema> = {}): Promise<Roster> {
   const q = RosterQuerySchema.parse(query);
   const campaign = await loadCampaign(ctx.db, campaignId);
   requireAllowed(canCampaign(ctx.actor, 'viewRoster', { status: campaign.status as CampaignStatus }), ctx.actor);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { LateExceptionView } from '@zhengji/domain/campaign/campaign-view.schemas.ts';
 import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
 import { formLateExceptions, units, users } from '../../db/schema/index.ts';
@@ -7,19 +7,8 @@ import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { loadCampaign } from '../../presenters/campaign-view.ts';
 
-/** A late exception as the center sees it: unit, reason, new time limit, who granted it and when. */
-export const LateExceptionViewSchema = z.object({
-  id: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  reason: z.string(),
-  until: z.date(),
-  grantedBy: z.string().nullable(),
-  grantedAt: z.date(),
-});
-
 /** The late exceptions granted in a campaign. */
-export async function listLateExceptions(ctx: UseCaseContext, campaignId: string): Promise<z.infer<typeof LateExceptionViewSchema>[]> {
+export async function listLateExceptions(ctx: UseCaseContext, campaignId: string): Promise<LateExceptionView[]> {
   const campaign = await loadCampaign(ctx.db, campaignId);
   requireAllowed(canCampaign(ctx.actor, 'view', { status: campaign.status as CampaignStatus }), ctx.actor);
   const rows = await ctx.db

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { FORM_STATUSES } from '@zhengji/domain/form/form.workflow.ts';
+import type { CheckQueueItem } from '@zhengji/domain/check/check-view.schemas.ts';
 import { campaigns, checkDecisions, formVersions, forms, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
@@ -10,23 +10,8 @@ export const CheckQueueQuerySchema = z.object({
   campaignId: z.uuid('征集活动编号格式不正确').optional(),
   status: z.enum(['submitted', 'returned', 'accepted', 'all'], '状态不正确').default('submitted'),
 });
-/** One form in the material-check queue. */
-export const CheckQueueItemSchema = z.object({
-  formId: z.string(),
-  campaignId: z.string(),
-  campaignTitle: z.string(),
-  unitName: z.string(),
-  unitType: z.string(),
-  status: z.enum(FORM_STATUSES),
-  versionNumber: z.number(),
-  rowCount: z.number(),
-  decidedCount: z.number(),
-  submittedAt: z.date().nullable(),
-  checkingStartedAt: z.date().nullable(),
-});
-
 /** The submitted forms waiting for the material check, oldest submission first (the center). */
-export async function listCheckQueue(ctx: UseCaseContext, query: z.input<typeof CheckQueueQuerySchema>): Promise<z.infer<typeof CheckQueueItemSchema>[]> {
+export async function listCheckQueue(ctx: UseCaseContext, query: z.input<typeof CheckQueueQuerySchema>): Promise<CheckQueueItem[]> {
   requireAllowed(ctx.actor.kind === 'user' && ctx.actor.role === 'center', ctx.actor);
   const q = CheckQueueQuerySchema.parse(query);
   const statuses = q.status === 'all' ? (['submitted', 'returned', 'accepted'] as const) : ([q.status] as const);

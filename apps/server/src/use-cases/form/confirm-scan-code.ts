@@ -8,7 +8,7 @@ import { discardFileIfUnreferenced } from '../../files/discard-file.ts';
 import { finalizedTargetOf } from '../../db/queries/finalized-target.ts';
 import { loadFormFor, requireWritingWindow } from '../../db/queries/form-state.ts';
 import { presentForm } from '../../presenters/form-view.ts';
-import type { ScanUploadResult } from './upload-scan.ts';
+import type { ScanUploadResult } from '@zhengji/domain/form/form-view.schemas.ts';
 
 /**
  * For a scan whose QR code could not be read: the unit types the 8-character verification code printed on it; when it

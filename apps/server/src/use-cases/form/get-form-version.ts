@@ -1,32 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { DomainError, FormHeaderSchema, FormRowSchema } from '@zhengji/domain';
+import { DomainError } from '@zhengji/domain';
 import { formVersions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { diffForms } from '../../form/form-content.ts';
 import { loadFormFor } from '../../db/queries/form-state.ts';
-import { FormVersionSummarySchema, versionState } from './list-form-versions.ts';
+import { versionState } from './list-form-versions.ts';
+import type { FormVersionDetail } from '@zhengji/domain/form/form-view.schemas.ts';
 import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 
-const RowChangeSchema = z.object({
-  key: z.string(),
-  occupationCode: z.string(),
-  occupationName: z.string(),
-  jobTypeName: z.string(),
-  before: z.number().nullable(),
-  after: z.number().nullable(),
-  fields: z.array(FormRowSchema.keyof()),
-});
-
-/** One finalized version with its content and, from the second on, the differences from the previous one. */
-export const FormVersionDetailSchema = FormVersionSummarySchema.extend({
-  header: FormHeaderSchema,
-  rows: z.array(FormRowSchema),
-  diff: z.object({ previous: z.number(), added: z.array(RowChangeSchema), removed: z.array(RowChangeSchema), changed: z.array(RowChangeSchema), headerChanged: z.array(FormHeaderSchema.keyof()) }).nullable(),
-});
-/** One submitted version with its diff. */
-export type FormVersionDetail = z.infer<typeof FormVersionDetailSchema>;
 
 /** Version `number` of a form (immutable), with the diff from version `number - 1`. */
 export async function getFormVersion(ctx: UseCaseContext, formId: string, number: number): Promise<FormVersionDetail> {

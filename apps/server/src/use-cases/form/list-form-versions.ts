@@ -1,36 +1,15 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { SCAN_MATCH_KINDS } from '@zhengji/domain';
+import { FORM_VERSION_STATES, type FormVersionSummary } from '@zhengji/domain/form/form-view.schemas.ts';
 import { verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import { formVersions, users } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 import { loadFormFor } from '../../db/queries/form-state.ts';
 
-/** What became of a finalized version: submitted, voided (撤销定稿), or the current 定稿 awaiting its scan and submission. */
-export const FORM_VERSION_STATES = ['submitted', 'voided', 'finalized'] as const;
-
-/** One finalized version in the history list. */
-export const FormVersionSummarySchema = z.object({
-  number: z.number(),
-  state: z.enum(FORM_VERSION_STATES),
-  contentHash: z.string(),
-  verificationCode: z.string(),
-  rowCount: z.number(),
-  finalizedAt: z.date(),
-  voidedAt: z.date().nullable(),
-  scanFileId: z.string().nullable(),
-  scanMatch: z.enum(SCAN_MATCH_KINDS).nullable(),
-  submittedAt: z.date().nullable(),
-  submittedBy: z.string().nullable(),
-});
-
 /** The state of a stored version. */
 export function versionState(v: { submittedAt: Date | null; voidedAt: Date | null }): (typeof FORM_VERSION_STATES)[number] {
   return v.submittedAt ? 'submitted' : v.voidedAt ? 'voided' : 'finalized';
 }
-/** One submitted version in the history list. */
-export type FormVersionSummary = z.infer<typeof FormVersionSummarySchema>;
 
 /** The finalized versions of a form (submitted, voided or current), oldest first. */
 export async function listFormVersions(ctx: UseCaseContext, formId: string): Promise<FormVersionSummary[]> {

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { DomainError, ScanMatchSchema, matchScan, type ScanMatch } from '@zhengji/domain';
+import { DomainError, matchScan, type ScanMatch } from '@zhengji/domain';
 import { forms } from '../../db/schema/index.ts';
 import { readFormCodes } from '../../documents/scan-reader.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -11,12 +10,10 @@ import { discardFileIfUnreferenced } from '../../files/discard-file.ts';
 import { checkUploadAllowance } from '../../files/upload-allowance.ts';
 import { finalizedTargetOf } from '../../db/queries/finalized-target.ts';
 import { loadFormFor, requireWritingWindow } from '../../db/queries/form-state.ts';
-import { FileInfoSchema, FormViewSchema, presentForm } from '../../presenters/form-view.ts';
+import { presentForm } from '../../presenters/form-view.ts';
+import type { ScanUploadResult } from '@zhengji/domain/form/form-view.schemas.ts';
 
 /** The answer to a scan upload: the match, the file kept (null for a mismatch) and the form now. */
-export const ScanUploadResultSchema = z.object({ match: ScanMatchSchema, file: FileInfoSchema.nullable(), form: FormViewSchema });
-/** The answer to a scan upload. */
-export type ScanUploadResult = z.infer<typeof ScanUploadResultSchema>;
 
 /**
  * Reads the QR code of an uploaded sealed scan (PDF pages, JPEG, PNG; outside any transaction) and compares it with the

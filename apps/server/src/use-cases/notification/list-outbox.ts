@@ -1,31 +1,16 @@
 import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { PageQuerySchema } from '@zhengji/domain';
+import { OUTBOX_STATUSES, type OutboxPage } from '@zhengji/domain/notification/notification.schemas.ts';
 import { outbox } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 
-const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 /** Outbox query: a status filter and paging. */
-export const OutboxQuerySchema = PageQuerySchema.extend({ status: z.enum(STATUSES, '状态不正确').optional() });
-/** One outbox mail as the center sees it. */
-export const OutboxMailSchema = z.object({
-  id: z.string(),
-  dedupeKey: z.string().nullable(),
-  to: z.string(),
-  subject: z.string(),
-  status: z.enum(STATUSES),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: z.date(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-});
-/** A page of outbox mails with counts by status. */
-export const OutboxPageSchema = z.object({ items: z.array(OutboxMailSchema), total: z.number(), page: z.number(), pageSize: z.number(), counts: z.record(z.string(), z.number()) });
+export const OutboxQuerySchema = PageQuerySchema.extend({ status: z.enum(OUTBOX_STATUSES, '状态不正确').optional() });
 
 /** The e-mail outbox, newest first, so that failed sends are visible (the center). */
-export async function listOutbox(ctx: UseCaseContext, query: z.input<typeof OutboxQuerySchema>): Promise<z.infer<typeof OutboxPageSchema>> {
+export async function listOutbox(ctx: UseCaseContext, query: z.input<typeof OutboxQuerySchema>): Promise<OutboxPage> {
   requireAllowed(ctx.actor.kind === 'user' && ctx.actor.role === 'center', ctx.actor);
   const q = OutboxQuerySchema.parse(query);
   const where = q.status ? eq(outbox.status, q.status) : undefined;

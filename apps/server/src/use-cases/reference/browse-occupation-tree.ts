@@ -1,19 +1,9 @@
-import { DomainError, normalizeOccupationCode, type OccupationLevel, type OccupationMarker } from '@zhengji/domain';
+import { DomainError, normalizeOccupationCode } from '@zhengji/domain';
+import type { TreeNode } from '@zhengji/domain/reference/reference-view.schemas.ts';
 import { getReferenceIndex } from '../../reference/reference-cache.ts';
 import { childrenOf } from '../../reference/reference-tree.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReference } from './reference-policy.ts';
-
-/** One node of the tree as the browser lists it. */
-export interface TreeNode {
-  code: string;
-  name: string;
-  level: OccupationLevel;
-  childCount: number;
-  markers: readonly OccupationMarker[];
-  standardCount: number;
-  status: string;
-}
 
 /** The children of a node of the active 大典 tree (the major groups when parent is empty). */
 export async function browseOccupationTree(ctx: UseCaseContext, parent: string | null): Promise<TreeNode[]> {

@@ -3,9 +3,10 @@ import { getReferenceIndex } from '../../reference/reference-cache.ts';
 import { childrenOf } from '../../reference/reference-tree.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReference } from './reference-policy.ts';
+import type { OccupationDetail } from '@zhengji/domain/reference/reference-view.schemas.ts';
 
 /** A node of the 大典 with its path, children, 工种, standards, qualifications, Shanghai list coverage and flags. */
-export async function getOccupationDetail(ctx: UseCaseContext, rawCode: string) {
+export async function getOccupationDetail(ctx: UseCaseContext, rawCode: string): Promise<OccupationDetail> {
   authorizeReference(ctx.actor, 'reference.search');
   const index = await getReferenceIndex(ctx.db);
   const code = normalizeOccupationCode(rawCode);

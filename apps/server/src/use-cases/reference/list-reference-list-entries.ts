@@ -7,20 +7,10 @@ import { selectActiveVersion, selectVersionRecords } from '../../reference/refer
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReference, canReference } from './reference-policy.ts';
 import { presentVersion } from './list-reference-versions.ts';
-
-/** One entry of a Shanghai list as the editor shows it. */
-export interface ListEntryView {
-  entryId: string;
-  occupationCode: string;
-  occupationName: string | null;
-  jobTypeName: string | null;
-  note: string | null;
-  source: string | null;
-  isDemo: boolean;
-}
+import type { ListEntryView, ListView } from '@zhengji/domain/reference/reference-view.schemas.ts';
 
 /** The active version of a Shanghai list with its entries (occupation names resolved in the active dictionary). */
-export async function listReferenceListEntries(ctx: UseCaseContext, kind: ListKind) {
+export async function listReferenceListEntries(ctx: UseCaseContext, kind: ListKind): Promise<ListView> {
   authorizeReference(ctx.actor, 'reference.search');
   const active = await selectActiveVersion(ctx.db, kind);
   const index = await getReferenceIndex(ctx.db);

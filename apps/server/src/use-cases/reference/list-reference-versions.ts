@@ -1,14 +1,14 @@
 import { desc, eq } from 'drizzle-orm';
 import { REFERENCE_DATASET_LABELS, type ReferenceDatasetKind } from '@zhengji/domain';
 import { referenceVersions, users } from '../../db/schema/index.ts';
-import type { ImportReport } from '../../reference/prepare-import.ts';
+import type { ImportReport, ReferenceVersion } from '@zhengji/domain/reference/reference-view.schemas.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReference, canReference } from './reference-policy.ts';
 
 type VersionRow = typeof referenceVersions.$inferSelect;
 
 /** A version as the API answers it (the full report only in the detail). */
-export function presentVersion(ctx: UseCaseContext, row: VersionRow, importerName: string | null, withReport: boolean) {
+export function presentVersion(ctx: UseCaseContext, row: VersionRow, importerName: string | null, withReport: boolean): ReferenceVersion {
   const report = row.importReport as ImportReport;
   const isDraft = row.status === 'draft';
   return {

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { CampaignStatistics, StatisticsCount } from '@zhengji/domain/stats/stats-view.schemas.ts';
 import { shanghaiIsoDate } from '@zhengji/domain';
 import { canCampaign } from '@zhengji/domain/campaign/campaign.policy.ts';
 import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
@@ -11,21 +11,9 @@ import { campaignChangeStamp, stampedCache } from '../../db/queries/campaign-cha
 
 const computed = stampedCache<CampaignStatistics>();
 
-const Count = z.object({ key: z.string(), rows: z.number(), candidates: z.number(), expected: z.number() });
-/** The statistics of a campaign for charts and tables. */
-export const CampaignStatisticsSchema = z.object({
-  totals: z.object({ rosterSize: z.number(), submittedUnits: z.number(), rows: z.number(), candidates: z.number(), expected: z.number(), shortageCandidates: z.number(), shortageRows: z.number() }),
-  byIndustry: z.array(Count),
-  byUnitType: z.array(Count),
-  multiUnit: z.array(z.object({ occupationCode: z.string(), occupationName: z.string(), jobTypeName: z.string(), unitCount: z.number(), expected: z.number() })),
-  progress: z.array(z.object({ date: z.string(), submitted: z.number(), accepted: z.number() })),
-});
-/** The statistics of a campaign. */
-export type CampaignStatistics = z.infer<typeof CampaignStatisticsSchema>;
-
 const UNIT_TYPE_LABEL: Record<string, string> = { district: '区人社局', industry: '行业主管部门' };
 
-function bump(map: Map<string, z.infer<typeof Count>>, key: string, field: 'rows' | 'candidates' | 'expected', by = 1): void {
+function bump(map: Map<string, StatisticsCount>, key: string, field: 'rows' | 'candidates' | 'expected', by = 1): void {
   const e = map.get(key) ?? { key, rows: 0, candidates: 0, expected: 0 };
   e[field] += by;
   map.set(key, e);
@@ -53,8 +41,8 @@ async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promi
     .innerJoin(forms, eq(forms.id, formVersions.formId))
     .innerJoin(units, eq(units.id, forms.unitId))
     .where(and(eq(forms.campaignId, campaignId), gt(forms.lastVersionNumber, 0), isNotNull(formVersions.submittedAt)));
-  const byIndustry = new Map<string, z.infer<typeof Count>>();
-  const byUnitType = new Map<string, z.infer<typeof Count>>();
+  const byIndustry = new Map<string, StatisticsCount>();
+  const byUnitType = new Map<string, StatisticsCount>();
   let rowCount = 0;
   let shortageRows = 0;
   const firstSubmission = new Map<string, Date>();

@@ -1,17 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditEntry, AuditQuery } from '@zhengji/domain';
+import type { AuditPage, AuditQuery } from '@zhengji/domain';
 import { api, downloadFile } from '../../lib/api.ts';
 
 /** The audit filters (AuditQuery without paging); dates are ISO date-times with offset. */
 export type AuditFilters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
-/** A page of GET /api/audit. */
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { AuditPage } from '@zhengji/domain';
 
 /** Query keys of the audit feature. */
 export const auditKeys = {

@@ -1,79 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CampaignAction, CampaignPolicyAction, CampaignStatus, Unit } from '@zhengji/domain';
-import type { RosterState } from '@zhengji/domain/campaign/campaign.schemas.ts';
+import type { CampaignAction, Unit } from '@zhengji/domain';
+import type { CampaignViewJson as Campaign, LateExceptionViewJson as LateException, RosterJson } from '@zhengji/domain/campaign/campaign-view.schemas.ts';
+import type { OutboxPageJson } from '@zhengji/domain/notification/notification.schemas.ts';
 import { api, type QueryParams } from '../../lib/api.ts';
 
-/** A campaign as GET /api/campaigns/:id answers it. */
-export interface Campaign {
-  id: string;
-  year: number;
-  title: string;
-  docNo: string;
-  issuer: string;
-  issueDate: string;
-  opensAt: string | null;
-  deadline: string;
-  deadlineLabel: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  conditionsText: string;
-  workflowText: string;
-  requirementsText: string;
-  instructions: string[];
-  industryTags: string[];
-  referenceVersions: Record<string, string>;
-  status: CampaignStatus;
-  shownStatus: CampaignStatus;
-  version: number;
-  rosterSize: number;
-  allowedActions: CampaignAction[];
-  abilities: Record<CampaignPolicyAction, boolean>;
-}
-/** The editable notice fields. */
-export type CampaignFields = Omit<Campaign, 'id' | 'deadlineLabel' | 'status' | 'shownStatus' | 'version' | 'rosterSize' | 'allowedActions' | 'abilities' | 'opensAt'> & { opensAt?: string | null };
+export type { CampaignViewJson as Campaign, RosterEntryJson as RosterEntry, LateExceptionViewJson as LateException } from '@zhengji/domain/campaign/campaign-view.schemas.ts';
+export type { OutboxMailJson as OutboxMail } from '@zhengji/domain/notification/notification.schemas.ts';
 
-/** One expected unit on the roster board. */
-export interface RosterEntry {
-  unitId: string;
-  unitName: string;
-  unitType: 'district' | 'industry';
-  state: RosterState;
-  formId: string | null;
-  lastActivityAt: string | null;
-  submittedAt: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  rowCount: number;
-  errorCount: number;
-  lateExceptionUntil: string | null;
-  /** Neither the unit nor any of its users has an e-mail address. */
-  noEmail: boolean;
-}
-/** A late exception. */
-export interface LateException {
-  id: string;
-  unitId: string;
-  unitName: string;
-  reason: string;
-  until: string;
-  grantedBy: string | null;
-  grantedAt: string;
-}
-/** An outbox mail. */
-export interface OutboxMail {
-  id: string;
-  dedupeKey: string | null;
-  to: string;
-  subject: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+/** The editable notice fields. */
+export type CampaignFields = Omit<Campaign, 'id' | 'deadlineLabel' | 'status' | 'shownStatus' | 'version' | 'rosterSize' | 'allowedActions' | 'abilities' | 'opensAt' | 'updatedAt'> & { opensAt?: string | null };
 
 export const campaignKeys = {
   all: ['campaigns'] as const,
@@ -88,11 +23,11 @@ export const campaignKeys = {
 export const useCampaigns = () => useQuery({ queryKey: campaignKeys.list(), queryFn: () => api.get<Campaign[]>('/api/campaigns') });
 export const useCampaign = (id: string | undefined) => useQuery({ queryKey: campaignKeys.one(id ?? ''), queryFn: () => api.get<Campaign>(`/api/campaigns/${id!}`), enabled: !!id });
 export const useRoster = (id: string, q: QueryParams) =>
-  useQuery({ queryKey: campaignKeys.roster(id, q), queryFn: () => api.get<{ entries: RosterEntry[]; counts: Record<RosterState, number>; total: number }>(`/api/campaigns/${id}/roster`, q), refetchInterval: 30_000 });
+  useQuery({ queryKey: campaignKeys.roster(id, q), queryFn: () => api.get<RosterJson>(`/api/campaigns/${id}/roster`, q), refetchInterval: 30_000 });
 export const useLateExceptions = (id: string) => useQuery({ queryKey: campaignKeys.late(id), queryFn: () => api.get<LateException[]>(`/api/campaigns/${id}/late-exceptions`) });
 export const useAllUnits = () => useQuery({ queryKey: campaignKeys.units, queryFn: () => api.get<Unit[]>('/api/units') });
 export const useOutbox = (q: QueryParams) =>
-  useQuery({ queryKey: campaignKeys.outbox(q), queryFn: () => api.get<{ items: OutboxMail[]; total: number; counts: Record<string, number> }>('/api/outbox', q), refetchInterval: 15_000 });
+  useQuery({ queryKey: campaignKeys.outbox(q), queryFn: () => api.get<OutboxPageJson>('/api/outbox', q), refetchInterval: 15_000 });
 
 function useInvalidating<I, O>(fn: (input: I) => Promise<O>, keys: readonly unknown[] = campaignKeys.all) {
   const qc = useQueryClient();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Finding, FormRow, FormStatus, ScanMatchKind } from '@zhengji/domain';
+import type { CheckQueueItemJson as CheckQueueItem, CheckViewJson as CheckView } from '@zhengji/domain/check/check-view.schemas.ts';
 import type { CheckFailReason } from '@zhengji/domain/check/check.schemas.ts';
 
 /** One row decision as sent. */
@@ -12,40 +12,7 @@ export interface DecisionInput {
 }
 import { api } from '../../lib/api.ts';
 
-/** One form in the material-check queue. */
-export interface CheckQueueItem {
-  formId: string;
-  campaignId: string;
-  campaignTitle: string;
-  unitName: string;
-  unitType: string;
-  status: FormStatus;
-  versionNumber: number;
-  rowCount: number;
-  decidedCount: number;
-  submittedAt: string | null;
-  checkingStartedAt: string | null;
-}
-/** The check page's data. */
-export interface CheckView {
-  formId: string;
-  campaignTitle: string;
-  unitName: string;
-  status: FormStatus;
-  version: number;
-  versionNumber: number;
-  verificationCode: string;
-  submittedAt: string;
-  scanFileId: string | null;
-  /** How the scan was matched to the version: QR code read, code typed by the unit (人工核对), or null (before QR codes). */
-  scanMatch: ScanMatchKind | null;
-  checkingStartedAt: string | null;
-  returnReason: string | null;
-  header: { contactName: string; contactPhone: string; fillDate: string | null };
-  rows: (FormRow & { rowIndex: number; findings: Finding[]; decision: { decision: 'pass' | 'fail'; reasonCode: CheckFailReason | null; reasonText: string; overrides: { code: string; reason: string }[] } | null })[];
-  history: { at: string; action: string; actor: string | null; changes: unknown }[];
-  abilities: Record<string, boolean>;
-}
+export type { CheckQueueItemJson as CheckQueueItem, CheckViewJson as CheckView } from '@zhengji/domain/check/check-view.schemas.ts';
 
 export const checkKeys = { all: ['checks'] as const, queue: (status: string) => ['checks', 'queue', status] as const, one: (id: string) => ['checks', id] as const };
 

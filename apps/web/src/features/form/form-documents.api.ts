@@ -1,34 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Finding, FormRow } from '@zhengji/domain';
+import type { ImportPreviewJson as ImportPreview } from '@zhengji/domain/form/form-view.schemas.ts';
 import { ApiError, api, downloadFile } from '../../lib/api.ts';
 import type { FormView } from './form.api.ts';
 
 /** The formats the 推荐表 downloads in. */
 export type FormDocumentFormat = 'docx' | 'pdf' | 'xlsx';
 
-/** One thing an import could not read; `blocking` ones must be fixed in the file before confirming. */
-export interface ImportProblem {
-  row?: number;
-  column?: string;
-  message: string;
-  blocking?: boolean;
-}
-
-/** POST /api/forms/:id/imports: what the file gave, with each row's findings (see use-cases/form-document/import-preview-view.ts). */
-export interface ImportPreview {
-  id: string;
-  formId: string;
-  fileName: string;
-  kind: 'xlsx' | 'docx';
-  formVersion: number;
-  header: { unitName?: string; contactName?: string; contactPhone?: string; fillDate?: string | null };
-  rows: (FormRow & { priority: number; findings: Finding[] })[];
-  problems: ImportProblem[];
-  summary: { rows: number; errors: number; warnings: number; problems: number; blocking: number };
-  canConfirm: boolean;
-  createdAt: string;
-  expiresAt: string;
-}
+export type { ImportProblem, ImportPreviewJson as ImportPreview } from '@zhengji/domain/form/form-view.schemas.ts';
 
 /** Downloads the 推荐表 of a form: the current draft, or submitted version `version`. */
 export const downloadFormDocument = (formId: string, format: FormDocumentFormat, version?: number) =>

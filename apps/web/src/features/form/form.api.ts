@@ -1,91 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Finding, FormHeader, FormRow, ReferenceSearchResult, FormPolicyAction, FormStatus, ScanMatch, ScanMatchKind } from '@zhengji/domain';
-import type { z } from 'zod';
-import type { FormHistorySchema } from '@zhengji/domain';
+import type { Finding, FormHeader, FormRow, ReferenceSearchResult } from '@zhengji/domain';
+import type { FormHistory } from '@zhengji/domain/form/form-history.schemas.ts';
+import type { FormVersionDetailJson as FormVersionDetail, FormVersionSummaryJson as FormVersionSummary, FormViewJson as FormView, ScanUploadResultJson as ScanUploadResult } from '@zhengji/domain/form/form-view.schemas.ts';
 import { ApiError, api } from '../../lib/api.ts';
 
-/** A stored file's metadata (the sealed scan). */
-export interface FileInfo {
-  id: string;
-  originalName: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}
-
-/** A form row as the server answers it: the ten fields, its id, 序号 and findings. */
-export type FormRowView = FormRow & { id: string; priority: number; findings: Finding[] };
-
-/** GET /api/forms/mine and friends: the form as the editor shows it (see use-cases/form/present-form.ts). */
-export interface FormView {
-  id: string;
-  campaign: { id: string; title: string; docNo: string; deadline: string; deadlineLabel: string; status: string; industryTags: string[] };
-  unitId: string;
-  unitName: string;
-  status: FormStatus;
-  version: number;
-  header: FormHeader;
-  rows: FormRowView[];
-  summary: { errors: number; warnings: number };
-  /** The finalized version (定稿) while the content is frozen. */
-  finalized: { versionNo: number; verificationCode: string; finalizedAt: string } | null;
-  scan: FileInfo | null;
-  scanMatch: ScanMatchKind | null;
-  pendingScan: FileInfo | null;
-  submitBlockers: string[];
-  lastVersionNumber: number;
-  submittedAt: string | null;
-  returnReason: string | null;
-  returnedUntil: string | null;
-  returnedAt: string | null;
-  acceptedAt: string | null;
-  checkingStartedAt: string | null;
-  lateExceptionUntil: string | null;
-  maxRows: number;
-  updatedAt: string;
-  abilities: Record<FormPolicyAction, boolean>;
-}
-
-/** One finalized version in the history: submitted, voided (撤销定稿) or the current 定稿. */
-export interface FormVersionSummary {
-  number: number;
-  state: 'submitted' | 'voided' | 'finalized';
-  contentHash: string;
-  verificationCode: string;
-  rowCount: number;
-  finalizedAt: string;
-  voidedAt: string | null;
-  scanFileId: string | null;
-  scanMatch: ScanMatchKind | null;
-  submittedAt: string | null;
-  submittedBy: string | null;
-}
-
-/** POST /api/forms/:id/scan and /scan/code: the match, the file kept and the form now. */
-export interface ScanUploadResult {
-  match: ScanMatch;
-  file: FileInfo | null;
-  form: FormView;
-}
-
-/** A row that changed between two versions. */
-export interface RowChange {
-  key: string;
-  occupationCode: string;
-  occupationName: string;
-  jobTypeName: string;
-  before: number | null;
-  after: number | null;
-  fields: (keyof FormRow)[];
-}
-
-/** One version with its content and the diff from the previous one. */
-export interface FormVersionDetail extends FormVersionSummary {
-  header: FormHeader;
-  rows: FormRow[];
-  diff: { previous: number; added: RowChange[]; removed: RowChange[]; changed: RowChange[]; headerChanged: (keyof FormHeader)[] } | null;
-}
+export type {
+  FileInfo,
+  FormRowView,
+  FormViewJson as FormView,
+  FormVersionSummaryJson as FormVersionSummary,
+  ScanUploadResultJson as ScanUploadResult,
+  RowChange,
+  FormVersionDetailJson as FormVersionDetail,
+} from '@zhengji/domain/form/form-view.schemas.ts';
+export type { FormHistory, FormHistoryEntry } from '@zhengji/domain/form/form-history.schemas.ts';
 
 /** Query keys of the form feature. */
 export const formKeys = {
@@ -177,10 +105,6 @@ export function useFormVersion(id: string | undefined, n: number | null) {
     enabled: !!id && n !== null && n > 0,
   });
 }
-
-/** GET /api/forms/mine/history: every campaign the unit took part in, with each row's check result and outcome. */
-export type FormHistory = z.infer<typeof FormHistorySchema>;
-export type FormHistoryEntry = FormHistory['entries'][number];
 
 /** The unit's history of forms and outcomes (kept after the campaign closes). */
 export function useFormHistory(enabled = true) {

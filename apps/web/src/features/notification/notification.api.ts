@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { NotificationListSchema, NotificationViewSchema } from '@zhengji/domain';
+import type { NotificationList, NotificationView as NotificationItem } from '@zhengji/domain';
 import { api } from '../../lib/api.ts';
 
 /** GET /api/notifications as the server answers it. */
-export type NotificationList = z.infer<typeof NotificationListSchema>;
-export type NotificationItem = z.infer<typeof NotificationViewSchema>;
+export type { NotificationList, NotificationView as NotificationItem } from '@zhengji/domain';
 
 export const notificationKeys = { list: ['notifications'] as const };
 

@@ -1,30 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PoolView as Pool } from '@zhengji/domain/pool/pool-view.schemas.ts';
 import { api, downloadFile } from '../../lib/api.ts';
 
-/** A candidate of the pool. */
-export interface PoolCandidate {
-  id: string;
-  occupationCode: string;
-  occupationName: string;
-  jobTypeName: string;
-  standardName: string;
-  industries: string[];
-  inShortageCatalog: boolean;
-  expectedAssessments: number;
-  reasons: string[];
-  units: { unitId: string; unitName: string; priority: number }[];
-  sources: { formId: string; versionNumber: number; rowIndex: number; unitName: string; priority: number; occupationCode: string; jobTypeName: string; expectedAssessments: number; reason: string }[];
-  overlapFlag: boolean;
-  overlapResolved: boolean;
-  mergedIntoId: string | null;
-  status: string;
-}
-/** The pool of a campaign. */
-export interface Pool {
-  candidates: PoolCandidate[];
-  merged: PoolCandidate[];
-  openOverlaps: string[];
-}
+export type { PoolCandidateView as PoolCandidate, PoolView as Pool } from '@zhengji/domain/pool/pool-view.schemas.ts';
 
 const keys = { pool: (id: string) => ['pool', id] as const, campaigns: ['campaigns', 'options'] as const };
 

@@ -1,112 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NationalStandard, OccupationFlags, OccupationLevel, OccupationMarker, QualificationEntry, ReferenceDatasetKind, ReferenceListEntry, ReferenceSearchResult } from '@zhengji/domain';
+import type { ReferenceDatasetKind, ReferenceSearchResult } from '@zhengji/domain';
+import type { ListKind, ListView, OccupationDetail, ReferenceVersion, TreeNode } from '@zhengji/domain/reference/reference-view.schemas.ts';
 import { ApiError, api } from '../../lib/api.ts';
 
-/** A node of the tree browser (GET /api/reference/tree). */
-export interface TreeNode {
-  code: string;
-  name: string;
-  level: OccupationLevel;
-  childCount: number;
-  markers: OccupationMarker[];
-  standardCount: number;
-  status: string;
-}
-
-/** GET /api/reference/occupations/:code. */
-export interface OccupationDetail {
-  code: string;
-  name: string;
-  level: OccupationLevel;
-  levelLabel: string;
-  markers: OccupationMarker[] | null;
-  definition: string | null;
-  mainTasks: string[];
-  status: string;
-  replacedBy: string | null;
-  printEditionName: string | null;
-  addedAfterPrint: { batchName: string | null; documentNo: string | null; publishedDate: string | null } | null;
-  path: { code: string; name: string; level: OccupationLevel }[];
-  children: { code: string; name: string; level: OccupationLevel; markers: OccupationMarker[] }[];
-  jobTypes: string[];
-  standards: NationalStandard[];
-  qualifications: QualificationEntry[];
-  shortage: ReferenceListEntry[];
-  offered: ReferenceListEntry[];
-  listsAvailable: { shortage: boolean; offered: boolean };
-  flags: OccupationFlags | null;
-}
-
-/** One row problem of an import report. */
-export interface ReportIssue {
-  row: number | null;
-  key?: string;
-  message: string;
-}
-
-/** A diff line. */
-export interface DiffItem {
-  key: string;
-  name: string;
-  from?: string;
-}
-
-/** The import report of a version. */
-export interface ImportReport {
-  source: 'file' | 'startup' | 'manual';
-  files: { fileName: string; format: string; encoding: string; bytes: number }[];
-  rowUnit: string;
-  counts: Record<string, number>;
-  errorCount: number;
-  warningCount: number;
-  errors: ReportIssue[];
-  warnings: ReportIssue[];
-  diff: { baseVersionId: string | null; added: number; removed: number; renamed: number; changed: number; addedItems: DiffItem[]; removedItems: DiffItem[]; renamedItems: DiffItem[]; changedItems: DiffItem[] };
-  durationMs: number;
-  change?: string;
-}
-
-/** A dataset version (GET /api/reference/versions[/:id]). */
-export interface ReferenceVersion {
-  id: string;
-  kind: ReferenceDatasetKind;
-  kindLabel: string;
-  name: string;
-  sourceDocument: string | null;
-  effectiveDate: string | null;
-  importedBy: string | null;
-  importedAt: string;
-  activatedAt: string | null;
-  recordCount: number;
-  contentHash: string;
-  status: 'draft' | 'active' | 'superseded';
-  summary: { errorCount: number; warningCount: number; counts: Record<string, number>; source: string; change: string | null; diff: { added: number; removed: number; renamed: number; changed: number } };
-  report?: ImportReport;
-  abilities: { activate: boolean; discard: boolean };
-}
-
-/** One entry of a Shanghai list. */
-export interface ListEntry {
-  entryId: string;
-  occupationCode: string;
-  occupationName: string | null;
-  jobTypeName: string | null;
-  note: string | null;
-  source: string | null;
-  isDemo: boolean;
-}
-
-/** The two Shanghai lists. */
-export type ListKind = 'shortage' | 'offered';
-
-/** GET /api/reference/lists/:kind. */
-export interface ListView {
-  kind: ListKind;
-  label: string;
-  version: ReferenceVersion | null;
-  entries: ListEntry[];
-  abilities: { edit: boolean; import: boolean };
-}
+export type {
+  DiffItem,
+  ImportReport,
+  ListEntryView as ListEntry,
+  ListKind,
+  ListView,
+  OccupationDetail,
+  ReferenceVersion,
+  RowIssue as ReportIssue,
+  TreeNode,
+} from '@zhengji/domain/reference/reference-view.schemas.ts';
 
 /** What the list editor sends. */
 export interface ListEntryInput {

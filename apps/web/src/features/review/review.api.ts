@@ -1,129 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CandidateDecision, ReviewCriterion, ReviewOpinion } from '@zhengji/domain';
+import type { CandidateDecision, ReviewOpinion } from '@zhengji/domain';
+import type { MyReviews, Review, ReviewBoard, ReviewCampaign, ReviewCandidate, ReviewResults, ReviewRound } from '@zhengji/domain/review/review-view.schemas.ts';
 import type { Expert, ExpertInput, LinkableAccount } from '@zhengji/domain/review/review.panel.ts';
 import { api, ApiError } from '../../lib/api.ts';
 
-/** A campaign selectable in the expert evaluation. */
-export interface ReviewCampaign {
-  id: string;
-  title: string;
-  year: number;
-  status: string;
-  reviewersPerCandidate: number;
-}
-
-/** The round of a campaign as the server shows it. */
-export interface ReviewRound {
-  criteria: ReviewCriterion[];
-  deadline: string | null;
-  closedAt: string | null;
-  closed: boolean;
-  drawSeed: string | null;
-  assignmentSeed: string | null;
-}
-
-/** A member of the panel with availability, cap, drawn flag and load. */
-export type PanelMember = Expert & { available: boolean; cap: number; drawn: boolean; load: number; inPanel: boolean };
-
-/** One reviewer of a candidate on the board. */
-export interface BoardAssignment {
-  id: string;
-  expertId: string;
-  expertName: string;
-  status: 'active' | 'removed';
-  source: 'auto' | 'manual';
-  conflictFlag: boolean;
-  reviewStatus: 'draft' | 'submitted' | null;
-}
-
-/** One candidate of the board. */
-export interface BoardCandidate {
-  id: string;
-  occupationCode: string;
-  occupationName: string;
-  jobTypeName: string;
-  industries: string[];
-  status: string;
-  units: { unitId: string; unitName: string; priority: number }[];
-  assignments: BoardAssignment[];
-}
-
-/** The center's board of a review round. */
-export interface ReviewBoard {
-  campaign: ReviewCampaign & { industryTags: string[] };
-  round: ReviewRound;
-  panel: PanelMember[];
-  candidates: BoardCandidate[];
-}
-
-/** A review as the server shows it. */
-export interface Review {
-  id: string;
-  scores: Record<string, number | null>;
-  opinion: ReviewOpinion | null;
-  comment: string;
-  status: 'draft' | 'submitted';
-  version: number;
-  updatedAt: string;
-}
-
-/** The expert's worklist. */
-export interface MyReviews {
-  campaign: { id: string; title: string };
-  expert: { id: string; name: string };
-  round: ReviewRound;
-  /** `conflicted`: the assignment became 回避 (the expert's unit recommended it); it cannot be opened and does not count. */
-  items: { candidateId: string; occupationCode: string; occupationName: string; jobTypeName: string; industries: string[]; reviewStatus: 'draft' | 'submitted' | null; opinion: ReviewOpinion | null; conflicted: boolean }[];
-  progress: { total: number; submitted: number; drafts: number; conflicted: number };
-  /** Why conflicted items cannot be opened (Chinese, from the server), or null. */
-  conflictReason: string | null;
-}
-
-/** A candidate to review with what the units wrote and the reference data. */
-export interface ReviewCandidate {
-  candidate: {
-    id: string;
-    campaignId: string;
-    occupationCode: string;
-    occupationName: string;
-    jobTypeName: string;
-    standardName: string;
-    standardVersion: string;
-    industries: string[];
-    inShortageCatalog: boolean;
-    expectedAssessments: number;
-    reasons: string[];
-  };
-  units: { unitName: string; priority: number; expectedAssessments: number | null; industries: string[]; reason: string }[];
-  reference: { name: string; definition: string | null; mainTasks: string[]; standards: { name: string; version: string | null }[] } | null;
-  round: ReviewRound;
-  myReview: Review | null;
-  otherReviews: (Review & { expertName: string; weightedScore: number | null })[];
-  abilities: Record<string, boolean>;
-}
-
-/** One row of the aggregation. */
-export interface ResultItem {
-  id: string;
-  version: number;
-  occupationCode: string;
-  occupationName: string;
-  jobTypeName: string;
-  industries: string[];
-  units: { unitName: string; priority: number }[];
-  status: 'candidate' | 'selected' | 'not_selected' | 'withdrawn';
-  decisionReason: string | null;
-  assigned: number;
-  submitted: number;
-  conflicts: { assignmentId: string; expertName: string; reviewStatus: 'draft' | 'submitted' | null }[];
-  removedDrafts: { expertName: string; status: string; opinion: ReviewOpinion | null; comment: string }[];
-  reviews: { reviewId: string; expertName: string; status: string; opinion: ReviewOpinion | null; comment: string; weightedScore: number | null }[];
-  weightedMean: number | null;
-  opinions: Record<ReviewOpinion, number>;
-  agreeShare: number;
-  disagreement: boolean;
-  proposal: CandidateDecision | null;
-}
+export type {
+  BoardAssignment,
+  BoardCandidate,
+  MyReviews,
+  PanelMember,
+  ResultItem,
+  Review,
+  ReviewBoard,
+  ReviewCampaign,
+  ReviewCandidate,
+  ReviewResults,
+  ReviewRound,
+} from '@zhengji/domain/review/review-view.schemas.ts';
 
 /** Query keys of the review feature. */
 export const reviewKeys = {
@@ -171,7 +64,7 @@ export function useReviewCandidate(candidateId: string | undefined) {
 export function useReviewResults(campaignId: string | undefined, threshold: { minAgreeShare: number; minReviews: number }) {
   return useQuery({
     queryKey: reviewKeys.results(campaignId ?? '', threshold),
-    queryFn: () => api.get<{ round: ReviewRound; items: ResultItem[] }>(`/api/campaigns/${campaignId}/review/results`, threshold),
+    queryFn: () => api.get<ReviewResults>(`/api/campaigns/${campaignId}/review/results`, threshold),
     enabled: !!campaignId,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserInput, Unit, UpdateUserInput, User } from '@zhengji/domain';
+import type { CreateUserInput, CreateUserResult, Unit, UpdateUserInput, User } from '@zhengji/domain';
 import { api } from '../../lib/api.ts';
 
 /** Query keys of the user feature. */
@@ -9,11 +9,7 @@ export const userKeys = {
   unitOptions: () => [...userKeys.all, 'unit-options'] as const,
 };
 
-/** Answer of POST /api/users: the user, and the one-time password when the server generated one. */
-export interface CreateUserResult {
-  user: User;
-  temporaryPassword: string | null;
-}
+export type { CreateUserResult } from '@zhengji/domain';
 
 /** GET /api/users. */
 export const fetchUsers = () => api.get<User[]>('/api/users');

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { NationalStandard, OccupationFlags, OccupationLevel, OccupationMarker, OccupationNode, QualificationEntry, ReferenceListEntry } from './reference.types.ts';
+import { REFERENCE_DATASET_KINDS } from './reference.types.ts';
+
+const LevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const MarkerSchema = z.enum(['S', 'L']);
+
+/** One node of the 大典 tree as the browser lists it (GET /api/reference/tree). */
+export const TreeNodeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: LevelSchema,
+  childCount: z.number(),
+  markers: z.array(MarkerSchema).readonly(),
+  standardCount: z.number(),
+  status: z.string(),
+});
+/** One node of the tree. */
+export type TreeNode = z.infer<typeof TreeNodeSchema>;
+
+/** One problem of an import, by row (or record) number. */
+export const RowIssueSchema = z.object({ row: z.number().nullable(), key: z.string().optional(), message: z.string() });
+/** One problem of an import. */
+export type RowIssue = z.infer<typeof RowIssueSchema>;
+
+/** A line of a version's diff. */
+export const DiffItemSchema = z.object({ key: z.string(), name: z.string(), from: z.string().optional() });
+/** A line of a version's diff. */
+export type DiffItem = z.infer<typeof DiffItemSchema>;
+
+/** Difference between a new version and the active one (counts plus the first items of each list). */
+export const DatasetDiffSchema = z.object({
+  baseVersionId: z.string().nullable(),
+  added: z.number(),
+  removed: z.number(),
+  renamed: z.number(),
+  changed: z.number(),
+  addedItems: z.array(DiffItemSchema),
+  removedItems: z.array(DiffItemSchema),
+  renamedItems: z.array(DiffItemSchema),
+  changedItems: z.array(DiffItemSchema),
+});
+/** Difference between a new version and the active one. */
+export type DatasetDiff = z.infer<typeof DatasetDiffSchema>;
+
+/** The import report stored with a version and shown on its page. */
+export const ImportReportSchema = z.object({
+  source: z.enum(['file', 'startup', 'manual']),
+  files: z.array(z.object({ fileName: z.string(), format: z.string(), encoding: z.string(), bytes: z.number() })),
+  rowUnit: z.enum(['行', '条']),
+  counts: z.record(z.string(), z.number()),
+  errorCount: z.number(),
+  warningCount: z.number(),
+  errors: z.array(RowIssueSchema),
+  warnings: z.array(RowIssueSchema),
+  diff: DatasetDiffSchema,
+  durationMs: z.number(),
+  /** For manual edits of the Shanghai lists: what changed. */
+  change: z.string().optional(),
+});
+/** The import report of a version. */
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** A dataset version (GET /api/reference/versions[/:id]); the full report only in the detail. */
+export const ReferenceVersionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(REFERENCE_DATASET_KINDS),
+  kindLabel: z.string(),
+  name: z.string(),
+  sourceDocument: z.string().nullable(),
+  effectiveDate: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  importedAt: z.string(),
+  activatedAt: z.string().nullable(),
+  recordCount: z.number(),
+  contentHash: z.string(),
+  status: z.enum(['draft', 'active', 'superseded']),
+  summary: z.object({
+    errorCount: z.number(),
+    warningCount: z.number(),
+    counts: z.record(z.string(), z.number()),
+    source: z.string(),
+    change: z.string().nullable(),
+    diff: z.object({ added: z.number(), removed: z.number(), renamed: z.number(), changed: z.number() }),
+  }),
+  report: ImportReportSchema.optional(),
+  abilities: z.object({ activate: z.boolean(), discard: z.boolean() }),
+});
+/** A dataset version. */
+export type ReferenceVersion = z.infer<typeof ReferenceVersionSchema>;
+
+/** The two Shanghai lists. */
+export const LIST_KINDS = ['shortage', 'offered'] as const;
+/** One of the two Shanghai lists. */
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** One entry of a Shanghai list as the editor shows it. */
+export const ListEntryViewSchema = z.object({
+  entryId: z.string(),
+  occupationCode: z.string(),
+  occupationName: z.string().nullable(),
+  jobTypeName: z.string().nullable(),
+  note: z.string().nullable(),
+  source: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+/** One entry of a Shanghai list. */
+export type ListEntryView = z.infer<typeof ListEntryViewSchema>;
+
+/** GET /api/reference/lists/:kind: the active version of a Shanghai list with its entries. */
+export const ListViewSchema = z.object({
+  kind: z.enum(LIST_KINDS),
+  label: z.string(),
+  version: ReferenceVersionSchema.nullable(),
+  entries: z.array(ListEntryViewSchema),
+  abilities: z.object({ edit: z.boolean(), import: z.boolean() }),
+});
+/** A Shanghai list. */
+export type ListView = z.infer<typeof ListViewSchema>;
+
+/**
+ * GET /api/reference/occupations/:code: a node of the 大典 with its path, children, 工种, standards, qualifications,
+ * list entries and flags. Built from the reference index's own types (no zod schema of the index yet), so a type only.
+ */
+export type OccupationDetail = OccupationNode & {
+  levelLabel: string;
+  path: Pick<OccupationNode, 'code' | 'name' | 'level'>[];
+  children: { code: string; name: string; level: OccupationLevel; markers: readonly OccupationMarker[] }[];
+  jobTypes: readonly string[];
+  standards: readonly NationalStandard[];
+  qualifications: readonly QualificationEntry[];
+  shortage: ReferenceListEntry[];
+  offered: ReferenceListEntry[];
+  listsAvailable: { shortage: boolean; offered: boolean };
+  flags: OccupationFlags | null;
+};
