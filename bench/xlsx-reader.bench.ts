@@ -21,7 +21,15 @@ async function exceljsFile(dir: string): Promise<string> {
   ws.addRow(HEADERS);
   for (let i = 0; i < ROWS; i++) {
     const code = `4-${String(10 + (i % 90)).padStart(2, '0')}-${String(i % 100).padStart(2, '0')}-${String(i % 97).padStart(2, '0')}`;
-    ws.addRow([code, `职业名称${i}`, i % 3 === 0 ? '' : `工种${i}`, `国家职业技能标准${i % 500}`, `${2018 + (i % 7)}年版`, `第 ${i} 行的备注：本市需求较大 & “引号”`, `沪人社职〔2024〕${i % 400}号`]);
+    ws.addRow([
+      code,
+      `职业名称${i}`,
+      i % 3 === 0 ? '' : `工种${i}`,
+      `国家职业技能标准${i % 500}`,
+      `${2018 + (i % 7)}年版`,
+      `第 ${i} 行的备注：本市需求较大 & “引号”`,
+      `沪人社职〔2024〕${i % 400}号`,
+    ]);
   }
   const file = path.join(dir, 'exceljs.xlsx');
   await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -31,7 +39,9 @@ async function exceljsFile(dir: string): Promise<string> {
 /** The exceljs file opened and saved again by LibreOffice Calc (its own shared strings, styles and row layout). */
 async function libreOfficeFile(dir: string, source: string): Promise<string> {
   const out = path.join(dir, 'lo');
-  await exec('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, source], { timeout: 180_000 });
+  await exec('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, source], {
+    timeout: 180_000,
+  });
   return path.join(out, 'exceljs.xlsx');
 }
 
@@ -70,7 +80,9 @@ export async function run(): Promise<Record<string, number | string>> {
         figures[`${maker} file, ${reader}: peak RSS (MB)`] = Math.max(...results.map((r) => mb(r.peakRss)));
       }
       const same = seen.hand!.rows === seen.exceljs!.rows && seen.hand!.cells === seen.exceljs!.cells && seen.hand!.checksum === seen.exceljs!.checksum;
-      figures[`${maker} file: both read the same cells`] = same ? `yes (${seen.hand!.rows} rows, ${seen.hand!.cells} cells)` : `NO: hand ${JSON.stringify(seen.hand)} exceljs ${JSON.stringify(seen.exceljs)}`;
+      figures[`${maker} file: both read the same cells`] = same
+        ? `yes (${seen.hand!.rows} rows, ${seen.hand!.cells} cells)`
+        : `NO: hand ${JSON.stringify(seen.hand)} exceljs ${JSON.stringify(seen.exceljs)}`;
     }
     return figures;
   } finally {

@@ -58,9 +58,7 @@ export function assertOoxmlContainer(bytes: Buffer, kind: OoxmlKind): void {
     if (ENCRYPTED_MARKERS.some((marker) => bytes.includes(marker))) {
       throw new ImportFailure(`文件设置了打开密码（已加密），系统无法读取。请在 ${names.app} 中打开文件，取消密码保护后另存为 ${names.ext} 再导入。`);
     }
-    throw new ImportFailure(
-      `这是旧版二进制格式（${names.old}，Office 97-2003），不支持导入。请在 ${names.app} 中打开后“另存为”${names.ext} 格式再导入。`,
-    );
+    throw new ImportFailure(`这是旧版二进制格式（${names.old}，Office 97-2003），不支持导入。请在 ${names.app} 中打开后“另存为”${names.ext} 格式再导入。`);
   }
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     throw new ImportFailure(`文件不是有效的 ${names.ext} 文件（可能已损坏或扩展名不对）。请在 ${names.app} 中打开并另存为 ${names.ext} 后再导入。`);
@@ -166,4 +164,3 @@ export async function readOoxmlEntries(
   }
   return kept;
 }
-

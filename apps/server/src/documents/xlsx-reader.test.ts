@@ -32,7 +32,8 @@ async function read(bytes: Buffer): Promise<SheetCells[]> {
   return readXlsxSheets(await readOoxmlEntries(bytes, 'xlsx', isXlsxValuePart), 20);
 }
 
-const rowsOf = (sheet: SheetCells | undefined) => Object.fromEntries([...(sheet?.cells ?? [])].map(([r, cells]) => [r + 1, Object.fromEntries([...cells].map(([c, v]) => [String.fromCharCode(65 + c), v]))]));
+const rowsOf = (sheet: SheetCells | undefined) =>
+  Object.fromEntries([...(sheet?.cells ?? [])].map(([r, cells]) => [r + 1, Object.fromEntries([...cells].map(([c, v]) => [String.fromCharCode(65 + c), v]))]));
 
 function expectTheSheet(sheets: SheetCells[]): void {
   expect(sheets.map((s) => [s.name, s.visible])).toEqual([
@@ -59,7 +60,19 @@ describe('the xlsx reader', () => {
   it('reads the same file saved again by LibreOffice Calc', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'zhengji-xlsx-'));
     await writeFile(join(dir, 'source.xlsx'), await workbook());
-    await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'source.xlsx')], { timeout: 180_000 });
+    await run(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        join(dir, 'lo'),
+        join(dir, 'source.xlsx'),
+      ],
+      { timeout: 180_000 },
+    );
     const saved = await readFile(join(dir, 'lo', 'source.xlsx'));
     expectTheSheet(await read(saved));
   }, 240_000);

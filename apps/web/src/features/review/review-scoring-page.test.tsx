@@ -18,7 +18,19 @@ const round = {
 };
 
 const candidate = (id: string, name: string): ReviewCandidate => ({
-  candidate: { id, campaignId: 'camp', occupationCode: '4-10-01-05', occupationName: name, jobTypeName: '', standardName: name, standardVersion: '2019年版', industries: ['养老护理'], inShortageCatalog: true, expectedAssessments: 3000, reasons: [] },
+  candidate: {
+    id,
+    campaignId: 'camp',
+    occupationCode: '4-10-01-05',
+    occupationName: name,
+    jobTypeName: '',
+    standardName: name,
+    standardVersion: '2019年版',
+    industries: ['养老护理'],
+    inShortageCatalog: true,
+    expectedAssessments: 3000,
+    reasons: [],
+  },
   units: [{ unitName: '黄浦区人社局', priority: 1, expectedAssessments: 3000, industries: ['养老护理'], reason: '需求大' }],
   reference: null,
   round,
@@ -32,10 +44,29 @@ const my: MyReviews = {
   expert: { id: 'e1', name: '王专家' },
   round,
   items: [
-    { candidateId: 'c1', occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', industries: [], reviewStatus: null, opinion: null, conflicted: false },
-    { candidateId: 'c2', occupationCode: '4-04-05-05', occupationName: '人工智能训练师', jobTypeName: '', industries: [], reviewStatus: null, opinion: null, conflicted: false },
+    {
+      candidateId: 'c1',
+      occupationCode: '4-10-01-05',
+      occupationName: '养老护理员',
+      jobTypeName: '',
+      industries: [],
+      reviewStatus: null,
+      opinion: null,
+      conflicted: false,
+    },
+    {
+      candidateId: 'c2',
+      occupationCode: '4-04-05-05',
+      occupationName: '人工智能训练师',
+      jobTypeName: '',
+      industries: [],
+      reviewStatus: null,
+      opinion: null,
+      conflicted: false,
+    },
   ],
   progress: { total: 2, submitted: 0, drafts: 0, conflicted: 0 },
+  conflictReason: null,
 };
 
 function renderScoring(submitAnswer: (body: unknown) => { status?: number; body?: unknown }) {
@@ -61,7 +92,9 @@ describe('the expert scoring page', () => {
     await user.click(screen.getByRole('radio', { name: '同意' }));
     await user.type(screen.getByRole('textbox', { name: '评审意见' }), '建议纳入');
     await user.click(screen.getByRole('button', { name: '提交并进入下一个' }));
-    await waitFor(() => expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ scores: { need: 8.5, std: null }, opinion: 'agree', comment: '建议纳入' }));
+    await waitFor(() =>
+      expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ scores: { need: 8.5, std: null }, opinion: 'agree', comment: '建议纳入' }),
+    );
     expect(await screen.findByText('评审已提交')).toBeTruthy();
     expect(await screen.findByText('第 2 / 2 个')).toBeTruthy();
   });
