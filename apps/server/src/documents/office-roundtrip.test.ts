@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FORM_INSTRUCTIONS } from './form-layout.ts';
 import { manyRows, sampleForm } from '../../test/form-fixtures.ts';
 import { renderFormTemplateXlsx } from './form-template.xlsx.ts';
-import { noticeDocument } from './notice-list-layout.ts';
+import { toCsv } from './dossier-csv.ts';
+import { finalDocument, noticeDocument } from './notice-list-layout.ts';
 import { renderNoticeListDocx } from './notice-list.docx.ts';
 import { renderNoticeListXlsx } from './notice-list.xlsx.ts';
 import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
@@ -38,7 +39,21 @@ const NOTICE = {
   contactEmail: 'yanfa312@126.com',
 };
 
-const pages = new Map<string, { text: string; count: number }>();
+/** Bad input: 200 rows, 500-character reasons, 13 industry tags, names with <, & and emoji, an empty notice body. */
+const TAGS = ['集成电路', '生物医药', '人工智能', '电子信息', '生命健康', '汽车', '高端装备', '先进材料', '时尚消费品', '养老护理', '家政服务', '低空经济', '绿色低碳'];
+const ODD_NAME = '养老<护理>员 & 伙伴 😀';
+const REASON_500 = `异议成立：${'该职业已在本市开展社会化评价，'.repeat(40)}`.slice(0, 500);
+const BAD_FORM = sampleForm(
+  manyRows(200).map((r, i) => ({ ...r, occupationName: i % 50 === 0 ? ODD_NAME : r.occupationName, industries: i % 50 === 0 ? TAGS : r.industries, reason: i % 50 === 0 ? REASON_500 : r.reason })),
+  { unitName: '上海市<浦东>新区 & 人社局 😀' },
+);
+const BASE_ITEM = { seq: 1, candidateId: 'c', occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', industries: ['养老护理'], recommendingUnits: ['上海市浦东新区人力资源和社会保障局'] };
+const BAD_ITEMS = Array.from({ length: 200 }, (_, i) => ({ ...BASE_ITEM, seq: i + 1, candidateId: `b${String(i)}`, occupationName: i % 50 === 0 ? ODD_NAME : '养老护理员', industries: i % 50 === 0 ? TAGS : ['养老护理'] })) as never;
+const BAD_NOTICE = noticeDocument({ ...NOTICE, body: '', items: BAD_ITEMS }, 'https://zhengji.example.gov.cn');
+const BAD_FINAL = finalDocument({ campaignTitle: NOTICE.campaignTitle, noticeId: NOTICE.id, items: BAD_ITEMS, removed: [{ ...BASE_ITEM, seq: 7, occupationName: ODD_NAME, reason: REASON_500 } as never], hash: 'cd'.repeat(32), publishedAt: '2024-11-05T02:00:00Z' }, 'https://zhengji.example.gov.cn');
+const BAD_CSV = toCsv(['推荐单位', '异议理由', '时间'], [[ODD_NAME, `第一行\n第二行，含逗号和"引号"`, new Date('2024-10-22T06:03:05Z')], ['=HYPERLINK("x")', REASON_500, null]]);
+
+const pages = new Map<string, { text: string; raw: string; count: number }>();
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'zhengji-office-'));
@@ -58,15 +73,26 @@ beforeAll(async () => {
       printedAt: '2024-10-22 10:00',
     }),
     'notice-list.xlsx': await renderNoticeListXlsx(noticeDocument(NOTICE, 'https://zhengji.example.gov.cn')),
+    'bad-form.docx': await renderRecommendationFormDocx(BAD_FORM),
+    'bad-form.xlsx': await renderRecommendationFormXlsx(BAD_FORM),
+    'bad-notice.docx': await renderNoticeListDocx(BAD_NOTICE),
+    'bad-notice.xlsx': await renderNoticeListXlsx(BAD_NOTICE),
+    'bad-final.docx': await renderNoticeListDocx(BAD_FINAL),
+    'bad-final.xlsx': await renderNoticeListXlsx(BAD_FINAL),
   };
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
   await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, n))], { timeout: 180_000 });
+  // A dossier CSV as Excel/WPS users open it: LibreOffice Calc told nothing but the file (UTF-8 found from the BOM).
+  await writeFile(join(dir, 'dossier.csv'), BAD_CSV);
+  await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'dossier.csv')], { timeout: 120_000 });
+  files['dossier.csv'] = Buffer.from(BAD_CSV);
   for (const name of Object.keys(files)) {
     const pdf = join(dir, name.replace(/\.\w+$/, '.pdf'));
     const info = await poppler('pdfinfo', [pdf]);
-    pages.set(name, { text: await poppler('pdftotext', ['-layout', pdf, '-']), count: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) });
+    // -layout keeps the page's lines; the raw reading order keeps a wrapped cell's text together.
+    pages.set(name, { text: await poppler('pdftotext', ['-layout', pdf, '-']), raw: await poppler('pdftotext', [pdf, '-']), count: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) });
   }
-}, 240_000);
+}, 480_000);
 
 describe('generated documents opened in LibreOffice', () => {
   it('the Word 推荐表: 附件, every row, contact and date with the last row, the seven instructions whole', () => {
@@ -112,5 +138,34 @@ describe('generated documents opened in LibreOffice', () => {
     expect(flat).toContain('养老<护理>员&伙伴');
     expect(flat).toContain('ab'.repeat(32));
     for (let i = 1; i <= 30; i++) expect(flat).toContain(`${String(i)}4-10-01-05`);
+  });
+
+  it('bad input: 200 rows, 500-character reasons, 13 tags, <, & and emoji, an empty notice body: every sentence whole', () => {
+    for (const name of ['bad-form.docx', 'bad-form.xlsx']) {
+      const flat = squeeze(pages.get(name)?.raw ?? '');
+      expect(flat, name).toContain('养老<护理>员&伙伴');
+      expect(flat, name).toContain(squeeze(REASON_500));
+      expect(flat, name).toContain('低空经济、绿色低碳');
+      expect(flat, name).toContain('上海市<浦东>新区&人社局');
+      expect(flat, name).toContain('299');
+    }
+    for (const name of ['bad-notice.docx', 'bad-notice.xlsx', 'bad-final.docx', 'bad-final.xlsx']) {
+      const flat = squeeze(pages.get(name)?.raw ?? '');
+      expect(flat, name).toContain('养老<护理>员&伙伴');
+      expect(flat, name).toContain('低空经济、绿色低碳');
+      for (const n of [1, 100, 200]) expect(flat, `${name} ${String(n)}`).toContain(`${String(n)}4-10-01-05`);
+    }
+    expect(squeeze(pages.get('bad-notice.docx')?.text ?? '')).toContain('拟将200个职业（工种）纳入本市社会化职业技能等级认定范围，现予以公示（名单见附件）。');
+    for (const name of ['bad-final.docx', 'bad-final.xlsx']) expect(squeeze(pages.get(name)?.raw ?? ''), name).toContain(squeeze(REASON_500));
+  });
+
+  it('a dossier CSV opens in Calc as written: three columns, Chinese whole, quotes and commas kept in their cell, no formula run', () => {
+    const flat = squeeze(pages.get('dossier.csv')?.raw ?? '');
+    for (const header of ['推荐单位', '异议理由', '时间']) expect(flat).toContain(header);
+    expect(flat).toContain('养老<护理>员&伙伴😀');
+    expect(flat).toContain('第二行，含逗号和"引号"');
+    expect(flat).toContain('2024-10-2214:03:05');
+    expect(flat).toContain(`'=HYPERLINK("x")`);
+    expect(flat).not.toContain('HYPERLINK("x")"');
   });
 });

@@ -222,10 +222,11 @@ describe('objections handling and the final list', () => {
     expect(zip.statusCode).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
     const names = await zipNames(zip.rawPayload);
-    expect(names).toEqual(expect.arrayContaining(['README.txt', 'campaign.json', 'candidates.csv', 'notice.json', 'objections.csv', 'final-list.json', 'audit.csv', `objections/${receiptNo}/evidence-1.png`]));
-    expect((await zipEntry(zip.rawPayload, `objections/${receiptNo}/evidence-1.png`)).equals(evidence)).toBe(true);
+    const finalName = `最终名单/${campaign.title}最终名单`;
+    expect(names).toEqual(expect.arrayContaining(['说明.txt', '征集活动.csv', '候选职业.csv', '公示/2024年职业（工种）公示.pdf', '公示/2024年职业（工种）公示.ofd', '公示/异议.csv', `${finalName}.pdf`, `${finalName}.ofd`, '审计日志.csv', `公示/异议证明材料/${receiptNo}/证明材料1.png`]));
+    expect((await zipEntry(zip.rawPayload, `公示/异议证明材料/${receiptNo}/证明材料1.png`)).equals(evidence)).toBe(true);
     expect((await unit.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/dossier.zip` })).statusCode).toBe(403);
-  });
+  }, 180_000);
 });
 
 function zipNames(buffer: Buffer): Promise<string[]> {
