@@ -129,7 +129,8 @@ export function FormEditorPage() {
         title={<Space>推荐表填报<Tag color={STATUS_COLORS[form.status]} data-testid="form-status">{FORM_STATUS_LABELS[form.status]}</Tag>{editable && <SaveState status={editor.status} error={editor.saveError} savedAt={editor.savedAt} />}</Space>}
         description={`${form.campaign.title}（${form.campaign.docNo}），截止日期 ${form.campaign.deadlineLabel}`}
         extra={
-          <>
+          // Wraps on a narrow window (a phone) instead of widening the page.
+          <Flex gap={8} wrap justify="flex-end" align="center" style={{ minWidth: 0, maxWidth: '100%' }}>
             <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} hasVersions={form.lastVersionNumber > 0 || form.finalized !== null} />
             {editable && <FormImportDialog formId={form.id} campaignId={form.campaign.id} currentRowCount={editor.rows.length} prepare={async () => { await editor.flush(); return editor.version.current; }} onImported={(view) => { queryClient.setQueryData(formKeys.mine(), view); editor.reset(view); }} />}
             {form.abilities.withdraw && <Button onClick={onWithdraw} loading={withdraw.isPending}>撤回</Button>}
@@ -139,7 +140,7 @@ export function FormEditorPage() {
                 <Button type="primary" onClick={onSubmit} loading={submit.isPending} disabled={!form.abilities.submit || submitBlocker !== null} aria-describedby={submitBlocker ? 'zj-submit-reason' : undefined} data-testid="submit-form">提交推荐表</Button>
               </Tooltip>
             )}
-          </>
+          </Flex>
         }
       />
       <StateBanner form={form} />

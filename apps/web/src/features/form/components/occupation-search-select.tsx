@@ -94,7 +94,8 @@ export function OccupationSearchSelect({
           </Space>
         ),
       }))}
-      labelRender={() => <span>{value}</span>}
+      // Only with a value: a label renderer without one hides the placeholder of the empty 添加 box.
+      labelRender={value ? () => <span>{value}</span> : undefined}
       aria-label={ariaLabel}
     />
   );
