@@ -74,6 +74,11 @@ describe('search and browse', () => {
     expect(byPinyin[0].name).toBe('养老护理员');
     expect(byPinyin.length).toBeLessThanOrEqual(3);
   });
+  test('by the name of a national standard: 眼镜验光员 finds the occupation 眼镜验光师', async () => {
+    const res = await unit.inject({ method: 'GET', url: `/api/reference/search?q=${encodeURIComponent('眼镜验光员')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()[0]).toMatchObject({ code: '4-14-03-03', name: '眼镜验光师', matchKind: 'standard_name' });
+  });
   test('400 with the exact message', async () => {
     const res = await unit.inject({ method: 'GET', url: `/api/reference/search?q=${'a'.repeat(101)}` });
     expect(res.statusCode).toBe(400);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadReferenceInput, loadTestIndex } from '../reference/reference-files.test-support.ts';
 import { buildReferenceIndex } from '../reference/reference-index.ts';
-import { FormRowSchema, type FormRow, type FormRowInput } from './form.schemas.ts';
-import { checkRow, checkRows, ELIGIBILITY_RULE_CODES, ELIGIBILITY_RULE_TITLES, FindingSchema, hasErrors, type Finding } from './form.rules.ts';
+import { DEFAULT_INDUSTRY_TAGS, FormRowSchema, type FormRow, type FormRowInput } from './form.schemas.ts';
+import { checkRow, checkRows, ELIGIBILITY_RULE_CODES, ELIGIBILITY_RULE_TITLES, FindingSchema, hasErrors, suggestIndustryTags, type Finding } from './form.rules.ts';
 
 const index = loadTestIndex();
 
@@ -236,5 +236,30 @@ describe('checkRows', () => {
 describe('rule titles', () => {
   it('has a Chinese title for every rule code', () => {
     for (const code of ELIGIBILITY_RULE_CODES) expect(ELIGIBILITY_RULE_TITLES[code]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('suggestIndustryTags: a free-text industry that nearly matches a campaign tag', () => {
+  const tags = DEFAULT_INDUSTRY_TAGS;
+  it.each([
+    ['养老', ['养老护理']],
+    ['集成电路产业', ['集成电路']],
+    ['医药', ['生物医药']],
+    ['家政', ['家政服务']],
+    ['汽车制造', ['汽车']],
+    ['ＡＩ人工智能', ['人工智能']],
+  ])('%s → %j', (typed, expected) => {
+    expect(suggestIndustryTags(typed, tags)).toEqual(expected);
+  });
+  it('offers nothing for a tag itself, unrelated text or a single character', () => {
+    expect(suggestIndustryTags('养老护理', tags)).toEqual([]);
+    expect(suggestIndustryTags('航运物流', tags)).toEqual([]);
+    expect(suggestIndustryTags('车', tags)).toEqual([]);
+    expect(suggestIndustryTags('  ', tags)).toEqual([]);
+  });
+  it('offers at most three, closest first', () => {
+    expect(suggestIndustryTags('健康养老', tags).sort()).toEqual(['养老护理', '生命健康'].sort());
+    expect(suggestIndustryTags('集成电路芯片', tags)[0]).toBe('集成电路');
+    expect(suggestIndustryTags('电子', [...tags, '电子商务', '电子竞技', '电子元器件']).length).toBe(3);
   });
 });

@@ -379,6 +379,39 @@ function industryProblem(tags: readonly string[], i: number): string | null {
   return null;
 }
 
+const INDUSTRY_SUFFIX = /(产业|行业|领域|类)$/;
+
+/** Length of the longest run of characters that `a` and `b` share. */
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a.charAt(i + k) === b.charAt(j + k)) k++;
+      if (k > best) best = k;
+    }
+  }
+  return best;
+}
+
+/**
+ * The campaign tags a free-text industry probably means, closest first (at most 3): `养老` → `养老护理`, `集成电路产业`
+ * → `集成电路`, `医药` → `生物医药`. Empty when the text is a tag already, or nothing shares two characters with it.
+ * The editor offers them for the unit to accept; it never replaces the text by itself.
+ */
+export function suggestIndustryTags(typed: string, tags: readonly string[]): string[] {
+  const key = nameKey(typed.trim()).replace(INDUSTRY_SUFFIX, '');
+  if (key.length < 2 || tags.some((t) => nameKey(t) === nameKey(typed.trim()))) return [];
+  const scored: { tag: string; score: number }[] = [];
+  for (const tag of tags) {
+    const tagKey = nameKey(tag);
+    const shared = tagKey.includes(key) || key.includes(tagKey) ? Math.min(key.length, tagKey.length) : longestCommonRun(key, tagKey);
+    if (shared < 2 || shared < Math.min(key.length, tagKey.length) / 2) continue;
+    scored.push({ tag, score: shared / Math.max(key.length, tagKey.length) });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, 3).map((x) => x.tag);
+}
+
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 function checkExpected(row: CheckableRow, f: RowFindings): void {

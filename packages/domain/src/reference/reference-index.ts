@@ -281,6 +281,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The standard names of each occupation, each once, as the search indexes them. */
+function standardNamesOf(standardsByCode: ReadonlyMap<string, readonly NationalStandard[]>): Map<string, string[]> {
+  return new Map([...standardsByCode].map(([code, list]) => [code, uniqueNames(list.map((s) => s.standardName))]));
+}
+
 /** Builds the in-memory reference index (and its search structures) from the records of the reference files. */
 export function buildReferenceIndex(input: ReferenceBuildInput): ReferenceIndex {
   const nodes = new Map<string, MutableNode>();
@@ -355,7 +360,7 @@ export function buildReferenceIndex(input: ReferenceBuildInput): ReferenceIndex 
       offered: offered?.length ?? null,
       announced: announced.length,
     },
-    searchData: buildSearchData(occupations, jobTypesByCode),
+    searchData: buildSearchData(occupations, jobTypesByCode, standardNamesOf(standardsByCode)),
     getNode: (code) => nodes.get(normalizeOccupationCode(code)),
     getOccupation,
     findOccupationsByName: (name) => byName.get(nameKey(name)) ?? EMPTY,

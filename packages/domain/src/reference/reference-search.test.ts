@@ -84,3 +84,23 @@ describe('searchReference', () => {
     expect(searchReference(index, '制药工程技术人员').map((r) => r.code)).toEqual(['2-02-32-01']);
   });
 });
+
+describe('searchReference by the name of a national standard', () => {
+  it('finds 眼镜验光师 (4-14-03-03) by its standard 眼镜验光员, marked as a standard-name match', () => {
+    const results = searchReference(index, '眼镜验光员');
+    expect(results[0]).toMatchObject({ code: '4-14-03-03', name: '眼镜验光师', matchedJobType: null, matchKind: 'standard_name' });
+    expect(results[0]?.standards.map((s) => s.standardName)).toContain('眼镜验光员');
+  });
+
+  it('finds it by the pinyin of the standard name too, and lists the occupation once when both names match', () => {
+    expect(codes('yanjingyanguangyuan')[0]).toBe('4-14-03-03');
+    const both = searchReference(index, '眼镜验光');
+    expect(both.filter((r) => r.code === '4-14-03-03' && r.matchedJobType === null)).toHaveLength(1);
+    expect(both[0]).toMatchObject({ code: '4-14-03-03', matchKind: 'name_prefix' });
+  });
+
+  it('ranks an occupation found by its own name before one found by a standard name', () => {
+    expect(codes('养老')[0]).toBe('4-10-01-05');
+    expect(searchReference(index, '电工')[0]).toMatchObject({ code: '6-31-01-03', matchKind: 'name_exact' });
+  });
+});

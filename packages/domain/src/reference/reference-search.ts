@@ -4,7 +4,7 @@ import { nameKey, normalizeOccupationCode, toHalfWidth } from './reference.norma
 import type { NationalStandard, NewOccupationBatch, OccupationFlags, OccupationNode, OccupationStatus } from './reference.types.ts';
 
 /** How a search result matched, best first; results are ranked in this order. */
-export const SEARCH_MATCH_KINDS = ['code_exact', 'code_prefix', 'name_exact', 'name_prefix', 'name_substring', 'pinyin'] as const;
+export const SEARCH_MATCH_KINDS = ['code_exact', 'code_prefix', 'name_exact', 'name_prefix', 'name_substring', 'pinyin', 'standard_name'] as const;
 /** One way a search result matched. */
 export type SearchMatchKind = (typeof SEARCH_MATCH_KINDS)[number];
 
@@ -39,6 +39,11 @@ export interface SearchEntry {
   /** Null for the occupation itself. */
   jobType: string | null;
   name: string;
+  /**
+   * True when `name` is the name of one of the occupation's national standards that differs from the names of the
+   * occupation and its 工种 (the standard 眼镜验光员 of the occupation 眼镜验光师): such a hit answers the occupation.
+   */
+  viaStandard?: boolean;
   key: string;
   /** Full pinyin without tones or separators, `ü` as `v`: 养老护理员 → `yanglaohuliyuan`. */
   pinyin: string;
@@ -120,18 +125,34 @@ function* everyInnerOffset(value: string): Iterable<number> {
   for (let k = 1; k < value.length; k++) yield k;
 }
 
-/** Builds the search structures of the current occupations and their 工种 (pinyin computed here, once). */
-export function buildSearchData(occupations: readonly OccupationNode[], jobTypesByCode: ReadonlyMap<string, readonly string[]>): SearchData {
+/**
+ * Builds the search structures of the current occupations, their 工种 and the names of their national standards that
+ * differ from both (pinyin computed here, once).
+ */
+export function buildSearchData(
+  occupations: readonly OccupationNode[],
+  jobTypesByCode: ReadonlyMap<string, readonly string[]>,
+  standardNamesByCode: ReadonlyMap<string, readonly string[]> = new Map(),
+): SearchData {
   const current = occupations.filter((o) => o.status === 'current');
   const entries: SearchEntry[] = [];
   const syllables: number[][] = [];
-  const add = (occupation: OccupationNode, jobType: string | null, name: string): void => {
+  const add = (occupation: OccupationNode, jobType: string | null, name: string, viaStandard = false): void => {
     const { pinyin: full, initials, syllableStarts } = pinyinOf(name);
-    entries.push({ occupation, jobType, name, key: nameKey(name), pinyin: full, initials });
+    const entry: SearchEntry = { occupation, jobType, name, key: nameKey(name), pinyin: full, initials };
+    entries.push(viaStandard ? { ...entry, viaStandard } : entry);
     syllables.push(syllableStarts);
   };
   for (const occ of current) add(occ, null, occ.name);
   for (const occ of current) for (const jt of jobTypesByCode.get(occ.code) ?? []) add(occ, jt, jt);
+  for (const occ of current) {
+    const known = new Set([occ.name, ...(occ.printEditionName === null ? [] : [occ.printEditionName]), ...(jobTypesByCode.get(occ.code) ?? [])].map(nameKey));
+    for (const name of standardNamesByCode.get(occ.code) ?? []) {
+      if (known.has(nameKey(name))) continue;
+      known.add(nameKey(name));
+      add(occ, null, name, true);
+    }
+  }
   const keys = entries.map((e) => e.key);
   const initials = entries.map((e) => e.initials);
   return {
@@ -214,6 +235,7 @@ const SKILL_MAJOR_GROUPS = '456';
  * accepts) before the others, shorter names first, then code order.
  */
 function compareEntries(a: SearchEntry, b: SearchEntry): number {
+  if (!!a.viaStandard !== !!b.viaStandard) return a.viaStandard ? 1 : -1;
   if ((a.jobType === null) !== (b.jobType === null)) return a.jobType === null ? -1 : 1;
   const aSkill = SKILL_MAJOR_GROUPS.includes(a.occupation.code.charAt(0));
   if (aSkill !== SKILL_MAJOR_GROUPS.includes(b.occupation.code.charAt(0))) return aSkill ? -1 : 1;
@@ -225,6 +247,8 @@ function compareEntries(a: SearchEntry, b: SearchEntry): number {
 class HitCollector {
   readonly hits: Hit[] = [];
   private readonly taken = new Set<number>();
+  /** Occupation|工种 already answered: one found by its own name and by its standard's name is listed once. */
+  private readonly answered = new Set<string>();
   constructor(
     private readonly entries: readonly SearchEntry[],
     private readonly limit: number,
@@ -244,6 +268,9 @@ class HitCollector {
     fresh.sort(compareEntries);
     for (const entry of fresh) {
       if (this.full) return;
+      const key = `${entry.occupation.code}|${entry.jobType ?? ''}`;
+      if (this.answered.has(key)) continue;
+      this.answered.add(key);
       this.hits.push({ entry, kind });
     }
   }
@@ -281,7 +308,7 @@ function toResult(index: ReferenceIndex, hit: Hit): ReferenceSearchResult | unde
     code: occ.code,
     name: occ.name,
     matchedJobType: hit.entry.jobType,
-    matchKind: hit.kind,
+    matchKind: hit.entry.viaStandard ? 'standard_name' : hit.kind,
     jobTypes: index.jobTypesOf(occ.code),
     standards: index.standardsOf(occ.code),
     flags,

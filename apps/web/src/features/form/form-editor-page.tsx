@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Result, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
-import { formatChineseDateTime, FORM_STATUS_LABELS } from '@zhengji/domain';
+import { formatChineseDateTime, FORM_STATUS_LABELS, pickFormRow, type FormRow } from '@zhengji/domain';
 import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formKeys, useMyForm, useSubmitForm, useWithdrawForm, type FormView } from './form.api.ts';
-import { emptyRow, rowFromSearch, toFormRow, useFormEditor, type SaveStatus } from './use-form-editor.ts';
+import { emptyRow, rowFromSearch, useFormEditor, type SaveStatus } from './use-form-editor.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { FormHeaderFields, phoneProblem } from './components/form-header-fields.tsx';
 import { FormRowsTable } from './components/form-rows-table.tsx';
@@ -61,10 +61,11 @@ export function FormEditorPage() {
   if (query.isLoading) return <Skeleton active />;
   if (!form) return <Result status="info" title="暂无可填报的推荐表" subTitle={query.error ? errorMessage(query.error) : undefined} />;
 
-  const focusRow = (key: string) => {
-    const el = document.querySelector<HTMLElement>(`tr[data-row-key="${key}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    el?.querySelector<HTMLElement>('input, textarea')?.focus();
+  const focusRow = (key: string, field?: keyof FormRow) => {
+    const row = document.querySelector<HTMLElement>(`tr[data-row-key="${key}"]`);
+    const cell = (field && row?.querySelector<HTMLElement>(`[data-field="${field}"]`)) || row;
+    cell?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    cell?.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
   };
   const reload = async () => {
     setReloading(true);
@@ -117,7 +118,8 @@ export function FormEditorPage() {
   const headerProblem = phoneProblem(editor.header.contactPhone) ?? (editor.header.contactName.trim() ? null : '请填写联系人');
   const errorCount = editor.findings.flat().filter((f) => f.severity === 'error').length;
   const finalizeBlocker = editor.rows.length === 0 ? '请至少填写一个职业（工种）' : errorCount > 0 ? `还有 ${String(errorCount)} 处错误需要修改，修改后才能定稿` : headerProblem ? `${headerProblem}后才能定稿` : editor.status === 'error' ? '有内容尚未保存成功，请先处理保存失败的问题' : null;
-  const submitBlocker = form.submitBlockers[0] ?? null;
+  // While rows have errors nothing else matters first: 提交 names them (the server's blockers follow once they are fixed).
+  const submitBlocker = editable && errorCount > 0 ? `还有 ${String(errorCount)} 处错误须修改后才能提交（见“推荐的职业（工种）”上方的问题清单）` : (form.submitBlockers[0] ?? null);
   const open = form.status === 'draft' || form.status === 'returned';
   const full = editor.rows.length >= form.maxRows;
 
@@ -127,16 +129,18 @@ export function FormEditorPage() {
         title={<Space>推荐表填报<Tag color={STATUS_COLORS[form.status]} data-testid="form-status">{FORM_STATUS_LABELS[form.status]}</Tag>{editable && <SaveState status={editor.status} error={editor.saveError} savedAt={editor.savedAt} />}</Space>}
         description={`${form.campaign.title}（${form.campaign.docNo}），截止日期 ${form.campaign.deadlineLabel}`}
         extra={
-          <>
+          // Wraps on a narrow window (a phone) instead of widening the page.
+          <Flex gap={8} wrap justify="flex-end" align="center" style={{ minWidth: 0, maxWidth: '100%' }}>
             <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} hasVersions={form.lastVersionNumber > 0 || form.finalized !== null} />
             {editable && <FormImportDialog formId={form.id} campaignId={form.campaign.id} currentRowCount={editor.rows.length} prepare={async () => { await editor.flush(); return editor.version.current; }} onImported={(view) => { queryClient.setQueryData(formKeys.mine(), view); editor.reset(view); }} />}
             {form.abilities.withdraw && <Button onClick={onWithdraw} loading={withdraw.isPending}>撤回</Button>}
+            {open && submitBlocker && <Typography.Text type="secondary" id="zj-submit-reason" style={{ maxWidth: 360, fontSize: 12 }} data-testid="submit-reason">不能提交：{submitBlocker}</Typography.Text>}
             {open && (
               <Tooltip title={submitBlocker ?? undefined}>
-                <Button type="primary" onClick={onSubmit} loading={submit.isPending} disabled={!form.abilities.submit || submitBlocker !== null} data-testid="submit-form">提交推荐表</Button>
+                <Button type="primary" onClick={onSubmit} loading={submit.isPending} disabled={!form.abilities.submit || submitBlocker !== null} aria-describedby={submitBlocker ? 'zj-submit-reason' : undefined} data-testid="submit-form">提交推荐表</Button>
               </Tooltip>
             )}
-          </>
+          </Flex>
         }
       />
       <StateBanner form={form} />
@@ -144,21 +148,15 @@ export function FormEditorPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <FormHeaderFields unitName={form.unitName} header={editor.header} readOnly={!editable} onChange={editor.setHeader} />
       </Card>
-      <Card
-        size="small"
-        title={`推荐的职业（工种）（${String(editor.rows.length)}/${String(form.maxRows)}，按优先级排序）`}
-        style={{ marginBottom: 12 }}
-        extra={
-          editable && (
-            <Flex gap={8} style={{ width: 520 }}>
-              <div style={{ flex: 1 }} data-testid="add-row-search">
-                <OccupationSearchSelect campaignId={form.campaign.id} disabled={full} placeholder="搜索职业编码、名称或拼音，选择后添加一行" onPick={(hit) => editor.setRows((rs) => [...rs, rowFromSearch(hit)])} />
-              </div>
-              <Button icon={<PlusOutlined />} disabled={full} onClick={() => editor.setRows((rs) => [...rs, emptyRow()])}>空行</Button>
-            </Flex>
-          )
-        }
-      >
+      <Card size="small" title={`推荐的职业（工种）（${String(editor.rows.length)}/${String(form.maxRows)}，按优先级排序）`} style={{ marginBottom: 12 }}>
+        {editable && (
+          <Flex gap={8} style={{ maxWidth: 640, marginBottom: 12 }}>
+            <div style={{ flex: 1, minWidth: 0 }} data-testid="add-row-search">
+              <OccupationSearchSelect campaignId={form.campaign.id} disabled={full} placeholder="搜索职业编码、名称、拼音或标准名称，选择后添加一行" ariaLabel="添加职业（工种）" onPick={(hit) => editor.setRows((rs) => [...rs, rowFromSearch(hit)])} />
+            </div>
+            <Button icon={<PlusOutlined />} disabled={full} onClick={() => editor.setRows((rs) => [...rs, emptyRow()])}>空行</Button>
+          </Flex>
+        )}
         {editable && <FindingsSummary findings={editor.findings} rowKeys={editor.rows.map((r) => r.key)} onFocusRow={focusRow} />}
         {editable && editor.rows.length > 1 && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>拖动行首的把手或点击上移/下移（也可在行内按 Alt+↑ / Alt+↓）调整优先级，序号随顺序变化。</Typography.Paragraph>}
         <FormRowsTable rows={editor.rows} findings={editor.findings} campaignId={form.campaign.id} industryTags={form.campaign.industryTags} readOnly={!editable} maxRows={form.maxRows} onChange={editor.setRows} />
@@ -172,7 +170,7 @@ export function FormEditorPage() {
       <Card size="small" title="定稿与提交记录">
         <VersionsPanel formId={form.id} lastVersionNumber={form.lastVersionNumber} finalizedVersionNo={form.finalized?.versionNo ?? null} />
       </Card>
-      <StaleVersionDialog open={editor.stale} text={typedAsText(editor.header, editor.rows.map(toFormRow))} onReload={() => void reload()} reloading={reloading} />
+      <StaleVersionDialog open={editor.stale} text={typedAsText(editor.header, editor.rows.map(pickFormRow))} onReload={() => void reload()} reloading={reloading} />
     </>
   );
 }

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pickFormRow, type Finding, type FormHeader, type FormRow, type ReferenceSearchResult } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { checkEligibility, saveForm, type FormView } from './form.api.ts';
+import { inputFindingsOf, mergeFindings, savableRow, type EditorFinding } from './input-findings.ts';
 
 /** A row in the editor: the ten fields plus a stable key and the choices the reference search offered. */
 export interface EditorRow extends FormRow {
   key: string;
   jobTypeOptions: readonly string[];
   standardOptions: readonly { name: string; version: string | null }[];
+  /** 预计评价人次 as typed, when it was typed here (the number saved is read from it, never clamped or rounded). */
+  expectedText?: string;
 }
 
 /** The autosave state shown beside the title. */
@@ -18,9 +21,9 @@ const CHECK_MS = 300;
 let keySeq = 0;
 const newKey = () => `r${String(++keySeq)}`;
 
-/** The ten fields of an editor row, as the API takes them. */
+/** The ten fields of an editor row, as the API takes them (text beyond the limits cut, which the row's findings say). */
 export function toFormRow(r: EditorRow): FormRow {
-  return pickFormRow(r);
+  return savableRow(pickFormRow(r));
 }
 
 /** An empty row. */
@@ -163,6 +166,22 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
+  // Each row's findings: the rules' and the editor's own; a row whose inputs and rule findings did not change keeps
+  // the same array, so that its (memoized) fields do not render again while another row is typed in.
+  const cache = useRef(new WeakMap<EditorRow, { rules: readonly Finding[] | undefined; merged: EditorFinding[] }>());
+  const shown = useMemo(
+    () =>
+      rows.map((r, i) => {
+        const rules = findings[i];
+        const hit = cache.current.get(r);
+        if (hit && hit.rules === rules) return hit.merged;
+        const merged = mergeFindings(rules ?? [], inputFindingsOf(r));
+        cache.current.set(r, { rules, merged });
+        return merged;
+      }),
+    [rows, findings],
+  );
+
   const dirty = status === 'dirty' || status === 'saving' || (status === 'error' && saved.current !== changes.current);
-  return { header, rows, findings, status, saveError, stale, savedAt, dirty, version, setHeader, setRows, reset, flush };
+  return { header, rows, findings: shown, status, saveError, stale, savedAt, dirty, version, setHeader, setRows, reset, flush };
 }

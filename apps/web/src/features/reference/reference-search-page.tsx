@@ -7,7 +7,7 @@ import { useReferenceSearch } from './reference.api.ts';
 import { FlagTags } from './components/flag-tags.tsx';
 import { OccupationDrawer } from './components/occupation-drawer.tsx';
 
-const MATCH_LABELS: Record<string, string> = { code_exact: '编码', code_prefix: '编码前缀', name_exact: '名称', name_prefix: '名称开头', name_substring: '名称包含', pinyin: '拼音' };
+const MATCH_LABELS: Record<string, string> = { code_exact: '编码', code_prefix: '编码前缀', name_exact: '名称', name_prefix: '名称开头', name_substring: '名称包含', pinyin: '拼音', standard_name: '国家职业技能标准名称' };
 
 /** One search box over occupations and 工种: code, name, pinyin, initials. */
 export function ReferenceSearchPage() {

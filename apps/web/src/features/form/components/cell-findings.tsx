@@ -1,14 +1,27 @@
 import { Typography } from 'antd';
-import type { Finding } from '@zhengji/domain';
+import { FORM_COLUMN_LABELS } from '@zhengji/domain';
+import type { EditorFinding } from '../input-findings.ts';
 
-/** The findings of one cell, under its input: errors red, warnings orange. */
-export function CellFindings({ findings }: { findings: readonly Finding[] }) {
+type AnyFinding = Pick<EditorFinding, 'code' | 'severity' | 'message' | 'field'>;
+
+/** The label a finding is shown under: its field's column name (职业编码 when it names no field). */
+export function fieldLabel(f: Pick<EditorFinding, 'field'>): string {
+  return FORM_COLUMN_LABELS[f.field ?? 'occupationCode'];
+}
+
+/**
+ * Findings under their input (or, with `labelled`, under a whole row, each led by its field's name): errors red
+ * before warnings orange.
+ */
+export function CellFindings({ findings, labelled = false }: { findings: readonly AnyFinding[]; labelled?: boolean }) {
   if (findings.length === 0) return null;
+  const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
   return (
     <div role="alert" style={{ marginTop: 4 }}>
-      {findings.map((f, i) => (
-        <Typography.Text key={`${f.code}${String(i)}`} type={f.severity === 'error' ? 'danger' : 'warning'} style={{ display: 'block', fontSize: 12, lineHeight: 1.4 }} data-finding={f.code}>
+      {ordered.map((f, i) => (
+        <Typography.Text key={`${f.code}${String(i)}`} type={f.severity === 'error' ? 'danger' : 'warning'} style={{ display: 'block', fontSize: 12, lineHeight: 1.5 }} data-finding={f.code} data-field={f.field ?? 'occupationCode'}>
           {f.severity === 'error' ? '✖ ' : '⚠ '}
+          {labelled && <strong>{fieldLabel(f)}：</strong>}
           {f.message}
         </Typography.Text>
       ))}
@@ -17,7 +30,7 @@ export function CellFindings({ findings }: { findings: readonly Finding[] }) {
 }
 
 /** 'error' | 'warning' | undefined for an input's status from its findings. */
-export function statusOf(findings: readonly Finding[]): 'error' | 'warning' | undefined {
+export function statusOf(findings: readonly Pick<EditorFinding, 'severity'>[]): 'error' | 'warning' | undefined {
   if (findings.some((f) => f.severity === 'error')) return 'error';
   return findings.length > 0 ? 'warning' : undefined;
 }

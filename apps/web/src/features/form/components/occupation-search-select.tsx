@@ -27,6 +27,8 @@ export function OccupationSearchSelect({
   autoFocus,
   placeholder = '输入职业编码、名称或拼音搜索',
   id,
+  status,
+  ariaLabel = '职业编码',
 }: {
   campaignId: string;
   value?: string;
@@ -35,6 +37,8 @@ export function OccupationSearchSelect({
   autoFocus?: boolean;
   placeholder?: string;
   id?: string;
+  status?: 'error' | 'warning';
+  ariaLabel?: string;
 }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ReferenceSearchResult[]>([]);
@@ -69,7 +73,10 @@ export function OccupationSearchSelect({
       disabled={disabled}
       autoFocus={autoFocus}
       style={{ width: '100%' }}
-      popupMatchSelectWidth={520}
+      status={status}
+      // Wide enough for code, name and flags, never wider than the window (a phone); placed to stay inside it.
+      popupMatchSelectWidth={Math.max(240, Math.min(520, window.innerWidth - 24))}
+      placement="bottomLeft"
       notFoundContent={loading ? <Spin size="small" /> : query.trim() ? '没有找到匹配的职业（工种）' : '请输入编码、名称或拼音'}
       onSelect={(v: string) => {
         const hit = hits.find((h) => optionValue(h) === v);
@@ -87,8 +94,9 @@ export function OccupationSearchSelect({
           </Space>
         ),
       }))}
-      labelRender={() => <span>{value}</span>}
-      aria-label="职业编码"
+      // Only with a value: a label renderer without one hides the placeholder of the empty 添加 box.
+      labelRender={value ? () => <span>{value}</span> : undefined}
+      aria-label={ariaLabel}
     />
   );
 }
