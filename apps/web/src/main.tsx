@@ -8,14 +8,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { installChineseZodMessages } from '@zhengji/domain';
 import { queryClient } from './lib/query-client.ts';
-import { keepScrollRegionsFocusable } from './lib/scroll-regions.ts';
+import { keepDomAccessible } from './lib/a11y-dom.ts';
 import { App } from './app/app.tsx';
 import { appTheme } from './app/theme.ts';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 installChineseZodMessages();
-keepScrollRegionsFocusable();
+keepDomAccessible();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

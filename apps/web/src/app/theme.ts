@@ -24,5 +24,7 @@ export const appTheme: ThemeConfig = {
   components: {
     Layout: { headerHeight: 56, siderBg: '#fff', bodyBg: '#f0f2f5', triggerBg: '#fff', triggerColor: '#595959' },
     Menu: { itemSelectedBg: '#e8f0fb', itemSelectedColor: '#134e9c', groupTitleColor: '#595959' },
+    // A table's empty text ("暂无数据", "还没有推荐的职业（工种）…") is drawn in the disabled colour (#bfbfbf, 1.8:1).
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
   },
 };

@@ -1,3 +1,15 @@
+/** Ant Design's icons name themselves in English for screen readers (`role="img" aria-label="delete"`). */
+const NAMED_ICONS = '.anticon[role="img"][aria-label]';
+const CJK = /[\u4e00-\u9fff]/;
+
+/** An icon is decoration beside its Chinese text; an icon-only control carries a Chinese aria-label of its own. */
+function silence(icon: HTMLElement): void {
+  if (CJK.test(icon.getAttribute('aria-label') ?? '')) return;
+  icon.removeAttribute('aria-label');
+  icon.removeAttribute('role');
+  icon.setAttribute('aria-hidden', 'true');
+}
+
 /** The scroll containers Ant Design draws (tables wider than the page, code blocks) that a keyboard must be able to scroll. */
 const SCROLLERS = '.ant-table-content, .ant-table-body';
 
@@ -19,11 +31,15 @@ function mark(el: HTMLElement): void {
 }
 
 /**
- * Makes every table area that scrolls focusable (tabindex 0, role region, a Chinese name), now and whenever one appears:
- * Ant Design's Table has no prop for it, and axe-core's scrollable-region-focusable rule requires it.
+ * Two fixes Ant Design offers no prop for, applied now and whenever the page changes: every table area that scrolls is
+ * focusable (tabindex 0, role region, a Chinese name; axe-core's scrollable-region-focusable rule), and icons do not
+ * read their English names ("delete", "home") to screen readers.
  */
-export function keepScrollRegionsFocusable(root: HTMLElement = document.body): () => void {
-  const scan = () => root.querySelectorAll<HTMLElement>(SCROLLERS).forEach(mark);
+export function keepDomAccessible(root: HTMLElement = document.body): () => void {
+  const scan = () => {
+    root.querySelectorAll<HTMLElement>(SCROLLERS).forEach(mark);
+    root.querySelectorAll<HTMLElement>(NAMED_ICONS).forEach(silence);
+  };
   scan();
   let pending = false;
   const observer = new MutationObserver(() => {
