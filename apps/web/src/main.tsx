@@ -8,11 +8,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { installChineseZodMessages } from '@zhengji/domain';
 import { queryClient } from './lib/query-client.ts';
+import { keepDomAccessible } from './lib/a11y-dom.ts';
 import { App } from './app/app.tsx';
+import { appTheme } from './app/theme.ts';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 installChineseZodMessages();
+keepDomAccessible();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
@@ -21,13 +24,7 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider
       locale={zhCN}
-      theme={{
-        token: { colorPrimary: '#134e9c', borderRadius: 4, fontSize: 14 },
-        components: {
-          Layout: { headerHeight: 56, siderBg: '#fff', bodyBg: '#f0f2f5', triggerBg: '#fff', triggerColor: '#595959' },
-          Menu: { itemSelectedBg: '#e8f0fb', itemSelectedColor: '#134e9c', groupTitleColor: '#8c8c8c' },
-        },
-      }}
+      theme={appTheme}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

@@ -15,6 +15,7 @@ export * from './unit/unit.schemas.ts';
 export * from './user/user.schemas.ts';
 export * from './user/user.policy.ts';
 export * from './audit/audit.schemas.ts';
+export * from './audit/audit.labels.ts';
 export * from './form/form.schemas.ts';
 export * from './reference/reference.types.ts';
 export * from './reference/reference.schemas.ts';

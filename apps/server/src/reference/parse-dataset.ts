@@ -5,6 +5,7 @@ import {
   ReferenceFileSchema,
   ReferenceListEntrySchema,
   StandardRecordSchema,
+  fieldLabel,
   normalizeOccupationCode,
   type ReferenceDatasetKind,
 } from '@zhengji/domain';
@@ -141,13 +142,16 @@ export function recordKey(type: StoredRecord['type'], d: Record<string, unknown>
   }
 }
 
+/** The Chinese headers of the import columns, by field: a row error names the column as the template does. */
+const COLUMN_HEADERS: Record<string, string> = Object.fromEntries(Object.values(DATASET_COLUMNS).flatMap((cols) => cols.map((c) => [c.field, c.header])));
+
 /** Validates one raw record; returns the stored record or pushes a row error. */
 function accept(type: StoredRecord['type'], raw: unknown, row: number, out: ParsedDataset, seen: Map<string, number>): void {
   const parsed = SCHEMAS[type].safeParse(type === 'entry' ? pickEntry(raw) : raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    out.errors.push({ row, message: `${field ? `字段 ${field}：` : ''}${issue?.message ?? '格式不正确'}` });
+    const field = issue && issue.path.length > 0 ? fieldLabel(issue.path, COLUMN_HEADERS) : '';
+    out.errors.push({ row, message: `${field ? `字段“${field}”：` : ''}${issue?.message ?? '格式不正确'}` });
     return;
   }
   const data = parsed.data as Record<string, unknown>;

@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Card, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { ROLE_LABELS, formatChineseDateTime, type AuditEntry, type Role } from '@zhengji/domain';
+import { Alert, App as AntApp, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AUDIT_RESULT_LABELS, ROLE_LABELS, auditActionLabel, auditObjectLabel, summarizeAuditChanges, type AuditEntry, type Role } from '@zhengji/domain';
 import { errorMessage } from '../../lib/api.ts';
 import { hasAbility, useMe } from '../../lib/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, exportAuditLog, useAuditLog, type AuditFilters } from './audit.api.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { exportAuditLog, useAuditLog, type AuditFilters } from './audit.api.ts';
 import { AuditFilterBar } from './components/audit-filter-bar.tsx';
 
 const roleLabel = (r: string | null) => (r && r in ROLE_LABELS ? ROLE_LABELS[r as Role] : (r ?? ''));
-const seconds = (iso: string) => `${formatChineseDateTime(new Date(iso))}:${String(new Date(iso).getSeconds()).padStart(2, '0')}`;
+const seconds = (iso: string) => formatDateTime(iso, { seconds: true });
+const RESULT_COLORS: Record<string, string> = { ok: 'success', denied: 'warning', failed: 'error' };
 
 const columns: TableColumnsType<AuditEntry> = [
   { title: '时间', dataIndex: 'at', width: 190, render: (v: string) => seconds(v) },
@@ -31,7 +33,7 @@ const columns: TableColumnsType<AuditEntry> = [
     title: '操作',
     dataIndex: 'action',
     width: 170,
-    render: (v: string) => <Tooltip title={v}>{AUDIT_ACTION_LABELS[v] ?? v}</Tooltip>,
+    render: (v: string) => auditActionLabel(v),
   },
   {
     title: '对象',
@@ -39,7 +41,7 @@ const columns: TableColumnsType<AuditEntry> = [
     width: 200,
     render: (_: unknown, e: AuditEntry) => (
       <>
-        <div>{AUDIT_OBJECT_LABELS[e.objectType] ?? e.objectType}</div>
+        <div>{auditObjectLabel(e.objectType)}</div>
         {e.objectId && (
           <Typography.Text type="secondary" copyable style={{ fontSize: 12 }} ellipsis={{ tooltip: e.objectId }}>
             {e.objectId}
@@ -52,19 +54,12 @@ const columns: TableColumnsType<AuditEntry> = [
     title: '结果',
     dataIndex: 'result',
     width: 80,
-    render: (v: string) => <Tag color={AUDIT_RESULT_LABELS[v]?.color}>{AUDIT_RESULT_LABELS[v]?.label ?? v}</Tag>,
+    render: (v: string) => <Tag color={RESULT_COLORS[v]}>{v in AUDIT_RESULT_LABELS ? AUDIT_RESULT_LABELS[v as keyof typeof AUDIT_RESULT_LABELS] : v}</Tag>,
   },
   {
     title: '变更摘要',
-    dataIndex: 'changes',
-    render: (v: unknown) =>
-      v == null ? (
-        '—'
-      ) : (
-        <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
-          {JSON.stringify(v)}
-        </Typography.Text>
-      ),
+    key: 'changes',
+    render: (_: unknown, e: AuditEntry) => <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{summarizeAuditChanges(e.objectType, e.changes) ?? '—'}</span>,
   },
 ];
 

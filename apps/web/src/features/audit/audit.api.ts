@@ -26,33 +26,3 @@ export function useAuditLog(filters: AuditFilters, page: number, pageSize: numbe
 export function exportAuditLog(filters: AuditFilters): Promise<void> {
   return downloadFile('/api/audit/export', { ...filters }, '审计日志.csv');
 }
-
-/** Chinese names of the audited actions; unknown actions show their code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.changePassword': '修改密码',
-  'user.create': '新增用户',
-  'user.update': '修改用户',
-  'user.resetPassword': '重置密码',
-  'unit.create': '新增推荐单位',
-  'unit.update': '修改推荐单位',
-  'audit.read': '查阅审计日志',
-  'audit.export': '导出审计日志',
-};
-
-/** Chinese names of the audited object types. */
-export const AUDIT_OBJECT_LABELS: Record<string, string> = {
-  user: '用户',
-  unit: '推荐单位',
-  audit_log: '审计日志',
-  campaign: '征集活动',
-  form: '推荐表',
-};
-
-/** Chinese names of the results. */
-export const AUDIT_RESULT_LABELS: Record<string, { label: string; color: string }> = {
-  ok: { label: '成功', color: 'success' },
-  denied: { label: '拒绝', color: 'warning' },
-  failed: { label: '失败', color: 'error' },
-};

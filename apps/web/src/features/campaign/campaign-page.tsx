@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Skeleton, Tabs, Tag } from 'antd';
 import { CAMPAIGN_STATUS_LABELS } from '@zhengji/domain';
 import { errorMessage } from '../../lib/api.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCampaign } from './campaign.api.ts';
 import { CampaignFormModal } from './components/campaign-form-modal.tsx';
@@ -41,7 +42,7 @@ export function CampaignPage() {
               children: (
                 <Descriptions column={2} bordered size="small">
                   <Descriptions.Item label="发文单位">{c.issuer}</Descriptions.Item>
-                  <Descriptions.Item label="发文日期">{c.issueDate}</Descriptions.Item>
+                  <Descriptions.Item label="发文日期">{formatDate(c.issueDate)}</Descriptions.Item>
                   <Descriptions.Item label="联系人">{[c.contactName, c.contactPhone, c.contactEmail].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
                   <Descriptions.Item label="产业标签">{c.industryTags.join('、') || '—'}</Descriptions.Item>
                   <Descriptions.Item label="推荐条件" span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{c.conditionsText || '—'}</div></Descriptions.Item>

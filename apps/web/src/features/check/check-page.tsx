@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Tag, Timeline } from 'antd';
-import { FORM_STATUS_LABELS, formatChineseDateTime } from '@zhengji/domain';
+import { FORM_STATUS_LABELS, auditActionLabel, formatChineseDateTime } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCheck, type CheckView } from './check.api.ts';
@@ -72,7 +72,7 @@ export function CheckPage() {
             <CheckRows view={v} drafts={drafts} readOnly={readOnly} onChange={(i, d) => setDrafts((all) => ({ ...all, [i]: d }))} />
           </Card>
           <Card title="办理记录" size="small">
-            <Timeline items={v.history.map((h) => ({ children: `${formatChineseDateTime(new Date(h.at))} ${h.actor ?? ''} ${ACTIONS[h.action] ?? h.action}` }))} />
+            <Timeline items={v.history.map((h) => ({ children: `${formatChineseDateTime(new Date(h.at))} ${h.actor ?? ''} ${ACTIONS[h.action] ?? auditActionLabel(h.action)}` }))} />
           </Card>
         </Col>
       </Row>

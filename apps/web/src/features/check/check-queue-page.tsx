@@ -24,7 +24,7 @@ export function CheckQueuePage() {
             { title: '征集活动', dataIndex: 'campaignTitle', ellipsis: true },
             { title: '版本', dataIndex: 'versionNumber', width: 70, render: (n: number) => `第${String(n)}版` },
             { title: '提交时间', dataIndex: 'submittedAt', width: 180, render: (v: string | null) => (v ? formatChineseDateTime(new Date(v)) : '—') },
-            { title: '核验进度', key: 'p', width: 160, render: (_: unknown, r) => <Progress size="small" percent={r.rowCount ? Math.round((100 * r.decidedCount) / r.rowCount) : 0} format={() => `${String(r.decidedCount)}/${String(r.rowCount)}`} /> },
+            { title: '核验进度', key: 'p', width: 160, render: (_: unknown, r) => <Progress size="small" aria-label="核验进度" percent={r.rowCount ? Math.round((100 * r.decidedCount) / r.rowCount) : 0} format={() => `${String(r.decidedCount)}/${String(r.rowCount)}`} /> },
             { title: '状态', dataIndex: 'status', width: 100, render: (s: FormStatus, r) => <Tag color={r.checkingStartedAt && s === 'submitted' ? 'blue' : undefined}>{r.checkingStartedAt && s === 'submitted' ? '核验中' : FORM_STATUS_LABELS[s]}</Tag> },
           ]}
         />

@@ -54,6 +54,7 @@ export function CenterFormImportPage() {
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 420 }}
             placeholder="选择推荐单位"
+            aria-label="推荐单位"
             loading={units.isLoading || open.isPending}
             options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
             onChange={choose}

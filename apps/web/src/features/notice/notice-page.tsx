@@ -87,6 +87,7 @@ export function NoticePage() {
             onChange={setCampaignId}
             loading={campaigns.isLoading}
             data-testid="notice-campaign"
+            aria-label="征集活动"
             options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.title}（${CAMPAIGN_STATUS_LABELS[c.status as CampaignStatus] ?? c.status}）` }))}
           />
           {campaign && <Button onClick={() => void downloadDossier(campaign.id)} data-testid="dossier-download">下载档案（ZIP）</Button>}
@@ -117,7 +118,7 @@ export function NoticePage() {
           <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="标题">{n.title}</Descriptions.Item>
             <Descriptions.Item label="文号">{n.docNo || '—'}</Descriptions.Item>
-            <Descriptions.Item label="公示期">{`${n.startDate} 至 ${n.endDate}`}</Descriptions.Item>
+            <Descriptions.Item label="公示期">{period(n)}</Descriptions.Item>
             <Descriptions.Item label="状态"><span data-testid="notice-status">{n.status === 'draft' ? '草稿' : '已发布'}</span></Descriptions.Item>
             {n.snapshotHash && <Descriptions.Item label="快照校验码"><Typography.Text copyable code>{n.snapshotHash}</Typography.Text></Descriptions.Item>}
           </Descriptions>

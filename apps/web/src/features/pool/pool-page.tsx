@@ -26,7 +26,7 @@ export function PoolPage() {
         title="候选职业库"
         description="由已受理推荐表中核验通过的行按（职业编码、工种）合并生成"
         extra={<>
-          <Select style={{ width: 320 }} value={campaignId} onChange={setCampaignId} options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+          <Select aria-label="征集活动" style={{ width: 320 }} value={campaignId} onChange={setCampaignId} options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />
           <Button type="primary" loading={refresh.isPending} disabled={!campaignId} onClick={() => refresh.mutateAsync(undefined).then((r) => message.success(`已生成：${String(r.candidates)} 个候选职业，${String(r.overlaps)} 处交叉推荐`), fail)}>生成/刷新</Button>
           <Button disabled={!campaignId} onClick={() => exportPool(id).catch(fail)}>导出 Excel</Button>
         </>}

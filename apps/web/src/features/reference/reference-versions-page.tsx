@@ -44,7 +44,7 @@ export function ReferenceVersionsPage() {
         extra={hasAbility(me, 'reference.import') && <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入数据</Button>}
       />
       <Card>
-        <Select allowClear placeholder="全部数据集" style={{ width: 320, marginBottom: 16 }} value={kind} onChange={setKind} options={REFERENCE_DATASET_KINDS.map((k) => ({ value: k, label: REFERENCE_DATASET_LABELS[k] }))} />
+        <Select allowClear placeholder="全部数据集" aria-label="数据集" style={{ width: 320, marginBottom: 16 }} value={kind} onChange={setKind} options={REFERENCE_DATASET_KINDS.map((k) => ({ value: k, label: REFERENCE_DATASET_LABELS[k] }))} />
         {versions.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorMessage(versions.error)} />}
         <Table<ReferenceVersion> rowKey="id" size="middle" loading={versions.isPending} columns={columns} dataSource={versions.data ?? []} scroll={{ x: 1300 }} pagination={{ defaultPageSize: 20 }} />
       </Card>

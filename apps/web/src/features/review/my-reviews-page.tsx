@@ -48,7 +48,7 @@ export function MyReviewsPage() {
       {data && (
         <Card>
           <Space size="large" align="center" style={{ marginBottom: 16 }} wrap>
-            <Progress type="circle" size={72} percent={percent} />
+            <Progress type="circle" size={72} percent={percent} aria-label="评审进度" />
             <div>
               <Typography.Title level={5} style={{ margin: 0 }} data-testid="review-progress">
                 已提交 {data.progress.submitted} / {data.progress.total}，草稿 {data.progress.drafts}

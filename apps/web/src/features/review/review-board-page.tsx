@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, InputNumber, Space, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../lib/api.ts';
+import { DATE_FORMAT } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { reviewApi, useReviewBoard, useReviewMutation, type PanelMember } from './review.api.ts';
 import { useCampaignChoice } from './components/campaign-select.tsx';
@@ -61,7 +62,7 @@ export function ReviewBoardPage() {
             <span>每个候选职业 <b>{data.campaign.reviewersPerCandidate}</b> 名专家评审</span>
             <span>
               评审截止：
-              <DatePicker size="small" value={data.round.deadline ? dayjs(data.round.deadline) : null} onChange={(d) => round.mutateAsync({ campaignId: campaignId!, deadline: d ? d.format('YYYY-MM-DD') : null }).then(() => message.success('截止日期已保存'), fail)} />
+              <DatePicker size="small" format={DATE_FORMAT} aria-label="评审截止日期" value={data.round.deadline ? dayjs(data.round.deadline) : null} onChange={(d) => round.mutateAsync({ campaignId: campaignId!, deadline: d ? d.format('YYYY-MM-DD') : null }).then(() => message.success('截止日期已保存'), fail)} />
             </span>
             {data.round.closed ? <Tag color="red">评审已结束</Tag> : <Tag color="blue">评审进行中</Tag>}
             <Button size="small" onClick={() => remind.mutateAsync(campaignId!).then((r) => message.success(`已提醒${r.reminded}名专家`), fail)}>提醒未完成的专家</Button>

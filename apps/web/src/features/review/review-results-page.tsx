@@ -90,13 +90,13 @@ export function ReviewResultsPage() {
         {results.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={errorMessage(results.error)} />}
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search allowClear placeholder="编码或名称" style={{ width: 200 }} onChange={(e) => setFilter((f) => ({ ...f, q: e.target.value.trim() }))} />
-          <Select allowClear placeholder="决定状态" style={{ width: 120 }} onChange={(status?: string) => setFilter((f) => ({ ...f, status }))} options={[{ value: 'candidate', label: '待决定' }, { value: 'selected', label: '入选' }, { value: 'not_selected', label: '不入选' }]} />
-          <Select allowClear placeholder="规则建议" style={{ width: 120 }} onChange={(proposal?: string) => setFilter((f) => ({ ...f, proposal }))} options={[{ value: 'selected', label: '建议入选' }, { value: 'not_selected', label: '建议不入选' }, { value: 'none', label: '评审不足' }]} />
-          <Select allowClear placeholder="需关注" style={{ width: 140 }} onChange={(flag?: string) => setFilter((f) => ({ ...f, flag }))} options={[{ value: 'disagreement', label: '意见分歧' }, { value: 'conflict', label: '回避冲突' }, { value: 'incomplete', label: '评审未完成' }]} />
+          <Select allowClear placeholder="决定状态" aria-label="决定状态" style={{ width: 120 }} onChange={(status?: string) => setFilter((f) => ({ ...f, status }))} options={[{ value: 'candidate', label: '待决定' }, { value: 'selected', label: '入选' }, { value: 'not_selected', label: '不入选' }]} />
+          <Select allowClear placeholder="规则建议" aria-label="规则建议" style={{ width: 120 }} onChange={(proposal?: string) => setFilter((f) => ({ ...f, proposal }))} options={[{ value: 'selected', label: '建议入选' }, { value: 'not_selected', label: '建议不入选' }, { value: 'none', label: '评审不足' }]} />
+          <Select allowClear placeholder="需关注" aria-label="需关注" style={{ width: 140 }} onChange={(flag?: string) => setFilter((f) => ({ ...f, flag }))} options={[{ value: 'disagreement', label: '意见分歧' }, { value: 'conflict', label: '回避冲突' }, { value: 'incomplete', label: '评审未完成' }]} />
           <span>规则：同意比例 ≥</span>
-          <InputNumber size="small" min={0} max={100} value={Math.round(threshold.minAgreeShare * 100)} formatter={(v) => `${v}%`} parser={(v) => Number((v ?? '').replace('%', ''))} onChange={(v) => v !== null && setThreshold((t) => ({ ...t, minAgreeShare: v / 100 }))} />
+          <InputNumber size="small" aria-label="同意比例（%）" min={0} max={100} value={Math.round(threshold.minAgreeShare * 100)} formatter={(v) => `${v}%`} parser={(v) => Number((v ?? '').replace('%', ''))} onChange={(v) => v !== null && setThreshold((t) => ({ ...t, minAgreeShare: v / 100 }))} />
           <span>且评审数 ≥</span>
-          <InputNumber size="small" min={1} max={50} value={threshold.minReviews} onChange={(v) => v && setThreshold((t) => ({ ...t, minReviews: v }))} />
+          <InputNumber size="small" aria-label="最少评审数" min={1} max={50} value={threshold.minReviews} onChange={(v) => v && setThreshold((t) => ({ ...t, minReviews: v }))} />
         </Space>
         <Space style={{ marginBottom: 12 }} wrap>
           <Button onClick={() => setSelected(rows.filter((i) => i.proposal === 'selected' && i.status === 'candidate').map((i) => i.id))}>选中“建议入选”的待决定项</Button>

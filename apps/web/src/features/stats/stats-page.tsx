@@ -27,7 +27,7 @@ export function StatsPage() {
   const t = stats.data?.totals;
   return (
     <>
-      <PageHeader title="征集统计" extra={<Select style={{ width: 320 }} value={campaignId} onChange={setCampaignId} options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />} />
+      <PageHeader title="征集统计" extra={<Select aria-label="征集活动" style={{ width: 320 }} value={campaignId} onChange={setCampaignId} options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />} />
       {stats.isError && <Alert type="error" showIcon message={errorMessage(stats.error)} />}
       {t && options && (
         <>

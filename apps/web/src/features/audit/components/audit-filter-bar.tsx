@@ -1,8 +1,9 @@
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { AUDIT_RESULTS } from '@zhengji/domain';
-import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, type AuditFilters } from '../audit.api.ts';
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULTS, AUDIT_RESULT_LABELS } from '@zhengji/domain';
+import { DATE_FORMAT } from '../../../lib/dates.ts';
+import type { AuditFilters } from '../audit.api.ts';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -29,8 +30,19 @@ function toFilters(v: Values): AuditFilters {
   };
 }
 
-const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
-const objectOptions = Object.entries(AUDIT_OBJECT_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+// Chinese choices only: each group of actions (its prefix selects all of them, the server matches prefixes), then its actions.
+const actionOptions = AUDIT_ACTION_GROUPS.map((g) => ({
+  label: g.label,
+  title: g.label,
+  options: [
+    { value: g.prefix, label: `全部${g.label}操作` },
+    ...Object.entries(AUDIT_ACTION_LABELS)
+      .filter(([code]) => code.startsWith(g.prefix))
+      .map(([value, label]) => ({ value, label })),
+  ],
+}));
+const objectOptions = Object.entries(AUDIT_OBJECT_LABELS).map(([value, label]) => ({ value, label }));
+const searchLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input.trim());
 
 /** The audit filters: date range, actor, action, object type, result; search, reset, export. */
 export function AuditFilterBar({
@@ -48,19 +60,19 @@ export function AuditFilterBar({
   return (
     <Form form={form} layout="inline" onFinish={(v) => onSearch(toFilters(v))} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item name="range" label="时间">
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} format={DATE_FORMAT} aria-label="时间范围" />
       </Form.Item>
       <Form.Item name="actor" label="操作人">
         <Input allowClear placeholder="用户名" style={{ width: 140 }} />
       </Form.Item>
       <Form.Item name="action" label="操作">
-        <AutoComplete allowClear options={actionOptions} placeholder="如 auth.login" style={{ width: 200 }} filterOption={(input, o) => (o?.label ?? '').includes(input)} />
+        <Select allowClear showSearch={{ filterOption: searchLabel }} options={actionOptions} placeholder="全部操作" aria-label="操作" style={{ width: 220 }} popupMatchSelectWidth={false} />
       </Form.Item>
       <Form.Item name="objectType" label="对象类型">
-        <AutoComplete allowClear options={objectOptions} placeholder="如 user" style={{ width: 160 }} />
+        <Select allowClear showSearch={{ filterOption: searchLabel }} options={objectOptions} placeholder="全部对象" aria-label="对象类型" style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="result" label="结果">
-        <Select allowClear placeholder="全部" style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r]?.label ?? r }))} />
+        <Select allowClear placeholder="全部" style={{ width: 100 }} aria-label="结果" options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

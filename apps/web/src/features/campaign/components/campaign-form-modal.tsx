@@ -3,6 +3,7 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../../lib/api.ts';
+import { DATE_FORMAT } from '../../../lib/dates.ts';
 import { useCreateCampaign, useUpdateCampaign, type Campaign, type CampaignFields } from '../campaign.api.ts';
 
 type Values = Omit<CampaignFields, 'issueDate' | 'deadline' | 'instructions'> & { issueDate: Dayjs; deadline: Dayjs; instructions: string };
@@ -66,8 +67,8 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
           <Form.Item name="year" label="年度" rules={required('年度')}><InputNumber min={2000} max={2100} style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="docNo" label="文号" rules={required('文号')}><Input placeholder="沪人社职〔2024〕319号" /></Form.Item>
           <Form.Item name="issuer" label="发文单位" rules={required('发文单位')}><Input /></Form.Item>
-          <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}><DatePicker style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="contactName" label="联系人"><Input /></Form.Item>
           <Form.Item name="contactPhone" label="联系电话"><Input /></Form.Item>
           <Form.Item name="contactEmail" label="联系邮箱" rules={[{ type: 'email', message: '联系邮箱格式不正确' }]}><Input /></Form.Item>

@@ -26,9 +26,9 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
         ))}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder="按单位名称筛选" style={{ width: 220 }} onSearch={setQ} />
-        <Select allowClear placeholder="状态" style={{ width: 140 }} value={state} onChange={setState} options={ROSTER_STATES.map((s) => ({ value: s, label: ROSTER_STATE_LABELS[s] }))} />
-        <Select allowClear placeholder="单位类型" style={{ width: 160 }} value={unitType} onChange={setUnitType} options={Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Input.Search allowClear placeholder="按单位名称筛选" aria-label="按单位名称筛选" style={{ width: 220 }} onSearch={setQ} />
+        <Select allowClear placeholder="状态" aria-label="状态" style={{ width: 140 }} value={state} onChange={setState} options={ROSTER_STATES.map((s) => ({ value: s, label: ROSTER_STATE_LABELS[s] }))} />
+        <Select allowClear placeholder="单位类型" aria-label="单位类型" style={{ width: 160 }} value={unitType} onChange={setUnitType} options={Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
         <Button
           disabled={!campaign.abilities.sendReminders}
           loading={remind.isPending}

@@ -8,6 +8,7 @@ import { rowFromSearch, type EditorRow } from '../use-form-editor.ts';
 import type { EditorFinding } from '../input-findings.ts';
 import { FormRowFields, ROW_FIELDS } from './form-row-fields.tsx';
 import { DragHandle, SortableRow } from './sortable-row.tsx';
+import { rowDragAccessibility } from './row-drag-accessibility.ts';
 import { useRowDeleteUndo } from './use-row-delete-undo.tsx';
 import './form-rows.css';
 
@@ -107,7 +108,7 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
   ];
 
   return (
-    <DndContext sensors={sensors} modifiers={[restrictToVerticalAxis]} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext sensors={sensors} modifiers={[restrictToVerticalAxis]} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={rowDragAccessibility(rows.map((r) => r.key))}>
       <SortableContext items={rows.map((r) => r.key)} strategy={verticalListSortingStrategy}>
         <Table<EditorRow>
           className="zj-form-rows"

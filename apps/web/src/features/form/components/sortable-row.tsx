@@ -3,6 +3,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { HolderOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
+import { ROW_ROLE_DESCRIPTION } from './row-drag-accessibility.ts';
 
 interface HandleContext {
   setActivatorNodeRef?: (el: HTMLElement | null) => void;
@@ -31,7 +32,7 @@ export function DragHandle({ label, disabled }: { label: string; disabled?: bool
 
 /** A table row that dnd-kit can move (antd Table `components.body.row`). */
 export function SortableRow(props: HTMLAttributes<HTMLTableRowElement> & { 'data-row-key': string }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: props['data-row-key'] });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: props['data-row-key'], attributes: { roleDescription: ROW_ROLE_DESCRIPTION } });
   const style: CSSProperties = {
     ...props.style,
     transform: CSS.Translate.toString(transform),

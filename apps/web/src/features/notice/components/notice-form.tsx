@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { noticeStartFailure } from '@zhengji/domain';
 import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { errorMessage } from '../../../lib/api.ts';
+import { formatDate } from '../../../lib/dates.ts';
 import { useCreateNotice, useNoticePeriod, useUpdateNotice } from '../notice.api.ts';
 
 interface Values {
@@ -81,7 +82,7 @@ export function NoticeForm({ campaignId, campaignTitle, notice }: { campaignId: 
         {lateStart && <Alert type="warning" showIcon message={lateStart} style={{ marginBottom: 12 }} data-testid="notice-start-warning" />}
         {period.data && (
           <Typography.Paragraph type="secondary" data-testid="notice-default-end">
-            按工作日计算，默认结束日期为 {period.data.endDate}（工作日：{period.data.workingDays.join('、')}）
+            按工作日计算，默认结束日期为 {formatDate(period.data.endDate)}（工作日：{period.data.workingDays.map(formatDate).join('、')}）
             {period.data.uncoveredDays.length > 0 && `；注意：${period.data.uncoveredDays[0]} 等日期超出节假日数据范围，请人工核对`}
           </Typography.Paragraph>
         )}

@@ -12,6 +12,7 @@ export function useCampaignChoice() {
     <Select
       style={{ width: 320 }}
       placeholder="选择征集活动"
+      aria-label="征集活动"
       loading={campaigns.isPending}
       value={campaignId}
       onChange={setChosen}
