@@ -19,10 +19,10 @@ export function maxRowsOf(config: Config): number {
 /** Presents a form for an actor: current rows checked against the campaign's reference data, abilities now. */
 export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; now: Date }, state: FormState): Promise<FormView> {
   const { form, campaign } = state;
-  const rows = await rowsOf(db, form.id);
-  const index = await referenceIndexFor(db, ctx.config, campaign.id);
+  const rows = state.rows ?? (await rowsOf(db, form.id));
+  const index = await referenceIndexFor(db, ctx.config, campaign);
   const findings = checkRows(rows, index, { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined });
-  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, form.unitId));
+  const [unit] = state.unitName !== undefined ? [{ name: state.unitName }] : await db.select({ name: units.name }).from(units).where(eq(units.id, form.unitId));
   const fileIds = [form.scanFileId, form.pendingScanFileId].filter((x): x is string => x !== null);
   const files = fileIds.length > 0
     ? await db

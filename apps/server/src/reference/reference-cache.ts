@@ -62,14 +62,26 @@ export async function getReferenceIndex(db: Db, versionIds?: VersionIds): Promis
   return entry;
 }
 
+/** A campaign's bound reference versions, as its record holds them. */
+export interface CampaignRefs {
+  referenceVersions: Record<string, string>;
+}
+
 /**
  * The index a campaign's checks run against: the versions it bound (`campaigns.referenceVersions`), kinds it did not
- * bind falling back to the active version; null (no campaign) means the active versions.
+ * bind falling back to the active version; null (no campaign) means the active versions. Given the campaign's record
+ * instead of its id, its bound versions are not read again.
  */
-export async function getReferenceIndexForCampaign(db: Db, campaignId: string | null): Promise<ReferenceIndex> {
+export async function getReferenceIndexForCampaign(db: Db, campaign: CampaignRefs | string | null): Promise<ReferenceIndex> {
   const active = await activeVersionIds(db);
-  if (campaignId === null) return getReferenceIndex(db, active);
-  const [row] = await db.select({ refs: campaigns.referenceVersions }).from(campaigns).where(eq(campaigns.id, campaignId));
-  if (!row) throw new DomainError('NOT_FOUND', '该征集活动不存在');
-  return getReferenceIndex(db, { ...active, ...(row.refs as VersionIds) });
+  if (campaign === null) return getReferenceIndex(db, active);
+  let refs: Record<string, string>;
+  if (typeof campaign === 'string') {
+    const [row] = await db.select({ refs: campaigns.referenceVersions }).from(campaigns).where(eq(campaigns.id, campaign));
+    if (!row) throw new DomainError('NOT_FOUND', '该征集活动不存在');
+    refs = row.refs;
+  } else {
+    refs = campaign.referenceVersions;
+  }
+  return getReferenceIndex(db, { ...active, ...(refs as VersionIds) });
 }

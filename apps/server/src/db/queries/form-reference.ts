@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildReferenceIndex, REFERENCE_FILE_NAMES, referenceBuildInputFromJson, type ReferenceIndex } from '@zhengji/domain';
 import type { Config } from '../../config.ts';
 import type { Db } from '../client.ts';
-import { getReferenceIndexForCampaign } from '../../reference/reference-cache.ts';
+import { getReferenceIndexForCampaign, type CampaignRefs } from '../../reference/reference-cache.ts';
 
 const folderIndexes = new Map<string, ReferenceIndex>();
 
@@ -26,11 +26,11 @@ function folderIndex(dir: string): ReferenceIndex {
 
 /**
  * The reference index the eligibility rules of a campaign check against (its bound versions; the active ones when
- * campaignId is null). While the database holds no dictionary yet (before the first import finished, and in API
+ * campaign is null). Given the campaign record (already read by the caller) rather than its id, no query is needed. While the database holds no dictionary yet (before the first import finished, and in API
  * tests that skip the slow import), the national files of the configured reference folder stand in.
  */
-export async function referenceIndexFor(db: Db, config: Config, campaignId: string | null): Promise<ReferenceIndex> {
-  const index = await getReferenceIndexForCampaign(db, campaignId);
+export async function referenceIndexFor(db: Db, config: Config, campaign: CampaignRefs | string | null): Promise<ReferenceIndex> {
+  const index = await getReferenceIndexForCampaign(db, campaign);
   if (index.counts.occupations > 0 || !config.referenceDir) return index;
   return folderIndex(config.referenceDir);
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { DomainError, transitionForm, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
 import type { Db } from '../client.ts';
-import { campaigns, formLateExceptions, formRows, forms } from '../schema/index.ts';
+import { preparedFor } from '../prepared.ts';
+import { campaigns, formLateExceptions, formRows, forms, units } from '../schema/index.ts';
 
 /** A form row as stored. */
 export type FormRecord = typeof forms.$inferSelect;
@@ -13,6 +14,10 @@ export interface FormState {
   form: FormRecord;
   campaign: CampaignRecord;
   lateExceptionUntil: Date | null;
+  /** The unit's name, when it was read with the form (the presenter reads it otherwise). */
+  unitName?: string;
+  /** The form's current rows in priority order, when the caller knows them (it has just written them). */
+  rows?: (FormRow & { id: string })[];
 }
 
 /** What the workflow guards need to know now. */
@@ -55,17 +60,29 @@ export async function lateExceptionOf(db: Db, campaignId: string, unitId: string
  * missing one), then requires the policy to allow `action` (FORBIDDEN). `forUpdate` locks the form row.
  */
 export async function loadFormFor(db: Db, actor: Actor, formId: string, action: FormPolicyAction, forUpdate = false): Promise<FormState> {
-  const query = db.select().from(forms).where(eq(forms.id, formId));
-  const [form] = forUpdate ? await query.for('update') : await query;
+  const [row] = await (forUpdate ? formStateForUpdate : formStateById)(db).execute({ formId });
+  const form = row?.form;
   if (!form || !canForm(actor, 'view', form)) throw new DomainError('NOT_FOUND', '该推荐表不存在或您无权查看');
   if (!canForm(actor, action, form)) throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
-  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, form.campaignId));
-  if (!campaign) throw new DomainError('NOT_FOUND', '该推荐表所属的征集活动不存在');
-  return { form, campaign, lateExceptionUntil: await lateExceptionOf(db, form.campaignId, form.unitId) };
+  if (!row.campaign) throw new DomainError('NOT_FOUND', '该推荐表所属的征集活动不存在');
+  return { form, campaign: row.campaign, lateExceptionUntil: row.lateExceptionUntil ?? null, unitName: row.unitName ?? '' };
 }
+
+// One round trip: the form (locked when asked), its campaign, the unit's late exception and the unit's name.
+const formStateQuery = (db: Db) =>
+  db
+    .select({ form: forms, campaign: campaigns, lateExceptionUntil: formLateExceptions.until, unitName: units.name })
+    .from(forms)
+    .leftJoin(campaigns, eq(campaigns.id, forms.campaignId))
+    .leftJoin(formLateExceptions, and(eq(formLateExceptions.campaignId, forms.campaignId), eq(formLateExceptions.unitId, forms.unitId)))
+    .leftJoin(units, eq(units.id, forms.unitId))
+    .where(eq(forms.id, sql.placeholder('formId')));
+const formStateById = preparedFor((db) => formStateQuery(db).prepare('zj_form_state'));
+const formStateForUpdate = preparedFor((db) => formStateQuery(db).for('update', { of: forms }).prepare('zj_form_state_for_update'));
+const formRowsOf = preparedFor((db) => db.select().from(formRows).where(eq(formRows.formId, sql.placeholder('formId'))).orderBy(asc(formRows.priority)).prepare('zj_form_rows'));
 
 /** The rows of a form in priority order, as FormRow values plus their ids. */
 export async function rowsOf(db: Db, formId: string): Promise<(FormRow & { id: string })[]> {
-  const rows = await db.select().from(formRows).where(eq(formRows.formId, formId)).orderBy(asc(formRows.priority));
+  const rows = await formRowsOf(db).execute({ formId });
   return rows.map((r) => ({ id: r.id, ...pickFormRow(r) }));
 }

@@ -15,6 +15,7 @@ const round = {
   closed: false,
   drawSeed: null,
   assignmentSeed: null,
+  version: 1,
 };
 
 const candidate = (id: string, name: string): ReviewCandidate => ({
@@ -30,13 +31,14 @@ const candidate = (id: string, name: string): ReviewCandidate => ({
     inShortageCatalog: true,
     expectedAssessments: 3000,
     reasons: [],
+    status: 'candidate',
   },
-  units: [{ unitName: '黄浦区人社局', priority: 1, expectedAssessments: 3000, industries: ['养老护理'], reason: '需求大' }],
+  units: [{ unitName: '黄浦区人社局', priority: 1, expectedAssessments: 3000, industries: ['养老护理'], reason: '需求大', jobTypeName: '' }],
   reference: null,
   round,
   myReview: null,
   otherReviews: [],
-  abilities: { saveReview: true },
+  abilities: { manageExperts: false, assign: false, viewCandidate: true, saveReview: true, submitReview: true, reopenReview: false, viewOtherReviews: false, viewAggregates: false, decide: false, exportScoreSheet: false },
 });
 
 const my: MyReviews = {
@@ -52,6 +54,7 @@ const my: MyReviews = {
       industries: [],
       reviewStatus: null,
       opinion: null,
+      updatedAt: null,
       conflicted: false,
     },
     {
@@ -62,6 +65,7 @@ const my: MyReviews = {
       industries: [],
       reviewStatus: null,
       opinion: null,
+      updatedAt: null,
       conflicted: false,
     },
   ],

@@ -1,0 +1,655 @@
+// Issue 13 (3): the deadline rush as users feel it. The server is the real entry (apps/server/src/server.ts) in its own
+// process; this process is only the client, over HTTP on loopback.
+//
+//   • closed loop: 70 units, each saving its 30-row 推荐表 5 times in a row (PUT /api/forms/:id, the next save sent
+//     when the previous one answered); saves/s, p50/p95, errors, and lost writes: at the end every unit's form is read
+//     back and must show the unit's last acknowledged version and content. Beside it, a trivial logged-in route
+//     (GET /api/ping) is probed by 4 loops in the same run.
+//   • the LIMIT, in the same run: the very same SQL statements one save issues, sent straight to the database at the
+//     same concurrency (70 loops × 5), without the application. How the statements are obtained (honestly): one save
+//     of an extra unit is sent through the real app (buildApp + inject, the same code the server process runs) on a
+//     Drizzle connection whose logger records every statement with its parameters, BEGIN and COMMIT included — the
+//     session lookup, the transaction (row lock, writes, the audit chain's advisory lock and append) and the reads of
+//     the answer. The sequence is replayed for each unit with that unit's ids substituted (form, unit, user, session
+//     hash), the transaction's statements on one connection between BEGIN and COMMIT, the others on any connection:
+//     on PostgreSQL with `pg` (unnamed statements, as Drizzle sends them) through a pool of as many connections as
+//     one app instance has (10); on PGlite (one connection by nature) on the same data folder in this process, once
+//     the server process has stopped. The JSON encoding of the request and the answer and the checks in JavaScript
+//     are what the limit leaves out: that is the application's cost.
+//   • open loop: saves arrive at a fixed rate (40/s, round-robin over the 70 units: each unit autosaves every 1.75 s
+//     while it types; a unit whose previous save has not answered yet waits for it, as the editor does), with the
+//     trivial route probed at 10/s; latencies counted from the scheduled arrival (no coordinated omission).
+//   • two instances on one PostgreSQL: the same closed loop with the units split over two server processes; their
+//     combined capacity ÷ one instance's, with the CPU time each process and the PostgreSQL backends used.
+//
+// On PGlite (temp DATA_DIR) and on PostgreSQL: BENCH_DATABASE_URL (or DATABASE_URL) if set, else a private
+// PostgreSQL cluster from /usr/lib/postgresql/*/bin on BENCH_PG_PORT (default: a free port), else PostgreSQL is
+// skipped with the reason. Each measurement is repeated BENCH_RUSH_REPEATS times (default 3) and the medians shown;
+// errors and lost writes are summed. BENCH_CPU_PROF=<dir> runs the (first) server process under `node --cpu-prof`.
+// Seed data goes through the real API: the administrator from ZHENGJI_ADMIN_*, the center account, the campaign
+// (created and opened), the units, their accounts (password changed at first login) and their forms.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { buildReferenceIndex, REFERENCE_FILE_NAMES, referenceBuildInputFromJson, type FormRow } from '@zhengji/domain';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { openPglite, type Db } from '../apps/server/src/db/client.ts';
+import * as schema from '../apps/server/src/db/schema/index.ts';
+import { hashSessionToken } from '../apps/server/src/use-cases/auth/session-token.ts';
+import { pgClusterUnavailableReason, startPgCluster, type PgCluster } from '../apps/server/test/pg-cluster.ts';
+import { cpuDeltaMs, cpuSnapshot, pgClusterPids, processCpuMs, startAppProcess, type AppProcess } from './support/app-process.ts';
+import { median, percentile } from './support/stats.ts';
+
+const UNITS = 70;
+const ROWS = 30;
+const ROUNDS = 5;
+const REPEATS = Number(process.env.BENCH_RUSH_REPEATS ?? 3);
+const OPEN_RATE = 40;
+const OPEN_SECONDS = 10;
+const PING_RATE = 10;
+const PROBES = 4;
+const POOL_SIZE = 10; // connections of one app instance (db/client.ts openDatabase)
+const REFERENCE_DIR = process.env.REFERENCE_DIR || path.resolve(import.meta.dirname, '../../shared/reference');
+const ADMIN = 'benchadmin';
+const PASSWORD = 'Rush#Bench2024a';
+const NEW_PASSWORD = 'Rush#Bench2024b';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The environment of every server process of this bench. */
+function serverEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    REFERENCE_DIR,
+    ZHENGJI_ADMIN_USERNAME: ADMIN,
+    ZHENGJI_ADMIN_PASSWORD: PASSWORD,
+    LOGIN_IP_LIMIT_PER_MINUTE: '1000000',
+    SESSION_IDLE_MINUTES: '600',
+    AUDIT_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'zj-bench-ckpt-')),
+    ...extra,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP client
+
+interface Session {
+  cookie: string;
+  csrf: string;
+  token: string;
+}
+
+async function login(url: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`login ${username}: ${String(res.status)} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const value = (name: string) => cookies.find((c) => c.startsWith(`${name}=`))!.slice(name.length + 1);
+  return { cookie: cookies.join('; '), csrf: value('zj_csrf'), token: value('zj_sid') };
+}
+
+const headersOf = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' });
+
+async function api<T>(url: string, s: Session, method: string, route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}${route}`, { method, headers: headersOf(s), body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${route}: ${String(res.status)} ${await res.text()}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+/** Runs fn over items with at most `n` at a time. */
+async function pool<T, R>(items: T[], n: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  }));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Seed (through the API)
+
+interface Unit {
+  i: number;
+  unitId: string;
+  userId: string;
+  username: string;
+  session: Session;
+  formId: string;
+  version: number;
+  /** The last acknowledged save: its version and the contact name it wrote. */
+  acked: { version: number; mark: string } | null;
+}
+
+interface Seed {
+  campaignId: string;
+  units: Unit[];
+  capture: Unit;
+}
+
+async function seed(url: string): Promise<Seed> {
+  const tag = Date.now().toString(36);
+  const admin = await login(url, ADMIN, PASSWORD);
+  const centerName = `rushcenter-${tag}`;
+  await api(url, admin, 'POST', '/api/users', { username: centerName, displayName: '基准测试中心', role: 'center', password: PASSWORD });
+  const firstCenter = await login(url, centerName, PASSWORD);
+  await api(url, firstCenter, 'POST', '/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+  const center = await login(url, centerName, NEW_PASSWORD);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const deadline = new Date(Date.now() + 30 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const draft = await api<{ id: string; version: number }>(url, center, 'POST', '/api/campaigns', { year: 2024, title: `截止前集中填报基准测试 ${tag}`, docNo: `基准〔2024〕${tag}号`, issuer: '基准测试', issueDate: today, deadline });
+  const accounts = await pool(Array.from({ length: UNITS + 1 }, (_, i) => i), 6, async (i) => {
+    const unit = await api<{ id: string }>(url, admin, 'POST', '/api/units', { name: `基准测试单位${String(i + 1)}（${tag}）`, type: 'district' });
+    const username = `rushunit${String(i + 1)}-${tag}`;
+    const created = await api<{ user: { id: string } }>(url, admin, 'POST', '/api/users', { username, displayName: `经办人${String(i + 1)}`, role: 'unit', unitId: unit.id, password: PASSWORD });
+    return { i, unitId: unit.id, userId: created.user.id, username };
+  });
+  await api(url, center, 'PUT', `/api/campaigns/${draft.id}/roster`, { unitIds: accounts.map((a) => a.unitId) });
+  await api(url, center, 'POST', `/api/campaigns/${draft.id}/transitions`, { action: 'open', version: draft.version });
+  const units = await pool(accounts, 6, async (a): Promise<Unit> => {
+    const first = await login(url, a.username, PASSWORD);
+    await api(url, first, 'POST', '/api/auth/change-password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    const session = await login(url, a.username, NEW_PASSWORD);
+    const form = await api<{ id: string; version: number }>(url, session, 'GET', `/api/forms/mine?campaignId=${draft.id}`);
+    return { ...a, session, formId: form.id, version: form.version, acked: null };
+  });
+  return { campaignId: draft.id, units: units.slice(0, UNITS), capture: units[UNITS]! };
+}
+
+function thirtyRows(): FormRow[] {
+  const read = (n: string): unknown => JSON.parse(readFileSync(path.join(REFERENCE_DIR, n), 'utf8'));
+  const index = buildReferenceIndex(referenceBuildInputFromJson({ occupations: read(REFERENCE_FILE_NAMES.occupations), standards: read(REFERENCE_FILE_NAMES.standards), qualifications: read(REFERENCE_FILE_NAMES.qualifications) }));
+  const occs = index.occupations.filter((o) => o.status === 'current' && /^[456]/.test(o.code) && index.standardsOf(o.code).length > 0);
+  return Array.from({ length: ROWS }, (_, i) => {
+    const occ = occs[(i * 37) % occs.length]!;
+    const std = index.standardsOf(occ.code)[0]!;
+    return {
+      occupationCode: occ.code,
+      occupationName: occ.name,
+      jobTypeName: std.jobTypesCovered[0] ?? '',
+      standardName: std.standardName,
+      standardVersion: std.version ?? '',
+      inShortageCatalog: false,
+      industries: ['高端装备'],
+      expectedAssessments: 100 + i,
+      reason: `第 ${String(i + 1)} 项：行业规划与调研摸底显示未来三年评价需求较大。`,
+    };
+  });
+}
+
+const ROWS_A = thirtyRows();
+const ROWS_B = [...ROWS_A].reverse();
+let saveSeq = 0;
+
+/** One save of a unit's form; true when acknowledged (then the unit's version and last acknowledged content move). */
+async function save(url: string, u: Unit): Promise<boolean> {
+  const mark = `经办人${String(u.i + 1)}-${String(++saveSeq)}`;
+  const body = JSON.stringify({ version: u.version, header: { contactName: mark, contactPhone: '021-63851234', fillDate: null }, rows: saveSeq % 2 ? ROWS_A : ROWS_B });
+  const res = await fetch(`${url}/api/forms/${u.formId}`, { method: 'PUT', headers: headersOf(u.session), body });
+  if (!res.ok) {
+    await res.arrayBuffer();
+    return false;
+  }
+  const view = (await res.json()) as { version: number };
+  u.version = view.version;
+  u.acked = { version: view.version, mark };
+  return true;
+}
+
+/** Reads every unit's form back: a unit whose last acknowledged save is not what the server shows lost a write. */
+async function lostWrites(urlOf: (u: Unit) => string, units: Unit[]): Promise<number> {
+  const lost = await pool(units, 10, async (u): Promise<number> => {
+    if (!u.acked) return 0;
+    const res = await fetch(`${urlOf(u)}/api/forms/${u.formId}`, { headers: headersOf(u.session) });
+    if (!res.ok) return 1;
+    const view = (await res.json()) as { version: number; header: { contactName: string | null } };
+    return view.version === u.acked.version && view.header.contactName === u.acked.mark ? 0 : 1;
+  });
+  return lost.reduce((a, b) => a + b, 0);
+}
+
+/** After the limit replayed statements on the same forms (their version and content moved): read where each is. */
+async function resync(url: string, units: Unit[]): Promise<void> {
+  await pool(units, 10, async (u) => {
+    const view = await api<{ version: number; header: { contactName: string | null } }>(url, u.session, 'GET', `/api/forms/${u.formId}`);
+    u.version = view.version;
+    u.acked = { version: view.version, mark: view.header.contactName ?? '' };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Closed loop, open loop
+
+interface RushResult {
+  savesPerSec: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  lost: number;
+  pingP50: number;
+  pingP95: number;
+  pingErrors: number;
+  seconds: number;
+}
+
+/** Probes GET /api/ping with `PROBES` loops until stopped. */
+function probePing(url: string, session: Session): { stop(): Promise<{ lat: number[]; errors: number }> } {
+  let done = false;
+  const lat: number[] = [];
+  let errors = 0;
+  const loops = Array.from({ length: PROBES }, async () => {
+    while (!done) {
+      const t = performance.now();
+      const ok = await fetch(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+      lat.push(performance.now() - t);
+      if (!ok) errors++;
+      await sleep(20);
+    }
+  });
+  return {
+    stop: async () => {
+      done = true;
+      await Promise.all(loops);
+      return { lat, errors };
+    },
+  };
+}
+
+async function closedLoop(urlOf: (u: Unit) => string, units: Unit[], probe: { url: string; session: Session }): Promise<RushResult> {
+  const saves: number[] = [];
+  let errors = 0;
+  const pings = probePing(probe.url, probe.session);
+  const started = performance.now();
+  await Promise.all(units.map(async (u) => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const t = performance.now();
+      const ok = await save(urlOf(u), u).catch(() => false);
+      saves.push(performance.now() - t);
+      if (!ok) errors++;
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const ping = await pings.stop();
+  const lost = await lostWrites(urlOf, units);
+  return { savesPerSec: saves.length / seconds, p50: percentile(saves, 50), p95: percentile(saves, 95), errors, lost, pingP50: percentile(ping.lat, 50), pingP95: percentile(ping.lat, 95), pingErrors: ping.errors, seconds };
+}
+
+interface OpenResult {
+  rate: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  lost: number;
+  pingP95: number;
+  achieved: number;
+}
+
+async function openLoop(url: string, units: Unit[], probe: Session): Promise<OpenResult> {
+  const total = OPEN_RATE * OPEN_SECONDS;
+  const saves: number[] = [];
+  const pings: number[] = [];
+  let errors = 0;
+  const chains = new Map<Unit, Promise<void>>();
+  const inflight: Promise<void>[] = [];
+  const start = performance.now() + 50;
+  const events: { at: number; kind: 'save' | 'ping'; n: number }[] = [
+    ...Array.from({ length: total }, (_, n) => ({ at: start + (n * 1000) / OPEN_RATE, kind: 'save' as const, n })),
+    ...Array.from({ length: PING_RATE * OPEN_SECONDS }, (_, n) => ({ at: start + (n * 1000) / PING_RATE + 7, kind: 'ping' as const, n })),
+  ].sort((a, b) => a.at - b.at);
+  for (const e of events) {
+    const wait = e.at - performance.now();
+    if (wait > 1) await sleep(wait);
+    if (e.kind === 'ping') {
+      inflight.push(fetch(`${url}/api/ping`, { headers: { cookie: probe.cookie } }).then(async (r) => {
+        await r.arrayBuffer();
+        pings.push(performance.now() - e.at);
+        if (!r.ok) errors++;
+      }, () => void errors++));
+      continue;
+    }
+    const u = units[e.n % units.length]!;
+    const next = (chains.get(u) ?? Promise.resolve()).then(async () => {
+      const ok = await save(url, u).catch(() => false);
+      saves.push(performance.now() - e.at);
+      if (!ok) errors++;
+    });
+    chains.set(u, next);
+    inflight.push(next);
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - start) / 1000;
+  const lost = await lostWrites(() => url, units);
+  return { rate: OPEN_RATE, p50: percentile(saves, 50), p95: percentile(saves, 95), errors, lost, pingP95: percentile(pings, 95), achieved: saves.length / elapsed };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The limit: the statements of one save, captured from the real app, replayed without it
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** One save's statements: those before the transaction, the transaction's (BEGIN/COMMIT excluded), those after. */
+interface SaveStatements {
+  before: Statement[];
+  tx: Statement[];
+  after: Statement[];
+  all: Statement[];
+}
+
+function splitCaptured(log: Statement[]): SaveStatements {
+  const begin = log.findIndex((s) => /^begin\b/i.test(s.sql));
+  const commit = log.findIndex((s) => /^commit\b/i.test(s.sql));
+  if (begin < 0 || commit < begin) throw new Error(`the captured save has no transaction: ${log.map((s) => s.sql.slice(0, 40)).join(' | ')}`);
+  return { before: log.slice(0, begin), tx: log.slice(begin + 1, commit), after: log.slice(commit + 1), all: log };
+}
+
+/** Sends one save through the real app on a logging connection (after a warm-up save) and returns its statements. */
+async function captureSave(db: Db, log: Statement[], env: Record<string, string>, u: Unit): Promise<SaveStatements> {
+  const config = loadConfig({ ...process.env, ...serverEnv({}), ...env });
+  const app = await buildApp({ db, config });
+  try {
+    const put = async () => {
+      const body = { version: u.version, header: { contactName: '采集', contactPhone: '021-63851234', fillDate: null }, rows: ROWS_A };
+      const res = await app.inject({ method: 'PUT', url: `/api/forms/${u.formId}`, headers: headersOf(u.session), payload: body });
+      if (res.statusCode !== 200) throw new Error(`capture save: ${String(res.statusCode)} ${res.body}`);
+      u.version = (res.json<{ version: number }>()).version;
+    };
+    await put(); // warm: the reference index, the active version ids
+    log.length = 0;
+    await put();
+    return splitCaptured([...log]);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The captured statements with the capture unit's ids replaced by another unit's. */
+function forUnit(s: SaveStatements, from: Unit, to: Unit): SaveStatements {
+  const pairs: [string, string][] = [
+    [from.formId, to.formId],
+    [from.unitId, to.unitId],
+    [from.userId, to.userId],
+    [hashSessionToken(from.session.token), hashSessionToken(to.session.token)],
+    [from.username, to.username],
+  ];
+  const sub = (v: unknown): unknown => {
+    if (typeof v === 'string') return pairs.reduce((acc, [a, b]) => acc.replaceAll(a, b), v);
+    if (Array.isArray(v)) return v.map(sub);
+    return v;
+  };
+  const map = (xs: Statement[]) => xs.map((x) => ({ sql: x.sql, params: x.params.map(sub) }));
+  return { before: map(s.before), tx: map(s.tx), after: map(s.after), all: map(s.all) };
+}
+
+interface LimitResult {
+  savesPerSec: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+/** Replays each unit's statements ROUNDS times, all units at once; `one` runs one save's statements. */
+async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveStatements) => Promise<void>): Promise<LimitResult> {
+  const lat: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(units.map(async (_, i) => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const t = performance.now();
+      const ok = await one(plans[i]!).then(() => true, () => false);
+      lat.push(performance.now() - t);
+      if (!ok) errors++;
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  return { savesPerSec: lat.length / seconds, p50: percentile(lat, 50), p95: percentile(lat, 95), errors };
+}
+
+function pgReplayer(pgPool: pg.Pool): (p: SaveStatements) => Promise<void> {
+  return async (p) => {
+    for (const s of p.before) await pgPool.query(s.sql, s.params);
+    const client = await pgPool.connect();
+    try {
+      await client.query('begin');
+      try {
+        for (const s of p.tx) await client.query(s.sql, s.params);
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback');
+        throw err;
+      }
+    } finally {
+      client.release();
+    }
+    for (const s of p.after) await pgPool.query(s.sql, s.params);
+  };
+}
+
+function pgliteReplayer(client: PGlite): (p: SaveStatements) => Promise<void> {
+  return async (p) => {
+    for (const s of p.before) await client.query(s.sql, s.params);
+    await client.transaction(async (tx) => {
+      for (const s of p.tx) await tx.query(s.sql, s.params);
+    });
+    for (const s of p.after) await client.query(s.sql, s.params);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures
+
+const medianOf = <T>(xs: T[], f: (x: T) => number) => median(xs.map(f));
+const sumOf = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
+
+function rushFigures(label: string, runs: RushResult[]): Record<string, number> {
+  return {
+    [`${label}: saves per s (median of ${String(runs.length)})`]: medianOf(runs, (r) => r.savesPerSec),
+    [`${label}: save p50 ms`]: medianOf(runs, (r) => r.p50),
+    [`${label}: save p95 ms`]: medianOf(runs, (r) => r.p95),
+    [`${label}: save errors (sum)`]: sumOf(runs, (r) => r.errors),
+    [`${label}: lost acknowledged writes (sum)`]: sumOf(runs, (r) => r.lost),
+    [`${label}: GET /api/ping beside it p50 ms`]: medianOf(runs, (r) => r.pingP50),
+    [`${label}: GET /api/ping beside it p95 ms`]: medianOf(runs, (r) => r.pingP95),
+    [`${label}: ping errors (sum)`]: sumOf(runs, (r) => r.pingErrors),
+  };
+}
+
+function limitFigures(label: string, runs: LimitResult[], statements: SaveStatements): Record<string, number | string> {
+  return {
+    [`${label} LIMIT: statements per save (before / in tx incl. BEGIN+COMMIT / after)`]: `${String(statements.before.length)} / ${String(statements.tx.length + 2)} / ${String(statements.after.length)}`,
+    [`${label} LIMIT: saves per s (median of ${String(runs.length)})`]: medianOf(runs, (r) => r.savesPerSec),
+    [`${label} LIMIT: save p50 ms`]: medianOf(runs, (r) => r.p50),
+    [`${label} LIMIT: save p95 ms`]: medianOf(runs, (r) => r.p95),
+    [`${label} LIMIT: errors (sum)`]: sumOf(runs, (r) => r.errors),
+  };
+}
+
+function openFigures(label: string, runs: OpenResult[]): Record<string, number> {
+  return {
+    [`${label} open loop ${String(OPEN_RATE)} saves/s: achieved saves per s`]: medianOf(runs, (r) => r.achieved),
+    [`${label} open loop: save p50 ms`]: medianOf(runs, (r) => r.p50),
+    [`${label} open loop: save p95 ms`]: medianOf(runs, (r) => r.p95),
+    [`${label} open loop: GET /api/ping p95 ms`]: medianOf(runs, (r) => r.pingP95),
+    [`${label} open loop: errors (sum)`]: sumOf(runs, (r) => r.errors),
+    [`${label} open loop: lost acknowledged writes (sum)`]: sumOf(runs, (r) => r.lost),
+  };
+}
+
+interface Goal {
+  figure: string;
+  goal: string;
+  measured: number | string;
+  ok: boolean | null;
+}
+
+function printGoals(goals: Goal[]): void {
+  console.log('\n  | figure | goal | measured | met |');
+  console.log('  | --- | --- | --- | --- |');
+  for (const g of goals) {
+    const m = typeof g.measured === 'number' ? String(Number(g.measured.toFixed(2))) : g.measured;
+    console.log(`  | ${g.figure} | ${g.goal} | ${m} | ${g.ok === null ? '—' : g.ok ? '是' : '否'} |`);
+  }
+  console.log('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The two targets
+
+const loggerFor = (log: Statement[]) => ({ logQuery: (query: string, params: unknown[]) => void log.push({ sql: query, params }) });
+
+async function onPglite(figures: Record<string, number | string>, goals: Goal[]): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zj-bench-rush-'));
+  const env = serverEnv({ DATA_DIR: dataDir });
+  const app = await startAppProcess(env, { cpuProfDir: process.env.BENCH_CPU_PROF || undefined });
+  let s: Seed | undefined;
+  const rush: RushResult[] = [];
+  const open: OpenResult[] = [];
+  try {
+    s = await seed(app.url);
+    const urlOf = () => app.url;
+    for (let r = 0; r < REPEATS; r++) rush.push(await closedLoop(urlOf, s.units, { url: app.url, session: s.units[0]!.session }));
+    // Once: when PGlite's capacity is below the arrival rate the run lasts rate × seconds ÷ capacity.
+    open.push(await openLoop(app.url, s.units, s.units[0]!.session));
+  } finally {
+    await app.stop();
+  }
+  if (!s) throw new Error('no seed');
+  const seeded = s;
+  // The limit on the same data folder, in this process, once the server has let it go.
+  const database = await openPglite(dataDir);
+  try {
+    const log: Statement[] = [];
+    const client = database.pglite!;
+    const db = drizzlePglite(client, { schema, logger: loggerFor(log) }) as unknown as Db;
+    const transaction = client.transaction.bind(client);
+    // Drizzle's PGlite driver runs transactions with client.transaction() (no BEGIN statement): mark them in the log.
+    client.transaction = (async (fn: Parameters<PGlite['transaction']>[0]) => {
+      log.push({ sql: 'begin', params: [] });
+      const result = await transaction(fn);
+      log.push({ sql: 'commit', params: [] });
+      return result;
+    }) as PGlite['transaction'];
+    const statements = await captureSave(db, log, env, seeded.capture);
+    client.transaction = transaction;
+    const plans = seeded.units.map((u) => forUnit(statements, seeded.capture, u));
+    const limit: LimitResult[] = [];
+    for (let r = 0; r < REPEATS; r++) limit.push(await replay(seeded.units, plans, pgliteReplayer(client)));
+    Object.assign(figures, rushFigures('PGlite', rush), limitFigures('PGlite', limit, statements), openFigures('PGlite', open));
+    const capacity = medianOf(rush, (r) => r.savesPerSec) / medianOf(limit, (r) => r.savesPerSec);
+    const p95 = medianOf(rush, (r) => r.p95) / medianOf(limit, (r) => r.p95);
+    figures['PGlite: capacity app ÷ LIMIT'] = capacity;
+    figures['PGlite: p95 app ÷ LIMIT'] = p95;
+    goals.push(
+      { figure: 'PGlite rush capacity, app ÷ limit', goal: '(PostgreSQL ≥ 0.5)', measured: capacity, ok: null },
+      { figure: 'PGlite rush p95 ÷ limit p95', goal: '(PostgreSQL ≤ 2)', measured: p95, ok: null },
+      { figure: 'PGlite open loop 40/s: save p95 ms / ping p95 ms', goal: '(PostgreSQL ≤ 150 / ≤ 30)', measured: `${medianOf(open, (r) => r.p95).toFixed(0)} / ${medianOf(open, (r) => r.pingP95).toFixed(0)}`, ok: null },
+      { figure: 'PGlite errors, lost writes', goal: '0, 0', measured: `${String(sumOf(rush, (r) => r.errors) + sumOf(open, (r) => r.errors))}, ${String(sumOf(rush, (r) => r.lost) + sumOf(open, (r) => r.lost))}`, ok: sumOf(rush, (r) => r.errors + r.lost) + sumOf(open, (r) => r.errors + r.lost) === 0 },
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function onPostgres(figures: Record<string, number | string>, goals: Goal[]): Promise<void> {
+  let url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || '';
+  let cluster: PgCluster | null = null;
+  if (!url) {
+    const reason = await pgClusterUnavailableReason();
+    if (reason) {
+      figures['PostgreSQL'] = `未测（${reason}；或设置 BENCH_DATABASE_URL）`;
+      return;
+    }
+    cluster = await startPgCluster(process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined);
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE zj_rush');
+    await admin.end();
+    url = cluster.url.replace(/\/postgres$/, '/zj_rush');
+  }
+  const env = serverEnv({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zj-bench-rush-pg-')), DATABASE_URL: url });
+  const apps: AppProcess[] = [];
+  const pgPool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c timezone=Asia/Shanghai' });
+  const capturePool = new pg.Pool({ connectionString: url, max: 2, options: '-c timezone=Asia/Shanghai' });
+  try {
+    const a = await startAppProcess(env, { cpuProfDir: process.env.BENCH_CPU_PROF || undefined });
+    apps.push(a);
+    const s = await seed(a.url);
+    const log: Statement[] = [];
+    const statements = await captureSave(drizzlePg(capturePool, { schema, logger: loggerFor(log) }) as unknown as Db, log, env, s.capture);
+    await capturePool.end();
+    const plans = s.units.map((u) => forUnit(statements, s.capture, u));
+    const probe = { url: a.url, session: s.units[0]!.session };
+    const rush: RushResult[] = [];
+    const limit: LimitResult[] = [];
+    const open: OpenResult[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      rush.push(await closedLoop(() => a.url, s.units, probe));
+      limit.push(await replay(s.units, plans, pgReplayer(pgPool)));
+      await resync(a.url, s.units);
+    }
+    for (let r = 0; r < REPEATS; r++) open.push(await openLoop(a.url, s.units, s.units[0]!.session));
+
+    // Two instances on the same database: the same units split over both, against one instance in the same rounds.
+    const b = await startAppProcess(env);
+    apps.push(b);
+    const single: RushResult[] = [];
+    const dual: RushResult[] = [];
+    const cpu = { a: 0, b: 0, pg: 0, client: 0, seconds: 0 };
+    const pgPids = () => (cluster ? pgClusterPids(cluster.port) : []);
+    for (let r = 0; r < REPEATS; r++) {
+      single.push(await closedLoop(() => a.url, s.units, probe));
+      const before = { a: processCpuMs(a.pid), b: processCpuMs(b.pid), pg: cpuSnapshot(pgPids()), client: process.cpuUsage() };
+      dual.push(await closedLoop((u) => (u.i % 2 ? b.url : a.url), s.units, probe));
+      const client = process.cpuUsage(before.client);
+      cpu.a += processCpuMs(a.pid) - before.a;
+      cpu.b += processCpuMs(b.pid) - before.b;
+      cpu.pg += cpuDeltaMs(before.pg, cpuSnapshot(pgPids()));
+      cpu.client += (client.user + client.system) / 1000;
+      cpu.seconds += dual.at(-1)!.seconds; // the read-back after each run is included in the CPU times, not here
+    }
+    Object.assign(figures, rushFigures('PostgreSQL', rush), limitFigures('PostgreSQL', limit, statements), openFigures('PostgreSQL', open), rushFigures('PostgreSQL one instance (beside two)', single), rushFigures('PostgreSQL two instances', dual));
+    const capacity = medianOf(rush, (r) => r.savesPerSec) / medianOf(limit, (r) => r.savesPerSec);
+    const p95 = medianOf(rush, (r) => r.p95) / medianOf(limit, (r) => r.p95);
+    const scale = medianOf(dual, (r) => r.savesPerSec) / medianOf(single, (r) => r.savesPerSec);
+    const cores = (ms: number) => ms / 1000 / cpu.seconds;
+    const cpuLine = `instance A ${cores(cpu.a).toFixed(2)}, B ${cores(cpu.b).toFixed(2)}, PostgreSQL ${cluster ? cores(cpu.pg).toFixed(2) : '?'}, client ${cores(cpu.client).toFixed(2)} cores`;
+    figures['PostgreSQL: capacity app ÷ LIMIT'] = capacity;
+    figures['PostgreSQL: p95 app ÷ LIMIT'] = p95;
+    figures['PostgreSQL: two instances ÷ one instance (capacity)'] = scale;
+    figures['PostgreSQL two instances: CPU used during the rush (2 cores here)'] = cpuLine;
+    const open95 = medianOf(open, (r) => r.p95);
+    const openPing95 = medianOf(open, (r) => r.pingP95);
+    const bad = sumOf([...rush, ...single, ...dual], (r) => r.errors + r.pingErrors) + sumOf(open, (r) => r.errors);
+    const lost = sumOf([...rush, ...single, ...dual], (r) => r.lost) + sumOf(open, (r) => r.lost);
+    goals.push(
+      { figure: 'rush capacity on PostgreSQL, app ÷ limit (same run)', goal: '≥ 0.5', measured: capacity, ok: capacity >= 0.5 },
+      { figure: 'rush p95 ÷ limit p95 (same run)', goal: '≤ 2', measured: p95, ok: p95 <= 2 },
+      { figure: 'open loop 40 saves/s on PostgreSQL: save p95 ms', goal: '≤ 150', measured: open95, ok: open95 <= 150 },
+      { figure: 'open loop 40 saves/s on PostgreSQL: trivial route p95 ms', goal: '≤ 30', measured: openPing95, ok: openPing95 <= 30 },
+      { figure: 'two instances ÷ one instance, capacity on PostgreSQL', goal: 'reported', measured: `${scale.toFixed(2)} (CPU: ${cpuLine})`, ok: null },
+      { figure: 'errors, lost acknowledged writes (PostgreSQL, all runs)', goal: '0, 0', measured: `${String(bad)}, ${String(lost)}`, ok: bad === 0 && lost === 0 },
+    );
+  } finally {
+    for (const app of apps) await app.stop();
+    await pgPool.end().catch(() => undefined);
+    await capturePool.end().catch(() => undefined);
+    await cluster?.destroy();
+  }
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const figures: Record<string, number | string> = { 'load average at start (1/5/15 min)': loadavg().map((x) => x.toFixed(2)).join(' / ') };
+  const goals: Goal[] = [];
+  if (process.env.BENCH_RUSH_TARGETS !== 'postgres') await onPglite(figures, goals);
+  if (process.env.BENCH_RUSH_TARGETS !== 'pglite') await onPostgres(figures, goals);
+  figures['load average at end (1/5/15 min)'] = loadavg().map((x) => x.toFixed(2)).join(' / ');
+  printGoals(goals);
+  return figures;
+}
