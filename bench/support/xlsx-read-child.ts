@@ -1,6 +1,7 @@
 // One read of an .xlsx by one reader, in a process of its own so that its peak memory can be measured:
 // `node --import tsx bench/support/xlsx-read-child.ts hand|exceljs <file>` prints one JSON line.
 import { readFile } from 'node:fs/promises';
+import type { CellValue } from 'exceljs';
 
 type Reader = (bytes: Buffer) => Promise<string[][]>;
 
@@ -17,13 +18,13 @@ async function handReader(): Promise<Reader> {
 async function exceljsReader(): Promise<Reader> {
   const { default: ExcelJS } = await import('exceljs');
   const { readOoxmlEntries } = await import('../../apps/server/src/documents/guarded-unzip.ts');
-  const text = (v: ExcelJS.CellValue): string => {
+  const text = (v: CellValue): string => {
     if (v === null || v === undefined) return '';
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     if (typeof v === 'object') {
       if ('richText' in v) return v.richText.map((t) => t.text).join('');
       if ('text' in v) return String(v.text);
-      if ('result' in v) return text(v.result as ExcelJS.CellValue);
+      if ('result' in v) return text(v.result as CellValue);
       return '';
     }
     return String(v);
