@@ -28,6 +28,7 @@
 // errors and lost writes are summed. BENCH_CPU_PROF=<dir> runs the (first) server process under `node --cpu-prof`.
 // Seed data goes through the real API: the administrator from ZHENGJI_ADMIN_*, the center account, the campaign
 // (created and opened), the units, their accounts (password changed at first login) and their forms.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -370,21 +371,32 @@ async function captureSave(db: Db, log: Statement[], env: Record<string, string>
   }
 }
 
-/** The captured statements with the capture unit's ids replaced by another unit's. */
-function forUnit(s: SaveStatements, from: Unit, to: Unit): SaveStatements {
-  const pairs: [string, string][] = [
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * The captured statements with the capture unit's ids replaced by another unit's; ids the save made itself (its rows'
+ * ids, any UUID in an INSERT that is neither the unit's nor the campaign's) get fresh ones for that unit.
+ */
+function forUnit(s: SaveStatements, from: Unit, to: Unit, campaignId: string): SaveStatements {
+  const pairs = new Map<string, string>([
     [from.formId, to.formId],
     [from.unitId, to.unitId],
     [from.userId, to.userId],
     [hashSessionToken(from.session.token), hashSessionToken(to.session.token)],
     [from.username, to.username],
-  ];
-  const sub = (v: unknown): unknown => {
-    if (typeof v === 'string') return pairs.reduce((acc, [a, b]) => acc.replaceAll(a, b), v);
-    if (Array.isArray(v)) return v.map(sub);
+  ]);
+  const keep = new Set([campaignId]);
+  const fresh = new Map<string, string>();
+  const sub = (v: unknown, inInsert: boolean): unknown => {
+    if (typeof v === 'string') {
+      let out = [...pairs].reduce((acc, [a, b]) => acc.replaceAll(a, b), v);
+      if (inInsert) out = out.replace(UUID, (id) => (keep.has(id) || [...pairs.values()].includes(id) ? id : (fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!)));
+      return out;
+    }
+    if (Array.isArray(v)) return v.map((x) => sub(x, inInsert));
     return v;
   };
-  const map = (xs: Statement[]) => xs.map((x) => ({ sql: x.sql, params: x.params.map(sub) }));
+  const map = (xs: Statement[]) => xs.map((x) => ({ sql: x.sql, params: x.params.map((p) => sub(p, /^\s*insert\b/i.test(x.sql))) }));
   return { before: map(s.before), tx: map(s.tx), after: map(s.after), all: map(s.all) };
 }
 
@@ -393,23 +405,25 @@ interface LimitResult {
   p50: number;
   p95: number;
   errors: number;
+  firstError: string | null;
 }
 
 /** Replays each unit's statements ROUNDS times, all units at once; `one` runs one save's statements. */
 async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveStatements) => Promise<void>): Promise<LimitResult> {
   const lat: number[] = [];
   let errors = 0;
+  let firstError: string | null = null;
   const started = performance.now();
   await Promise.all(units.map(async (_, i) => {
     for (let round = 0; round < ROUNDS; round++) {
       const t = performance.now();
-      const ok = await one(plans[i]!).then(() => true, () => false);
+      const ok = await one(plans[i]!).then(() => true, (err: unknown) => ((firstError ??= String(err)), false));
       lat.push(performance.now() - t);
       if (!ok) errors++;
     }
   }));
   const seconds = (performance.now() - started) / 1000;
-  return { savesPerSec: lat.length / seconds, p50: percentile(lat, 50), p95: percentile(lat, 95), errors };
+  return { savesPerSec: lat.length / seconds, p50: percentile(lat, 50), p95: percentile(lat, 95), errors, firstError };
 }
 
 function pgReplayer(pgPool: pg.Pool): (p: SaveStatements) => Promise<void> {
@@ -468,6 +482,7 @@ function limitFigures(label: string, runs: LimitResult[], statements: SaveStatem
     [`${label} LIMIT: save p50 ms`]: medianOf(runs, (r) => r.p50),
     [`${label} LIMIT: save p95 ms`]: medianOf(runs, (r) => r.p95),
     [`${label} LIMIT: errors (sum)`]: sumOf(runs, (r) => r.errors),
+    ...(runs.some((r) => r.firstError) ? { [`${label} LIMIT: first error`]: runs.find((r) => r.firstError)!.firstError! } : {}),
   };
 }
 
@@ -538,7 +553,7 @@ async function onPglite(figures: Record<string, number | string>, goals: Goal[])
     }) as PGlite['transaction'];
     const statements = await captureSave(db, log, env, seeded.capture);
     client.transaction = transaction;
-    const plans = seeded.units.map((u) => forUnit(statements, seeded.capture, u));
+    const plans = seeded.units.map((u) => forUnit(statements, seeded.capture, u, seeded.campaignId));
     const limit: LimitResult[] = [];
     for (let r = 0; r < REPEATS; r++) limit.push(await replay(seeded.units, plans, pgliteReplayer(client)));
     Object.assign(figures, rushFigures('PGlite', rush), limitFigures('PGlite', limit, statements), openFigures('PGlite', open));
@@ -584,7 +599,7 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
     const log: Statement[] = [];
     const statements = await captureSave(drizzlePg(capturePool, { schema, logger: loggerFor(log) }) as unknown as Db, log, env, s.capture);
     await capturePool.end();
-    const plans = s.units.map((u) => forUnit(statements, s.capture, u));
+    const plans = s.units.map((u) => forUnit(statements, s.capture, u, s.campaignId));
     const probe = { url: a.url, session: s.units[0]!.session };
     const rush: RushResult[] = [];
     const limit: LimitResult[] = [];
