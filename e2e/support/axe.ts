@@ -32,7 +32,8 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
         if (v) out.push(`${el.tagName.toLowerCase()}[${a}="${v}"]`);
       }
     }
-    for (const el of document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')) {
+    // Announcements (dnd-kit's live region and instructions, status messages); not regions that merely hold data tables.
+    for (const el of document.querySelectorAll('[id^="DndLiveRegion"], [id^="DndDescribedBy"], [role="status"]:not(:has(table)), [role="alert"]:not(:has(table))')) {
       const v = el.textContent?.trim();
       if (v) out.push(`${el.tagName.toLowerCase()}[live]: ${v}`);
     }

@@ -6,14 +6,18 @@ const CJK = /[\u4e00-\u9fff]/;
  * An icon is decoration beside its Chinese text; an icon-only control carries a Chinese name of its own, else takes the
  * Chinese title Ant puts around it (the pagination's 上一页 / 下一页).
  */
+/** Chinese names of the icons Ant Design puts alone in a control (Input.Search's button, copy, clear, close). */
+const ICON_NAMES: Record<string, string> = { search: '搜索', copy: '复制', check: '已复制', close: '关闭', 'close-circle': '清除', left: '上一页', right: '下一页', ellipsis: '更多', down: '展开', up: '收起', eye: '显示', 'eye-invisible': '隐藏' };
+
 function silence(icon: HTMLElement): void {
-  if (CJK.test(icon.getAttribute('aria-label') ?? '')) return;
+  const iconName = icon.getAttribute('aria-label') ?? '';
+  if (CJK.test(iconName)) return;
   icon.removeAttribute('aria-label');
   icon.removeAttribute('role');
   icon.setAttribute('aria-hidden', 'true');
   const control = icon.closest<HTMLElement>('button, a, [role="button"]');
   if (control && !control.getAttribute('aria-label') && !control.innerText.trim()) {
-    const title = control.closest<HTMLElement>('[title]')?.title;
+    const title = control.closest<HTMLElement>('[title]')?.title || ICON_NAMES[iconName];
     if (title) control.setAttribute('aria-label', title);
   }
 }
