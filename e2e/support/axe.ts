@@ -39,7 +39,9 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
     }
     return out;
   });
-  return texts.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '').replace(ALLOWED_LATIN, '')));
+  // Identifiers (UUIDs of objects an auditor copies) are data, not words.
+  const UUIDS = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+  return texts.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '').replace(UUIDS, '').replace(ALLOWED_LATIN, '')));
 }
 
 /**
