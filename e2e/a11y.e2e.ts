@@ -20,7 +20,7 @@ afterAll(async () => {
 /** Waits until the page shows no skeleton or spinner (data loaded), or 10 s passed. */
 async function settle(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin'), undefined, { timeout: 10_000 })
+    .waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-spin-blur, .ant-table-placeholder .ant-spin'), undefined, { timeout: 10_000 })
     .catch(() => undefined);
 }
 

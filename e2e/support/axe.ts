@@ -32,13 +32,16 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
         if (v) out.push(`${el.tagName.toLowerCase()}[${a}="${v}"]`);
       }
     }
-    for (const el of document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')) {
+    // Announcements (dnd-kit's live region and instructions, status messages); not regions that merely hold data tables.
+    for (const el of document.querySelectorAll('[id^="DndLiveRegion"], [id^="DndDescribedBy"], [role="status"]:not(:has(table)), [role="alert"]:not(:has(table))')) {
       const v = el.textContent?.trim();
       if (v) out.push(`${el.tagName.toLowerCase()}[live]: ${v}`);
     }
     return out;
   });
-  return texts.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '').replace(ALLOWED_LATIN, '')));
+  // Identifiers (UUIDs of objects an auditor copies) are data, not words.
+  const UUIDS = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+  return texts.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '').replace(UUIDS, '').replace(ALLOWED_LATIN, '')));
 }
 
 /**

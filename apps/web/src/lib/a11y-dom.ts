@@ -2,13 +2,29 @@
 const NAMED_ICONS = '.anticon[role="img"][aria-label]';
 const CJK = /[\u4e00-\u9fff]/;
 
-/** An icon is decoration beside its Chinese text; an icon-only control carries a Chinese aria-label of its own. */
+/**
+ * An icon is decoration beside its Chinese text; an icon-only control carries a Chinese name of its own, else takes the
+ * Chinese title Ant puts around it (the pagination's 上一页 / 下一页).
+ */
+/** Chinese names of the icons Ant Design puts alone in a control (Input.Search's button, copy, clear, close). */
+const ICON_NAMES: Record<string, string> = { search: '搜索', copy: '复制', check: '已复制', close: '关闭', 'close-circle': '清除', left: '上一页', right: '下一页', ellipsis: '更多', down: '展开', up: '收起', eye: '显示', 'eye-invisible': '隐藏' };
+
 function silence(icon: HTMLElement): void {
-  if (CJK.test(icon.getAttribute('aria-label') ?? '')) return;
+  const iconName = icon.getAttribute('aria-label') ?? '';
+  if (CJK.test(iconName)) return;
   icon.removeAttribute('aria-label');
   icon.removeAttribute('role');
   icon.setAttribute('aria-hidden', 'true');
+  const control = icon.closest<HTMLElement>('button, a, [role="button"]');
+  if (control && !control.getAttribute('aria-label') && !control.innerText.trim()) {
+    const title = control.closest<HTMLElement>('[title]')?.title || ICON_NAMES[iconName];
+    if (title) control.setAttribute('aria-label', title);
+  }
 }
+
+/** English names Ant Design gives some controls, and what a Chinese screen reader should say instead. */
+const ENGLISH_NAMES: Record<string, string> = { 'Increase Value': '增加数值', 'Decrease Value': '减少数值', 'segmented control': '选项' };
+const ENGLISH_NAMED = Object.keys(ENGLISH_NAMES).map((n) => `[aria-label="${n}"]`).join(', ');
 
 /** The scroll containers Ant Design draws (tables wider than the page, code blocks) that a keyboard must be able to scroll. */
 const SCROLLERS = '.ant-table-content, .ant-table-body';
@@ -32,13 +48,14 @@ function mark(el: HTMLElement): void {
 
 /**
  * Two fixes Ant Design offers no prop for, applied now and whenever the page changes: every table area that scrolls is
- * focusable (tabindex 0, role region, a Chinese name; axe-core's scrollable-region-focusable rule), and icons do not
- * read their English names ("delete", "home") to screen readers.
+ * focusable (tabindex 0, role region, a Chinese name; axe-core's scrollable-region-focusable rule), icons do not
+ * read their English names ("delete", "home") to screen readers, and Ant's few English control names are Chinese.
  */
 export function keepDomAccessible(root: HTMLElement = document.body): () => void {
   const scan = () => {
     root.querySelectorAll<HTMLElement>(SCROLLERS).forEach(mark);
     root.querySelectorAll<HTMLElement>(NAMED_ICONS).forEach(silence);
+    root.querySelectorAll<HTMLElement>(ENGLISH_NAMED).forEach((el) => el.setAttribute('aria-label', ENGLISH_NAMES[el.getAttribute('aria-label')!]!));
   };
   scan();
   let pending = false;

@@ -19,6 +19,7 @@ export function OutboxPage() {
       <PageHeader title="邮件发件箱" description="提醒、退回等通知邮件经发件箱发送；发送失败会自动重试，并在此显示原因" />
       <Card>
         <Segmented
+          aria-label="邮件状态"
           style={{ marginBottom: 16 }}
           value={status}
           onChange={(v) => setStatus(String(v))}

@@ -13,7 +13,7 @@ export function CheckQueuePage() {
     <>
       <PageHeader title="材料核验" description="逐份核验已提交的推荐表：对照盖章扫描件逐行给出结论，受理或退回" />
       <Card>
-        <Segmented style={{ marginBottom: 16 }} value={status} onChange={(v) => setStatus(String(v))} options={[{ value: 'submitted', label: '待核验' }, { value: 'returned', label: '已退回' }, { value: 'accepted', label: '已受理' }, { value: 'all', label: '全部' }]} />
+        <Segmented aria-label="核验状态" style={{ marginBottom: 16 }} value={status} onChange={(v) => setStatus(String(v))} options={[{ value: 'submitted', label: '待核验' }, { value: 'returned', label: '已退回' }, { value: 'accepted', label: '已受理' }, { value: 'all', label: '全部' }]} />
         <Table<CheckQueueItem>
           rowKey="formId"
           size="middle"
