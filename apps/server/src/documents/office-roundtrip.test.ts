@@ -81,7 +81,7 @@ beforeAll(async () => {
     'bad-final-sheet.xlsx': await renderNoticeListXlsx(BAD_FINAL),
   };
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
-  await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, n))], { timeout: 180_000 });
+  await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, n))], { timeout: 420_000 });
   // A dossier CSV as Excel/WPS users open it: LibreOffice Calc told nothing but the file (UTF-8 found from the BOM).
   await writeFile(join(dir, 'dossier.csv'), BAD_CSV);
   await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'dossier.csv')], { timeout: 120_000 });
@@ -92,7 +92,7 @@ beforeAll(async () => {
     // -layout keeps the page's lines; the raw reading order keeps a wrapped cell's text together.
     pages.set(name, { text: await poppler('pdftotext', ['-layout', pdf, '-']), raw: await poppler('pdftotext', [pdf, '-']), count: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) });
   }
-}, 480_000);
+}, 600_000);
 
 describe('generated documents opened in LibreOffice', () => {
   it('the Word 推荐表: 附件, every row, contact and date with the last row, the seven instructions whole', () => {
