@@ -91,7 +91,7 @@ export async function sealAuditLog(db: Db, opts: SealOptions = {}): Promise<Seal
   const batchSize = opts.batchSize ?? SEAL_BATCH;
   // Every transaction that committed before this call has an id below this.
   const target = opts.wait ? BigInt(((await db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)) as unknown as Rows<{ x: string }>).rows[0]!.x) : null;
-  const deadline = Date.now() + (opts.timeoutMs ?? 5_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   let sealed = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
