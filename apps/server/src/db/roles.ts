@@ -5,8 +5,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * What the application's role may do, as the owner grants it after each migration (docs/database-roles.md shows the
- * same statements): read and write every table, but only read and append the audit log, so that neither the app nor
- * anyone holding its password can rewrite history. UPDATE on sequences is for restore, which resets the counters.
+ * same statements): read and write every table, but only read and append the audit log and its hash chain
+ * (audit_seals), so that neither the app nor anyone holding its password can rewrite history. UPDATE on sequences is for restore, which resets the counters.
  */
 export function appRoleGrants(appRole: string): string[] {
   const app = quoteIdent(appRole);
@@ -16,6 +16,9 @@ export function appRoleGrants(appRole: string): string[] {
     `REVOKE ALL ON audit_log FROM PUBLIC`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${app}`,
     `GRANT SELECT, INSERT ON audit_log TO ${app}`,
+    `REVOKE ALL ON audit_seals FROM PUBLIC`,
+    `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_seals FROM ${app}`,
+    `GRANT SELECT, INSERT ON audit_seals TO ${app}`,
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${app}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${app}`,

@@ -91,7 +91,7 @@ export async function sealAuditLog(db: Db, opts: SealOptions = {}): Promise<Seal
   const batchSize = opts.batchSize ?? SEAL_BATCH;
   // Every transaction that committed before this call has an id below this.
   const target = opts.wait ? BigInt(((await db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)) as unknown as Rows<{ x: string }>).rows[0]!.x) : null;
-  const deadline = Date.now() + (opts.timeoutMs ?? 5_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   let sealed = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
@@ -131,15 +131,12 @@ export async function unsealedRows(db: Db): Promise<UnsealedTail> {
 
 /** The unsealed rows after the chain's cursor (cheap: an index range, for /readyz and the periodic sealer). */
 export async function unsealedTail(db: Db): Promise<UnsealedTail> {
+  // The cursor is passed as values (not a subquery) so that the planner sees how narrow the range is.
+  const state = await chainState(db);
   const result = (await db.execute(sql`
-    WITH mark AS (
-      SELECT xid, id FROM (
-        (SELECT a.xid, a.id, 1 AS k FROM audit_seals s JOIN audit_log a ON a.id = s.audit_id ORDER BY s.seq DESC LIMIT 1)
-        UNION ALL SELECT '0'::xid8, 0::bigint, 2
-      ) c ORDER BY k LIMIT 1)
     SELECT count(*)::int AS n, (array_agg(a.id ORDER BY a.at, a.id))[1] AS id, min(a.at) AS at
     FROM audit_log a
-    WHERE (a.xid, a.id) > (SELECT xid, id FROM mark) AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id)`)) as unknown as Rows<{
+    WHERE (a.xid, a.id) > (${state.xid}::xid8, ${state.id}::bigint) AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id)`)) as unknown as Rows<{
     n: number;
     id: number | string | null;
     at: Date | string | null;

@@ -103,8 +103,8 @@ export interface AuditVerification {
   notes: string[];
 }
 
-/** Verifies the audit log: hash chain, then its rows against the signed checkpoints kept outside the database. */
-export async function verifyAudit(ctx: { db: Db; config: Config; clock?: Clock }): Promise<AuditVerification> {
+/** Verifies the audit log (after sealing on demand, unless `seal: false`): hash chain, unsealed tail, then its rows against the signed checkpoints kept outside the database. */
+export async function verifyAudit(ctx: { db: Db; config: Config; clock?: Clock }, opts: { seal?: boolean } = {}): Promise<AuditVerification> {
   const problems: string[] = [];
   const notes: string[] = [];
   const key = checkpointKey(ctx.config, false);
@@ -121,7 +121,7 @@ export async function verifyAudit(ctx: { db: Db; config: Config; clock?: Clock }
   }
   const checkpoint = reading?.latest ?? null;
   const tracker = anchorTracker(reading?.valid ?? []);
-  const chain = await verifyAuditChain(ctx.db, { tracker });
+  const chain = await verifyAuditChain(ctx.db, { tracker, seal: opts.seal });
   if (!chain.ok) problems.unshift(`审计日志哈希链在第 ${chain.brokenAtId} 条记录处断开：${chain.reason}`);
   const tail = chain.unsealed;
   if (tail.count && sealLagging(tail, (ctx.clock ?? systemClock).now())) {
