@@ -15,7 +15,7 @@ import { renderNoticeListDocx } from '../apps/server/src/documents/notice-list.d
 import { renderNoticeListOfd } from '../apps/server/src/documents/notice-list.ofd.ts';
 import { renderNoticeListPdf } from '../apps/server/src/documents/notice-list.pdf.ts';
 import { renderNoticeListXlsx } from '../apps/server/src/documents/notice-list.xlsx.ts';
-import { writeDossierEntries } from '../apps/server/src/use-cases/notice/dossier-entries.ts';
+import { writeDossierEntries } from '../apps/server/src/presenters/dossier-entries.ts';
 import { createCampaignRow } from '../apps/server/test/notice-factories.ts';
 import { createUnitRow } from '../apps/server/test/factories.ts';
 

@@ -41,7 +41,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openPglite, type Db } from '../apps/server/src/db/client.ts';
 import * as schema from '../apps/server/src/db/schema/index.ts';
-import { hashSessionToken } from '../apps/server/src/use-cases/auth/session-token.ts';
+import { hashSessionToken } from '../apps/server/src/auth/session-token.ts';
 import { pgClusterUnavailableReason, startPgCluster, type PgCluster } from '../apps/server/test/pg-cluster.ts';
 import { cpuDeltaMs, cpuSnapshot, pgClusterPids, processCpuMs, startAppProcess, type AppProcess } from './support/app-process.ts';
 import { median, percentile } from './support/stats.ts';

@@ -11,6 +11,9 @@ import {
   SCAN_MATCH_KIND_LABELS,
   formatChineseDate,
   type Role,
+  auditActionLabel,
+  auditObjectLabel,
+  summarizeAuditChanges,
 } from '@zhengji/domain';
 import { CHECK_FAIL_REASON_LABELS, verificationCodeOf } from '@zhengji/domain/check/check.schemas.ts';
 import type { Db } from '../db/client.ts';
@@ -191,7 +194,7 @@ export async function writeDossierEntries(db: Db, campaignId: string, siteUrl: s
     if (type === 'candidate') return candidateName.get(id) ?? id;
     return id;
   };
-  await add('审计日志.csv', toCsv(['序号', '时间', '操作人', '账号', '角色', '实际操作人账号（代办时）', 'IP 地址', '操作', '对象类型', '对象', '结果', '变更内容', '哈希'], d.audit.map((a) => [
-    a.id, a.at, person(a.actorUserId), a.actorUsername, a.actorRole ? (ROLE_LABELS[a.actorRole as Role] ?? a.actorRole) : '', a.realActorUsername, a.ip, a.action, a.objectType, objectName(a.objectType, a.objectId), AUDIT_RESULT[a.result] ?? a.result, a.changes ? JSON.stringify(a.changes) : '', a.hash,
+  await add('审计日志.csv', toCsv(['序号', '时间', '操作人', '账号', '角色', '实际操作人账号（代办时）', 'IP 地址', '操作', '对象类型', '对象', '结果', '变更内容', '变更内容（原始记录）', '哈希'], d.audit.map((a) => [
+    a.id, a.at, person(a.actorUserId), a.actorUsername, a.actorRole ? (ROLE_LABELS[a.actorRole as Role] ?? a.actorRole) : '', a.realActorUsername, a.ip, auditActionLabel(a.action), auditObjectLabel(a.objectType), objectName(a.objectType, a.objectId), AUDIT_RESULT[a.result] ?? a.result, summarizeAuditChanges(a.objectType, a.changes) ?? '', a.changes ? JSON.stringify(a.changes) : '', a.hash,
   ])));
 }

@@ -164,7 +164,8 @@ describe('GET /api/campaigns/:id/dossier.zip', () => {
     const candidatesCsv = parseCsv(entries.get('候选职业.csv')!.toString('utf8').slice(1));
     expect(candidatesCsv.slice(1).map((r) => r[8])).toEqual(['入选', '入选']);
     const audit = parseCsv(entries.get('审计日志.csv')!.toString('utf8').slice(1));
-    const exported = audit.find((r) => r[7] === 'campaign.exportDossier');
+    const exported = audit.find((r) => r[7] === '导出征集档案');
+    expect(exported?.[8]).toBe('征集活动');
     expect(exported?.slice(2, 5)).toEqual(['崔安卓', centerUser.username, '市职鉴中心']);
     expect(exported?.[9]).toBe(campaign.title);
 
