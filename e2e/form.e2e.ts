@@ -253,7 +253,8 @@ describe('a unit fills, checks, orders and submits its 推荐表', () => {
     expect(await field(dataRows(page).nth(1), 'reason').locator('textarea').inputValue()).toBe('本市老龄化程度高，养老护理人员需求大');
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/已保存/);
     await page.reload();
-    await expect.poll(() => codes(page)).toEqual(['4-01-06-01', '4-10-01-05', '4-04-05-05']);
+    // A reload on the shared machine can take longer than the default 5 s poll.
+    await expect.poll(() => codes(page), { timeout: 30_000 }).toEqual(['4-01-06-01', '4-10-01-05', '4-04-05-05']);
     await shot(page, 'row-restored-after-reload', true);
 
     // 定稿 → print → seal → scan → matched → submit, with a scan made from the downloaded print copy itself.

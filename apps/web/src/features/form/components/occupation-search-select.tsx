@@ -68,14 +68,15 @@ export function OccupationSearchSelect({
     <Select
       id={id}
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
-      value={value || undefined}
+      // Controlled even when empty: the 添加 box shows its placeholder again after each pick.
+      value={value || null}
       placeholder={placeholder}
       disabled={disabled}
       autoFocus={autoFocus}
       style={{ width: '100%' }}
       status={status}
-      // Wide enough for code, name and flags, never wider than the window (a phone); placed to stay inside it.
-      popupMatchSelectWidth={Math.max(240, Math.min(520, window.innerWidth - 24))}
+      // Wide enough for code, name and flags; on a phone as wide as the box, so that it stays on the screen.
+      popupMatchSelectWidth={window.innerWidth < 640 ? true : 520}
       placement="bottomLeft"
       notFoundContent={loading ? <Spin size="small" /> : query.trim() ? '没有找到匹配的职业（工种）' : '请输入编码、名称或拼音'}
       onSelect={(v: string) => {
