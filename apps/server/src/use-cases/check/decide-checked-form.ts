@@ -4,7 +4,7 @@ import { DomainError } from '@zhengji/domain';
 import { AcceptCheckedSchema, ReturnCheckedSchema } from '@zhengji/domain/check/check.schemas.ts';
 import { checkDecisions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { requireAllowed } from '../authorize.ts';
+import { requireUser } from '../../access/require-access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadFormFor } from '../form/form-state.ts';
 import { acceptForm } from '../form/accept-form.ts';
@@ -18,7 +18,7 @@ import { CHECK_STALE_MESSAGE } from './save-check-decisions.ts';
  * other gets 409 (STALE_VERSION here, or INVALID_STATE from the workflow) and nothing of theirs is written.
  */
 async function checkVersion(ctx: UseCaseContext, formId: string, version: number, fillPasses: boolean): Promise<void> {
-  const actor = requireAllowed(ctx.actor.kind === 'user' && ctx.actor.role === 'center', ctx.actor);
+  const actor = requireUser(ctx.actor); // the object gate in loadFormFor requires the form's 'check'
   await ctx.db.transaction(async (tx) => {
     const state = await loadFormFor(tx, actor, formId, 'check', true);
     if (state.form.version !== version) throw new DomainError('STALE_VERSION', CHECK_STALE_MESSAGE);

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { DomainError, transitionForm, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import { DomainError, transitionForm, pickFormRow, type AccessPermission, type Actor, type FormRow, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import { assertAccess } from '../../access/require-access.ts';
 import type { Db } from '../../db/client.ts';
 import { campaigns, formLateExceptions, formRows, forms } from '../../db/schema/index.ts';
 
@@ -50,15 +51,17 @@ export async function lateExceptionOf(db: Db, campaignId: string, unitId: string
   return row?.until ?? null;
 }
 
+/** An action on a form that the object gate answers. */
+export type FormAccessAction = AccessPermission extends infer P ? (P extends `form.${infer A}` ? A : never) : never;
+
 /**
- * Loads a form the actor may see (NOT_FOUND otherwise, so that another unit's form is indistinguishable from a
- * missing one), then requires the policy to allow `action` (FORBIDDEN). `forUpdate` locks the form row.
+ * Loads a form and asks the object gate for `action` on it: NOT_FOUND when the actor may not see it (another unit's
+ * form is indistinguishable from a missing one), FORBIDDEN when they see it but may not do this. `forUpdate` locks the row.
  */
-export async function loadFormFor(db: Db, actor: Actor, formId: string, action: FormPolicyAction, forUpdate = false): Promise<FormState> {
+export async function loadFormFor(db: Db, actor: Actor, formId: string, action: FormAccessAction, forUpdate = false): Promise<FormState> {
   const query = db.select().from(forms).where(eq(forms.id, formId));
   const [form] = forUpdate ? await query.for('update') : await query;
-  if (!form || !canForm(actor, 'view', form)) throw new DomainError('NOT_FOUND', '该推荐表不存在或您无权查看');
-  if (!canForm(actor, action, form)) throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
+  assertAccess(actor, `form.${action}`, form);
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, form.campaignId));
   if (!campaign) throw new DomainError('NOT_FOUND', '该推荐表所属的征集活动不存在');
   return { form, campaign, lateExceptionUntil: await lateExceptionOf(db, form.campaignId, form.unitId) };

@@ -1,35 +1,9 @@
-import { hasRole, type Actor } from '@zhengji/domain';
+import { canReference, type Actor, type ReferenceAction } from '@zhengji/domain';
 import { requireAllowed } from '../authorize.ts';
 
-/**
- * Actions on reference data. The domain package has no reference policy yet, so this adapter holds the grants:
- * every logged-in user searches and browses; the center manages versions and the Shanghai lists; admin and
- * auditor may read the version history.
- */
-export const REFERENCE_ACTIONS = ['reference.search', 'reference.versions.read', 'reference.import', 'reference.activate', 'reference.lists.edit'] as const;
-/** One action on reference data. */
-export type ReferenceAction = (typeof REFERENCE_ACTIONS)[number];
+export { REFERENCE_ACTIONS, canReference, referenceAbilities, type ReferenceAction } from '@zhengji/domain';
 
-/** Whether the actor may perform a reference action; deny by default. */
-export function canReference(actor: Actor, action: ReferenceAction): boolean {
-  switch (action) {
-    case 'reference.search':
-      return actor.kind === 'user';
-    case 'reference.versions.read':
-      return hasRole(actor, 'center', 'admin', 'auditor');
-    case 'reference.import':
-    case 'reference.activate':
-    case 'reference.lists.edit':
-      return hasRole(actor, 'center');
-  }
-}
-
-/** The abilities map over the reference actions, for `/api/me`. */
-export function referenceAbilities(actor: Actor): Record<ReferenceAction, boolean> {
-  return Object.fromEntries(REFERENCE_ACTIONS.map((a) => [a, canReference(actor, a)])) as Record<ReferenceAction, boolean>;
-}
-
-/** Throws FORBIDDEN unless the actor may perform the reference action. */
+/** Throws FORBIDDEN unless the actor may perform the reference action (policy: packages/domain/src/reference/reference.policy.ts). */
 export function authorizeReference(actor: Actor, action: ReferenceAction) {
   return requireAllowed(canReference(actor, action), actor);
 }

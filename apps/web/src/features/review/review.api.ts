@@ -52,6 +52,8 @@ export interface BoardCandidate {
 export interface ReviewBoard {
   campaign: ReviewCampaign & { industryTags: string[] };
   round: ReviewRound;
+  /** What the board may do now, with the server's reason when it cannot (e.g. the call is still open). */
+  actions: Record<'assign' | 'draw' | 'autoAssign', { allowed: boolean; reason: string | null }>;
   panel: PanelMember[];
   candidates: BoardCandidate[];
 }
