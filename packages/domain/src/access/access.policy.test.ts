@@ -45,7 +45,7 @@ function expected(who: string, p: AccessPermission): AccessAnswer {
       return CENTER_ONLY.includes(p) || p === 'reference.versions.read' ? 'forbidden' : 'hidden';
     case 'admin':
     case 'auditor':
-      if (p === 'reference.versions.read' && who === 'admin') return 'allowed';
+      if (p === 'reference.versions.read') return who === 'admin' ? 'allowed' : 'forbidden';
       return CENTER_ONLY.includes(p) ? 'forbidden' : 'hidden';
     default: // unit B, expert B: nothing of A's is known to them; center-only objects are public but forbidden
       return CENTER_ONLY.includes(p) || p === 'reference.versions.read' ? 'forbidden' : 'hidden';
