@@ -42,3 +42,5 @@ export * from './dashboard/dashboard.schemas.ts';
 export * from './form/scan-match.ts';
 export * from './form/form-history.schemas.ts';
 export * from './notification/notification.schemas.ts';
+export * from './reference/reference.policy.ts';
+export * from './access/access.policy.ts';

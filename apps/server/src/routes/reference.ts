@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ListViewSchema, ReferenceVersionSchema, TreeNodeSchema } from '@zhengji/domain/reference/reference-view.schemas.ts';
 import { DomainError, REFERENCE_DATASET_KINDS, SEARCH_MAX_LIMIT } from '@zhengji/domain';
-import { ANY_USER, roles } from '../plugins/access.ts';
+import { roles } from '../plugins/access.ts';
 import { checkMultipartFields, cleanFileName, multipartReadError } from '../plugins/upload.ts';
 import type { UploadedFile } from '../reference/prepare-import.ts';
 import { activateReferenceVersion } from '../use-cases/reference/activate-reference-version.ts';
@@ -20,7 +20,9 @@ import { ListEntryInputSchema, saveReferenceListEntry } from '../use-cases/refer
 import { searchReferenceData } from '../use-cases/reference/search-reference-data.ts';
 
 const CENTER = roles('center');
-const READERS = roles('center', 'admin', 'auditor');
+const READERS = roles('center', 'admin');
+/** Everyone but the auditor, who reads the audit log only (三权分立). */
+const BROWSERS = roles('center', 'unit', 'expert', 'admin');
 const KindSchema = z.enum(REFERENCE_DATASET_KINDS, '数据集类型应为 occupations、standards、qualifications、shortage 或 offered');
 const ListKindSchema = z.enum(['shortage', 'offered'], '目录类型应为 shortage（急需紧缺）或 offered（已开展认定）');
 const VersionParams = z.object({ id: z.uuid('版本编号格式不正确') });
@@ -63,13 +65,13 @@ async function readImportUpload(request: FastifyRequest): Promise<{ fields: Reco
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reference'];
-  app.get('/api/reference/search', { config: ANY_USER, schema: { tags, summary: '按编码、名称、拼音或首字母搜索职业和工种', querystring: SearchQuery } }, async (request) =>
+  app.get('/api/reference/search', { config: BROWSERS, schema: { tags, summary: '按编码、名称、拼音或首字母搜索职业和工种', querystring: SearchQuery } }, async (request) =>
     searchReferenceData(request.ctx, request.query),
   );
-  app.get('/api/reference/tree', { config: ANY_USER, schema: { tags, summary: '职业分类大典树的下一级', querystring: z.object({ parent: z.string().max(20).optional() }), response: { 200: z.array(TreeNodeSchema) } } }, async (request) =>
+  app.get('/api/reference/tree', { config: BROWSERS, schema: { tags, summary: '职业分类大典树的下一级', querystring: z.object({ parent: z.string().max(20).optional() }), response: { 200: z.array(TreeNodeSchema) } } }, async (request) =>
     browseOccupationTree(request.ctx, request.query.parent || null),
   );
-  app.get('/api/reference/occupations/:code', { config: ANY_USER, schema: { tags, summary: '职业（或大类、中类、小类）详情', params: z.object({ code: z.string().min(1).max(20) }) } }, async (request) =>
+  app.get('/api/reference/occupations/:code', { config: BROWSERS, schema: { tags, summary: '职业（或大类、中类、小类）详情', params: z.object({ code: z.string().min(1).max(20) }) } }, async (request) =>
     getOccupationDetail(request.ctx, request.params.code),
   );
 
@@ -98,7 +100,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(buffer);
   });
 
-  app.get('/api/reference/lists/:kind', { config: ANY_USER, schema: { tags, summary: '上海市目录（急需紧缺、已开展认定）的现行条目', params: z.object({ kind: ListKindSchema }), response: { 200: ListViewSchema } } }, async (request) =>
+  app.get('/api/reference/lists/:kind', { config: BROWSERS, schema: { tags, summary: '上海市目录（急需紧缺、已开展认定）的现行条目', params: z.object({ kind: ListKindSchema }), response: { 200: ListViewSchema } } }, async (request) =>
     listReferenceListEntries(request.ctx, request.params.kind),
   );
   app.post('/api/reference/lists/:kind/entries', { config: CENTER, schema: { tags, summary: '新增目录条目（生成新的生效版本）', params: z.object({ kind: ListKindSchema }), body: ListEntryInputSchema, response: { 201: ListViewSchema } } }, async (request, reply) =>

@@ -65,6 +65,8 @@ export type BoardCandidate = z.infer<typeof BoardCandidateSchema>;
 export const ReviewBoardSchema = z.object({
   campaign: ReviewCampaignSchema.omit({ year: true }).extend({ industryTags: z.array(z.string()) }),
   round: ReviewRoundSchema,
+  /** What the board may do now, with the server's reason when it cannot (e.g. the call is still open). */
+  actions: z.record(z.enum(['assign', 'draw', 'autoAssign']), z.object({ allowed: z.boolean(), reason: z.string().nullable() })),
   panel: z.array(PanelMemberSchema),
   candidates: z.array(BoardCandidateSchema),
 });

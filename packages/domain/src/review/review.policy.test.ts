@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_ACTOR, type Actor, type Role } from '../shared/actor.ts';
-import { REVIEW_POLICY_ACTIONS, canReview, reviewAbilities, type ReviewPolicyAction, type ReviewPolicyTarget } from './review.policy.ts';
+import { REVIEW_POLICY_ACTIONS, canReview, reviewAbilities, reviewBoardActions, reviewPhaseRefusal, type ReviewPolicyAction, type ReviewPolicyTarget } from './review.policy.ts';
 
 const user = (role: Role, userId = `u-${role}`): Actor => ({ kind: 'user', userId, username: role, role, unitId: null });
 
@@ -50,5 +50,22 @@ describe('canReview: every (actor, situation, action)', () => {
     expect(canReview(ACTORS.center!, 'assign')).toBe(true);
     expect(canReview(ACTORS.center!, 'reopenReview')).toBe(false);
     expect(canReview(ACTORS.assignedExpert!, 'viewCandidate')).toBe(false);
+  });
+});
+
+describe('the review board’s actions by campaign phase', () => {
+  const center: Actor = { kind: 'user', userId: 'c', username: 'c', role: 'center', unitId: null };
+  it.each(['draft', 'open', 'closed', 'reviewing', 'publicizing', 'published', 'archived'] as const)('%s', (status) => {
+    const { autoAssign } = reviewBoardActions(center, status);
+    const allowed = status === 'closed' || status === 'reviewing';
+    expect(autoAssign.allowed).toBe(allowed);
+    expect(autoAssign.reason).toBe(allowed ? null : reviewPhaseRefusal(status));
+  });
+  it('says why while the call is still open', () => {
+    expect(reviewBoardActions(center, 'open').autoAssign.reason).toBe('征集活动处于“征集中”阶段，只有截止征集后、公示前才能进行专家评估');
+  });
+  it('refuses an expert whatever the phase', () => {
+    const expert: Actor = { kind: 'user', userId: 'e', username: 'e', role: 'expert', unitId: null };
+    expect(reviewBoardActions(expert, 'reviewing').autoAssign).toEqual({ allowed: false, reason: '您没有执行此操作的权限' });
   });
 });

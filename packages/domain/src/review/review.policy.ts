@@ -1,4 +1,5 @@
 import type { Actor } from '../shared/actor.ts';
+import { CAMPAIGN_STATUS_LABELS, type CampaignStatus } from '../campaign/campaign.workflow.ts';
 
 /** Everything one can do in the expert evaluation. */
 export const REVIEW_POLICY_ACTIONS = [
@@ -79,4 +80,20 @@ export function canReview(actor: Actor, action: ReviewPolicyAction, target?: Rev
 /** The abilities map of an actor over one candidate of the round, for the UI. */
 export function reviewAbilities(actor: Actor, target: ReviewPolicyTarget): Record<ReviewPolicyAction, boolean> {
   return Object.fromEntries(REVIEW_POLICY_ACTIONS.map((a) => [a, canReview(actor, a, target)])) as Record<ReviewPolicyAction, boolean>;
+}
+
+/** The campaign phases in which experts are drawn, assigned and score. */
+export const REVIEW_PHASES: ReadonlySet<CampaignStatus> = new Set<CampaignStatus>(['closed', 'reviewing']);
+
+/** Why the review round of a campaign in this phase cannot be changed (drawn, assigned), or null when it can. */
+export function reviewPhaseRefusal(status: CampaignStatus): string | null {
+  if (REVIEW_PHASES.has(status)) return null;
+  return `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，只有截止征集后、公示前才能进行专家评估`;
+}
+
+/** What the center's 评审分配 page may do now, each with the reason it cannot (shown beside the disabled control). */
+export function reviewBoardActions(actor: Actor, status: CampaignStatus): Record<'assign' | 'draw' | 'autoAssign', { allowed: boolean; reason: string | null }> {
+  const reason = canReview(actor, 'assign') ? reviewPhaseRefusal(status) : '您没有执行此操作的权限';
+  const one = { allowed: reason === null, reason };
+  return { assign: one, draw: one, autoAssign: one };
 }

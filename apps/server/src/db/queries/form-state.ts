@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { DomainError, transitionForm, pickFormRow, type Actor, type FormRow, canForm, type FormPolicyAction, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import { DomainError, transitionForm, pickFormRow, type AccessPermission, type Actor, type FormRow, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import { assertAccess } from '../../access/require-access.ts';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
 import { campaigns, formLateExceptions, formRows, forms, units } from '../schema/index.ts';
@@ -55,16 +56,18 @@ export async function lateExceptionOf(db: Db, campaignId: string, unitId: string
   return row?.until ?? null;
 }
 
+/** An action on a form that the object gate answers. */
+export type FormAccessAction = AccessPermission extends infer P ? (P extends `form.${infer A}` ? A : never) : never;
+
 /**
- * Loads a form the actor may see (NOT_FOUND otherwise, so that another unit's form is indistinguishable from a
- * missing one), then requires the policy to allow `action` (FORBIDDEN). `forUpdate` locks the form row.
+ * Loads a form and asks the object gate for `action` on it: NOT_FOUND when the actor may not see it (another unit's
+ * form is indistinguishable from a missing one), FORBIDDEN when they see it but may not do this. `forUpdate` locks the row.
  */
-export async function loadFormFor(db: Db, actor: Actor, formId: string, action: FormPolicyAction, forUpdate = false): Promise<FormState> {
+export async function loadFormFor(db: Db, actor: Actor, formId: string, action: FormAccessAction, forUpdate = false): Promise<FormState> {
   const [row] = await (forUpdate ? formStateForUpdate : formStateById)(db).execute({ formId });
   const form = row?.form;
-  if (!form || !canForm(actor, 'view', form)) throw new DomainError('NOT_FOUND', '该推荐表不存在或您无权查看');
-  if (!canForm(actor, action, form)) throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
-  if (!row.campaign) throw new DomainError('NOT_FOUND', '该推荐表所属的征集活动不存在');
+  assertAccess(actor, `form.${action}`, form);
+  if (!row?.campaign) throw new DomainError('NOT_FOUND', '该推荐表所属的征集活动不存在');
   return { form, campaign: row.campaign, lateExceptionUntil: row.lateExceptionUntil ?? null, unitName: row.unitName ?? '' };
 }
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import {
-  CAMPAIGN_STATUS_LABELS,
   DEFAULT_REVIEW_CRITERIA,
   DomainError,
   canReview,
+  reviewPhaseRefusal,
   formatChineseDate,
   shanghaiIsoDate,
   type Actor,
@@ -15,8 +15,6 @@ import type { Db } from '../client.ts';
 import { campaigns, reviewRounds } from '../schema/index.ts';
 import { requireAllowed } from '../../use-cases/authorize.ts';
 
-/** The campaign phases in which experts are assigned and score. */
-const REVIEW_PHASES = new Set(['closed', 'reviewing']);
 
 type Round = typeof reviewRounds.$inferSelect;
 
@@ -29,9 +27,8 @@ export function authorizeReview(actor: Actor, action: ReviewPolicyAction, target
 export async function loadReviewCampaign(db: Db, campaignId: string, writable = false) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign) throw new DomainError('NOT_FOUND', '该征集活动不存在');
-  if (writable && !REVIEW_PHASES.has(campaign.status)) {
-    throw new DomainError('INVALID_STATE', `征集活动处于“${CAMPAIGN_STATUS_LABELS[campaign.status]}”阶段，只有截止征集后、公示前才能进行专家评估`);
-  }
+  const refusal = writable ? reviewPhaseRefusal(campaign.status) : null;
+  if (refusal) throw new DomainError('INVALID_STATE', refusal);
   return campaign;
 }
 

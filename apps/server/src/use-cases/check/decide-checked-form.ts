@@ -5,7 +5,7 @@ import { AcceptCheckedSchema, ReturnCheckedSchema } from '@zhengji/domain/check/
 import type { Db } from '../../db/client.ts';
 import { checkDecisions } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { requireAllowed } from '../authorize.ts';
+import { requireUser } from '../../access/require-access.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadFormFor } from '../../db/queries/form-state.ts';
 import { acceptFormIn } from '../form/accept-form.ts';
@@ -19,7 +19,7 @@ import { CHECK_STALE_MESSAGE } from './save-check-decisions.ts';
  * INVALID_STATE from the workflow) and nothing of theirs is written; a refused accept leaves no pass decision behind.
  */
 async function checkVersion(tx: Db, ctx: UseCaseContext, formId: string, version: number, fillPasses: boolean): Promise<void> {
-  const actor = requireAllowed(ctx.actor.kind === 'user' && ctx.actor.role === 'center', ctx.actor);
+  const actor = requireUser(ctx.actor); // the object gate in loadFormFor requires the form's 'check'
   const state = await loadFormFor(tx, actor, formId, 'check', true);
   if (state.form.version !== version) throw new DomainError('STALE_VERSION', CHECK_STALE_MESSAGE);
   if (!fillPasses || state.form.status !== 'submitted') return;

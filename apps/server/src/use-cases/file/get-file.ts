@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import { DomainError, hasRole } from '@zhengji/domain';
 import { storedFiles } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { requireAllowed } from '../authorize.ts';
+import { assertAccess } from '../../access/require-access.ts';
 import { streamFileContent } from '../../files/file-content.ts';
 
 /** A stored file with its content as a stream, for download. */
@@ -15,11 +14,9 @@ export interface FileDownload {
   content: Readable;
 }
 
-/** A stored file: the center reads every file, a unit user only its own unit's; others get NOT_FOUND. */
+/** A stored file, as the object gate allows (the center every file, a unit user only its own unit's; others NOT_FOUND). */
 export async function getFile(ctx: UseCaseContext, id: string): Promise<FileDownload> {
-  const actor = requireAllowed(hasRole(ctx.actor, 'center', 'unit'), ctx.actor);
   const [row] = await ctx.db.select().from(storedFiles).where(and(eq(storedFiles.id, id), eq(storedFiles.pending, false)));
-  const mayRead = row && (actor.role === 'center' || (actor.unitId !== null && row.ownerUnitId === actor.unitId));
-  if (!row || !mayRead) throw new DomainError('NOT_FOUND', '该文件不存在或您无权查看');
+  assertAccess(ctx.actor, 'file.read', row);
   return { mime: row.mime, originalName: row.originalName, size: row.size, sha256: row.sha256, content: streamFileContent(ctx.db, row.id) };
 }

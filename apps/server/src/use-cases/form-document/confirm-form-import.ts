@@ -1,5 +1,5 @@
-import { and, eq, gt } from 'drizzle-orm';
-import { DomainError, hasRole } from '@zhengji/domain';
+import { and, eq, gt, getTableColumns } from 'drizzle-orm';
+import { hasRole } from '@zhengji/domain';
 import { formImportPreviews, forms } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
@@ -8,6 +8,7 @@ import { loadFormFor } from '../../db/queries/form-state.ts';
 import { saveForm } from '../form/save-form.ts';
 import type { FormView } from '../../presenters/form-view.ts';
 import { actingForUnit } from '../../form/acting-for-unit.ts';
+import { assertAccess } from '../../access/require-access.ts';
 
 /** What the dialog sends: the version of the form the editor holds. */
 export interface ConfirmFormImportInput {
@@ -26,11 +27,11 @@ export async function confirmFormImport(ctx: UseCaseContext, formId: string, pre
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [preview] = await tx
-      .select()
+      .select({ ...getTableColumns(formImportPreviews), userId: formImportPreviews.createdBy })
       .from(formImportPreviews)
-      .where(and(eq(formImportPreviews.id, previewId), eq(formImportPreviews.formId, formId), eq(formImportPreviews.createdBy, user.userId), gt(formImportPreviews.expiresAt, now)))
+      .where(and(eq(formImportPreviews.id, previewId), eq(formImportPreviews.formId, formId), gt(formImportPreviews.expiresAt, now)))
       .for('update');
-    if (!preview) throw new DomainError('NOT_FOUND', '导入预览不存在或已过期（预览保留 24 小时），请重新上传文件');
+    assertAccess(user, 'formImport.use', preview);
     const [form] = await tx.select({ contactName: forms.contactName, contactPhone: forms.contactPhone, fillDate: forms.fillDate }).from(forms).where(eq(forms.id, formId));
     const header = {
       contactName: preview.header.contactName ?? form?.contactName ?? '',

@@ -4,12 +4,13 @@ import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, candidates, notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { SHA256, authorizeNotice, loadCampaign, loadNotice, selectedItems, toDomainItem } from '../../db/queries/notice.ts';
+import { SHA256, loadCampaign, loadNotice, selectedItems, toDomainItem } from '../../db/queries/notice.ts';
 import { getNotice } from './get-notice.ts';
+import { requireAccess } from '../../access/require-access.ts';
 
 /** Publishes a draft notice starting today or later: freezes the list of selected candidates with its SHA-256 and moves the campaign to 公示中. */
 export async function publishNotice(ctx: UseCaseContext, id: string, version: number): Promise<NoticeView> {
-  const actor = authorizeNotice(ctx, 'notice.manage');
+  const actor = await requireAccess(ctx, 'notice.manage', [id]);
   await ctx.db.transaction(async (tx) => {
     const notice = await loadNotice(tx, id);
     if (notice.status !== 'draft') throw new DomainError('INVALID_STATE', '该公示已发布');

@@ -5,13 +5,14 @@ import { UpdateNoticeInputSchema, type UpdateNoticeInput } from '@zhengji/domain
 import { notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, loadNotice, selectedItems } from '../../db/queries/notice.ts';
+import { loadNotice, selectedItems } from '../../db/queries/notice.ts';
 import { resolveNoticeEnd } from '@zhengji/domain/notice/notice-period.ts';
 import { getNotice } from './get-notice.ts';
+import { requireAccess } from '../../access/require-access.ts';
 
 /** Edits a draft notice (title, text, 文号, period, calendar corrections) and refreshes its list; a published one is frozen. */
 export async function updateNotice(ctx: UseCaseContext, id: string, input: UpdateNoticeInput): Promise<NoticeView> {
-  authorizeNotice(ctx, 'notice.manage');
+  await requireAccess(ctx, 'notice.manage', [id]);
   const data = UpdateNoticeInputSchema.parse(input);
   const { endDate } = resolveNoticeEnd(data.startDate, data.endDate, data.dayOverrides, ctx.clock.now());
   await ctx.db.transaction(async (tx) => {

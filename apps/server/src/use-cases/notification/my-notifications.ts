@@ -1,9 +1,10 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { DomainError, NotificationQuerySchema, type NotificationList, type NotificationView } from '@zhengji/domain';
+import { NotificationQuerySchema, type NotificationList, type NotificationView } from '@zhengji/domain';
 import { notifications } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
+import { assertAccess } from '../../access/require-access.ts';
 
 // Reading one's own notifications is not audited: it changes nothing but the reader's own read marks.
 
@@ -40,8 +41,8 @@ export async function markNotificationRead(ctx: UseCaseContext, id: string): Pro
   const actor = currentUser(ctx);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)));
-    if (!row) throw new DomainError('NOT_FOUND', '该通知不存在或不属于您，请刷新通知列表');
+    const [row] = await tx.select().from(notifications).where(eq(notifications.id, id));
+    assertAccess(actor, 'notification.read', row);
     if (row.readAt) return present(row);
     const [updated] = await tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, id)).returning();
     return present(updated!);

@@ -3,11 +3,12 @@ import { maskObjector } from '@zhengji/domain';
 import type { ObjectionListItem } from '@zhengji/domain/notice/notice.schemas.ts';
 import { objectionFiles, objections } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeNotice, itemLabel, loadNotice } from '../../db/queries/notice.ts';
+import { itemLabel, loadNotice } from '../../db/queries/notice.ts';
+import { requireAccess } from '../../access/require-access.ts';
 
 /** The objections of a notice for the center, personal data masked (the detail shows it whole). */
 export async function listObjections(ctx: UseCaseContext, noticeId: string): Promise<ObjectionListItem[]> {
-  authorizeNotice(ctx, 'objection.handle');
+  await requireAccess(ctx, 'notice.manage', [noticeId]);
   const notice = await loadNotice(ctx.db, noticeId);
   const rows = await ctx.db
     .select({ o: objections, fileCount: sql<number>`(SELECT count(*)::int FROM ${objectionFiles} WHERE ${objectionFiles.objectionId} = ${objections.id})` })

@@ -1,17 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import { DomainError, formatChineseDateTime, weightedReviewScore } from '@zhengji/domain';
+import { formatChineseDateTime, weightedReviewScore } from '@zhengji/domain';
 import { assignments, candidates, experts, reviews } from '../../db/schema/index.ts';
 import { renderScoreSheetDocx } from '../../documents/review-docx.ts';
 import { renderScoreSheetPdf } from '../../documents/review-pdf.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReview, criteriaOf, ensureRound, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { criteriaOf, ensureRound, loadReviewCampaign } from '../../db/queries/review-round.ts';
+import { assertAccess } from '../../access/require-access.ts';
 
 /** An expert's 专家评审表 (Word or PDF) to be signed: the center for any expert, an expert for themselves only; 回避 assignments left out. */
 export async function exportScoreSheet(ctx: UseCaseContext, campaignId: string, expertId: string, format: 'docx' | 'pdf') {
   const [expert] = await ctx.db.select().from(experts).where(eq(experts.id, expertId));
-  const own = ctx.actor.kind === 'user' && expert?.userId === ctx.actor.userId;
-  authorizeReview(ctx.actor, 'exportScoreSheet', { assignedUserIds: own && ctx.actor.kind === 'user' ? [ctx.actor.userId] : [], roundClosed: false });
-  if (!expert) throw new DomainError('NOT_FOUND', '该专家不存在');
+  assertAccess(ctx.actor, 'scoreSheet.export', expert);
   const campaign = await loadReviewCampaign(ctx.db, campaignId);
   const round = await ensureRound(ctx.db, campaignId);
   const criteria = criteriaOf(round);

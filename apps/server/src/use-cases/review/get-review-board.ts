@@ -1,3 +1,4 @@
+import { reviewBoardActions } from '@zhengji/domain';
 import { experts } from '../../db/schema/index.ts';
 import { selectCampaignAssignments, selectCandidateUnits, selectReviewCandidates } from '../../db/queries/review.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -20,6 +21,7 @@ export async function getReviewBoard(ctx: UseCaseContext, campaignId: string) {
   return {
     campaign: { id: campaign.id, title: campaign.title, status: campaign.status, reviewersPerCandidate: campaign.reviewersPerCandidate, industryTags: campaign.industryTags },
     round: presentRound(round, ctx.clock.now()),
+    actions: reviewBoardActions(ctx.actor, campaign.status),
     panel,
     candidates: list.map((c) => ({
       id: c.id,

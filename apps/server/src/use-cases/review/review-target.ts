@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { DomainError, type ReviewPolicyTarget } from '@zhengji/domain';
+import { accessOf, type ReviewPolicyTarget } from '@zhengji/domain';
+import { accessError } from '../../access/require-access.ts';
 import type { Db } from '../../db/client.ts';
 import { assignments, candidates, experts, reviews, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAuditOutside } from '../audit/write-audit.ts';
 import { ensureRound, isRoundClosed } from '../../db/queries/review-round.ts';
-
-const NOT_FOUND_MESSAGE = '该候选职业不存在，或未分配给您评审';
 
 /** Why an expert whose assignment became conflicted (回避) is refused, naming their unit. */
 export function conflictMessage(unitName: string | null): string {
@@ -15,8 +14,8 @@ export function conflictMessage(unitName: string | null): string {
 
 /**
  * What the review policy needs about a candidate for the actor: the candidate, its round, the users assigned to it,
- * and for an expert their own active assignment and review. An expert not assigned gets NOT_FOUND, one whose assignment
- * became conflicted (回避) FORBIDDEN naming their unit; both are recorded in the audit log.
+ * and for an expert their own active assignment and review. The object gate answers: an expert not assigned gets
+ * NOT_FOUND, one whose assignment became conflicted (回避) FORBIDDEN naming their unit; both are recorded in the audit log.
  */
 export async function loadReviewTarget(ctx: UseCaseContext, db: Db, candidateId: string, action: string) {
   const [candidate] = await db.select().from(candidates).where(eq(candidates.id, candidateId));
@@ -29,17 +28,18 @@ export async function loadReviewTarget(ctx: UseCaseContext, db: Db, candidateId:
         .where(and(eq(assignments.candidateId, candidateId), eq(assignments.status, 'active')))
     : [];
   const actor = ctx.actor;
+  const ids = (rows: typeof active) => rows.map((a) => a.userId).filter((u): u is string => u !== null);
+  const answer = candidate ? accessOf(actor, 'candidate.view', { assignedUserIds: ids(active), conflictedUserIds: ids(active.filter((a) => a.assignment.conflictFlag)) }) : 'missing';
   const own = actor.kind === 'user' && actor.role === 'expert' ? active.find((a) => a.userId === actor.userId) : undefined;
-  if (!candidate || (actor.kind === 'user' && actor.role === 'expert' && !own)) {
-    if (actor.kind === 'user' && actor.role === 'expert') {
-      await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'not assigned' } });
+  if (answer !== 'allowed' || !candidate) {
+    const isExpert = actor.kind === 'user' && actor.role === 'expert';
+    if (answer === 'forbidden' && own) {
+      await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'conflict of interest', assignmentId: own.assignment.id } });
+      const [unit] = own.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, own.unitId)) : [];
+      throw accessError('candidate.view', answer, conflictMessage(unit?.name ?? null))!;
     }
-    throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
-  }
-  if (own?.assignment.conflictFlag) {
-    await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'conflict of interest', assignmentId: own.assignment.id } });
-    const [unit] = own.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, own.unitId)) : [];
-    throw new DomainError('FORBIDDEN', conflictMessage(unit?.name ?? null));
+    if (isExpert) await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'not assigned' } });
+    throw accessError('candidate.view', answer === 'allowed' ? 'missing' : answer)!;
   }
   const round = await ensureRound(db, candidate.campaignId);
   const target: ReviewPolicyTarget = {

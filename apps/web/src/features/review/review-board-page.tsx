@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, DatePicker, InputNumber, Space, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, InputNumber, Space, Switch, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../lib/api.ts';
 import { DATE_FORMAT } from '../../lib/dates.ts';
@@ -79,10 +79,13 @@ export function ReviewBoardPage() {
             label: '分配情况',
             children: data && (
               <Card
+                title={data.actions.autoAssign.reason && <Typography.Text type="warning" data-testid="auto-assign-reason" style={{ fontWeight: 'normal', whiteSpace: 'normal' }}>{data.actions.autoAssign.reason}</Typography.Text>}
                 extra={
                   <Space>
                     <InputNumber placeholder="随机种子（可选）" style={{ width: 160 }} min={0} max={4294967295} value={seed} onChange={setSeed} />
-                    <Button type="primary" loading={auto.isPending} onClick={() => void runAuto()}>自动分配</Button>
+                    <Tooltip title={data.actions.autoAssign.reason}>
+                      <Button type="primary" loading={auto.isPending} disabled={!data.actions.autoAssign.allowed} onClick={() => void runAuto()}>自动分配</Button>
+                    </Tooltip>
                   </Space>
                 }
               >
@@ -98,7 +101,7 @@ export function ReviewBoardPage() {
                 extra={
                   <Space>
                     <InputNumber placeholder="抽取人数" min={1} value={panelSize} onChange={setPanelSize} />
-                    <Button disabled={!panelSize} loading={draw.isPending} onClick={() => draw.mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined }).then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)}>随机抽取</Button>
+                    <Button disabled={!panelSize || !data.actions.draw.allowed} title={data.actions.draw.reason ?? undefined} loading={draw.isPending} onClick={() => draw.mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined }).then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)}>随机抽取</Button>
                   </Space>
                 }
               >
