@@ -31,24 +31,43 @@ const webServerPatterns = [
 // One block per web feature: a relative import that climbs out of the feature into another feature's folder
 // (`../other/…`, `../../other/…`, `../../features/other/…`) is refused; its own folder and lib/, components/, app/ are not.
 const featuresDir = new URL('./apps/web/src/features/', import.meta.url);
-const features = readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const features = readdirSync(featuresDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const featureBlocks = features.map((feature) => ({
   files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
   rules: {
-    'no-restricted-imports': ['error', {
-      paths: webServerPaths,
-      patterns: [...webServerPatterns, {
-        regex: `^(\\.\\./)+(features/)?(?!${feature}/)(${features.join('|')})(/|$)`,
-        message: 'Features never import each other; move shared code to components/, lib/ or @zhengji/domain.',
-      }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: webServerPaths,
+        patterns: [
+          ...webServerPatterns,
+          {
+            regex: `^(\\.\\./)+(features/)?(?!${feature}/)(${features.join('|')})(/|$)`,
+            message: 'Features never import each other; move shared code to components/, lib/ or @zhengji/domain.',
+          },
+        ],
+      },
+    ],
   },
 }));
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'apps/server/drizzle/**', 'e2e/artifacts/**', 'bench/results/**',
-      '**/data/**', '**/test-results/**', '**/coverage/**', '**/scratch/**', '**/*.scratch.*', '**/tmp/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'apps/server/drizzle/**',
+      'e2e/artifacts/**',
+      'bench/results/**',
+      '**/data/**',
+      '**/test-results/**',
+      '**/coverage/**',
+      '**/scratch/**',
+      '**/*.scratch.*',
+      '**/tmp/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -64,10 +83,16 @@ export default defineConfig(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       // `{ id: _id, ...rest }` omits a field on purpose: `_`-prefixed names are intentionally unused.
-      '@typescript-eslint/no-unused-vars': ['error', {
-        argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_',
-        destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true,
-      }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {

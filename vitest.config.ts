@@ -10,7 +10,14 @@ export default defineConfig({
       provider: 'v8',
       reporter: ['text-summary'],
       include: ['packages/domain/src/**/*.ts', 'apps/server/src/**/*.{ts,mjs}', 'apps/web/src/**/*.{ts,tsx}'],
-      exclude: ['**/*.test.{ts,tsx}', '**/*.test-support.ts', 'apps/web/src/testing/**', 'apps/web/src/main.tsx', 'apps/server/src/server.ts', 'apps/server/src/cli/main.ts'],
+      exclude: [
+        '**/*.test.{ts,tsx}',
+        '**/*.test-support.ts',
+        'apps/web/src/testing/**',
+        'apps/web/src/main.tsx',
+        'apps/server/src/server.ts',
+        'apps/server/src/cli/main.ts',
+      ],
     },
     projects: [
       {

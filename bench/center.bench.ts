@@ -37,19 +37,48 @@ function row(random: () => number, u: number): FormRow {
 async function seedCampaign(db: Db, n: number, seed: number): Promise<string> {
   const random = mulberry32(seed);
   const tag = `${String(seed)}-${String(campaignSeq++)}`;
-  const [campaign] = await db.insert(campaigns).values({ year: 2024, title: `基准征集${tag}`, docNo: 'x', issuer: 'x', issueDate: '2024-09-25', deadline: '2099-12-31', status: 'open' }).returning();
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({ year: 2024, title: `基准征集${tag}`, docNo: 'x', issuer: 'x', issueDate: '2024-09-25', deadline: '2099-12-31', status: 'open' })
+    .returning();
   const file = await createStoredFileRow(db, Buffer.from('%PDF'));
   for (let start = 0; start < n; start += 100) {
     const batch = Array.from({ length: Math.min(100, n - start) }, (_, i) => start + i);
-    const us = await db.insert(units).values(batch.map((u) => ({ name: `基准单位${tag}-${String(u)}`, type: u % 4 === 0 ? ('district' as const) : ('industry' as const) }))).returning({ id: units.id });
+    const us = await db
+      .insert(units)
+      .values(batch.map((u) => ({ name: `基准单位${tag}-${String(u)}`, type: u % 4 === 0 ? ('district' as const) : ('industry' as const) })))
+      .returning({ id: units.id });
     await db.insert(campaignUnits).values(us.map((u) => ({ campaignId: campaign!.id, unitId: u.id })));
     const now = new Date();
     const fs = await db
       .insert(forms)
-      .values(us.map((u) => ({ campaignId: campaign!.id, unitId: u.id, status: 'accepted' as const, lastVersionNumber: 1, submittedAt: now, acceptedAt: now, contactName: '张三', contactPhone: '13912345678', scanFileId: file!.id })))
+      .values(
+        us.map((u) => ({
+          campaignId: campaign!.id,
+          unitId: u.id,
+          status: 'accepted' as const,
+          lastVersionNumber: 1,
+          submittedAt: now,
+          acceptedAt: now,
+          contactName: '张三',
+          contactPhone: '13912345678',
+          scanFileId: file!.id,
+        })),
+      )
       .returning({ id: forms.id });
     const rowsOf = fs.map((_, i) => Array.from({ length: 30 }, () => row(random, batch[i]!)));
-    await db.insert(formVersions).values(fs.map((f, i) => ({ formId: f.id, number: 1, header: { contactName: '张三', contactPhone: '13912345678', fillDate: null }, rows: rowsOf[i]!, contentHash: 'x', scanFileId: file!.id, submittedAt: now, finalizedAt: now })));
+    await db.insert(formVersions).values(
+      fs.map((f, i) => ({
+        formId: f.id,
+        number: 1,
+        header: { contactName: '张三', contactPhone: '13912345678', fillDate: null },
+        rows: rowsOf[i]!,
+        contentHash: 'x',
+        scanFileId: file!.id,
+        submittedAt: now,
+        finalizedAt: now,
+      })),
+    );
     const current = fs.flatMap((f, i) => rowsOf[i]!.map((r, p) => ({ formId: f.id, priority: p + 1, ...r })));
     for (let k = 0; k < current.length; k += 1000) await db.insert(formRows).values(current.slice(k, k + 1000));
   }
@@ -58,7 +87,14 @@ async function seedCampaign(db: Db, n: number, seed: number): Promise<string> {
 
 async function centerCtx(db: Db): Promise<UseCaseContext> {
   const user = await createUserRow(db, 'center');
-  return { db, actor: { kind: 'user', userId: user.id, username: user.username, role: 'center', unitId: null }, clock: systemClock, ip: null, config: testConfig(), mailer: { send: async () => {} } };
+  return {
+    db,
+    actor: { kind: 'user', userId: user.id, username: user.username, role: 'center', unitId: null },
+    clock: systemClock,
+    ip: null,
+    config: testConfig(),
+    mailer: { send: async () => {} },
+  };
 }
 
 async function timePool(ctx: UseCaseContext, units: number): Promise<{ ms: number; candidates: number }> {

@@ -35,7 +35,21 @@ async function median(task: () => Promise<unknown>, runs = RUNS): Promise<number
   return Math.round(times[Math.floor(times.length / 2)] ?? 0);
 }
 
-const TAGS = ['集成电路', '生物医药', '人工智能', '电子信息', '生命健康', '汽车', '高端装备', '先进材料', '时尚消费品', '养老护理', '家政服务', '低空经济', '绿色低碳'];
+const TAGS = [
+  '集成电路',
+  '生物医药',
+  '人工智能',
+  '电子信息',
+  '生命健康',
+  '汽车',
+  '高端装备',
+  '先进材料',
+  '时尚消费品',
+  '养老护理',
+  '家政服务',
+  '低空经济',
+  '绿色低碳',
+];
 
 /** A notice of n items, every tenth with the 13 industry tags and three recommending units. */
 function noticeOf(n: number): NoticeSource {
@@ -75,9 +89,32 @@ async function dossierSeconds(form200: ReturnType<typeof sampleForm>): Promise<{
   const [form] = await db.insert(forms).values({ campaignId: campaign.id, unitId: unit.id, status: 'submitted' }).returning();
   const header = { contactName: '王晓明', contactPhone: '13800000000', fillDate: '2024-10-08' };
   const at = new Date('2024-10-08T14:03:05+08:00');
-  await db.insert(formVersions).values([1, 2].map((number) => ({ formId: form!.id, number, header, rows: form200.rows, contentHash: `${String(number)}`.padEnd(64, 'a'), finalizedAt: at, voidedAt: number === 1 ? at : null })));
+  await db.insert(formVersions).values(
+    [1, 2].map((number) => ({
+      formId: form!.id,
+      number,
+      header,
+      rows: form200.rows,
+      contentHash: `${String(number)}`.padEnd(64, 'a'),
+      finalizedAt: at,
+      voidedAt: number === 1 ? at : null,
+    })),
+  );
   const n = noticeOf(300);
-  const [notice] = await db.insert(notices).values({ campaignId: campaign.id, title: n.title, docNo: n.docNo, startDate: n.startDate, endDate: n.endDate, status: 'published', items: n.items, snapshotHash: n.snapshotHash, publishedAt: n.publishedAt }).returning();
+  const [notice] = await db
+    .insert(notices)
+    .values({
+      campaignId: campaign.id,
+      title: n.title,
+      docNo: n.docNo,
+      startDate: n.startDate,
+      endDate: n.endDate,
+      status: 'published',
+      items: n.items,
+      snapshotHash: n.snapshotHash,
+      publishedAt: n.publishedAt,
+    })
+    .returning();
   await db.insert(finalLists).values({ campaignId: campaign.id, noticeId: notice!.id, items: n.items, hash: 'cd'.repeat(32), publishedAt: at });
   let bytes = 0;
   let entries = 0;

@@ -69,7 +69,10 @@ async function waitReady(url: string, child: ChildProcess, ms: number): Promise<
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${String(child.exitCode)}`);
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -79,7 +82,17 @@ async function waitReady(url: string, child: ChildProcess, ms: number): Promise<
 function startServer(dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ZHENGJI_DEMO: '1', LOGIN_IP_LIMIT_PER_MINUTE: '1000', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      TZ: 'Asia/Shanghai',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      ZHENGJI_DEMO: '1',
+      LOGIN_IP_LIMIT_PER_MINUTE: '1000',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -106,16 +119,57 @@ async function addPastCampaigns(dataDir: string, username: string): Promise<void
       const at = new Date(`${String(year)}-10-01T10:00:00+08:00`);
       const [c] = await db
         .insert(campaigns)
-        .values({ year, title: `${String(year)}年度社会化职业技能等级认定职业（工种）征集`, docNo: `沪人社职〔${String(year)}〕${String(300 + k)}号`, issuer: '上海市人力资源和社会保障局', issueDate: `${String(year)}-09-01`, deadline: `${String(year)}-10-22`, status: 'archived', opensAt: at, createdAt: at, updatedAt: at })
+        .values({
+          year,
+          title: `${String(year)}年度社会化职业技能等级认定职业（工种）征集`,
+          docNo: `沪人社职〔${String(year)}〕${String(300 + k)}号`,
+          issuer: '上海市人力资源和社会保障局',
+          issueDate: `${String(year)}-09-01`,
+          deadline: `${String(year)}-10-22`,
+          status: 'archived',
+          opensAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning({ id: campaigns.id });
       await db.insert(campaignUnits).values({ campaignId: c!.id, unitId });
       const [f] = await db
         .insert(forms)
-        .values({ campaignId: c!.id, unitId, status: 'accepted', contactName: '经办人', contactPhone: '13912345678', lastVersionNumber: 1, submittedAt: at, acceptedAt: at, createdAt: at, updatedAt: at })
+        .values({
+          campaignId: c!.id,
+          unitId,
+          status: 'accepted',
+          contactName: '经办人',
+          contactPhone: '13912345678',
+          lastVersionNumber: 1,
+          submittedAt: at,
+          acceptedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning({ id: forms.id });
-      const rows = ROWS.map((r) => ({ occupationCode: r.code, occupationName: r.query, jobTypeName: '', standardName: r.query, standardVersion: '2019年版', inShortageCatalog: false, industries: [r.industry], expectedAssessments: Number(r.expected), reason: r.reason }));
+      const rows = ROWS.map((r) => ({
+        occupationCode: r.code,
+        occupationName: r.query,
+        jobTypeName: '',
+        standardName: r.query,
+        standardVersion: '2019年版',
+        inShortageCatalog: false,
+        industries: [r.industry],
+        expectedAssessments: Number(r.expected),
+        reason: r.reason,
+      }));
       await db.insert(formRows).values(rows.map((r, i) => ({ ...r, formId: f!.id, priority: i + 1 })));
-      await db.insert(formVersions).values({ formId: f!.id, number: 1, header: { contactName: '经办人', contactPhone: '13912345678', fillDate: null }, rows, contentHash: `bench${String(k)}`, finalizedAt: at, submittedAt: at, scanMatch: 'matched' });
+      await db.insert(formVersions).values({
+        formId: f!.id,
+        number: 1,
+        header: { contactName: '经办人', contactPhone: '13912345678', fillDate: null },
+        rows,
+        contentHash: `bench${String(k)}`,
+        finalizedAt: at,
+        submittedAt: at,
+        scanMatch: 'matched',
+      });
     }
   } finally {
     await database.close();
@@ -238,7 +292,15 @@ async function controlsOutOfSight(page: Page): Promise<{ total: number; hidden: 
   });
 }
 
-const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export async function run(): Promise<Record<string, number | string>> {
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} is missing: run \`npm run build -w apps/web\` first`);
@@ -251,7 +313,10 @@ export async function run(): Promise<Record<string, number | string>> {
   } finally {
     await stopServer(server);
   }
-  const unit = readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8').split('\n').map((l) => l.split('\t')).find((p) => p[0] === 'unit')!;
+  const unit = readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.split('\t'))
+    .find((p) => p[0] === 'unit')!;
   const [, username = '', password = ''] = unit;
   await addPastCampaigns(dataDir, username);
   server = startServer(dataDir, port);

@@ -1,11 +1,4 @@
-import {
-  buildReferenceIndex,
-  checkRows,
-  FormRowSchema,
-  type FormRow,
-  type OccupationNode,
-  type ReferenceIndex,
-} from '@zhengji/domain';
+import { buildReferenceIndex, checkRows, FormRowSchema, type FormRow, type OccupationNode, type ReferenceIndex } from '@zhengji/domain';
 import { loadReferenceFiles } from '../apps/server/src/reference/load-reference-files.ts';
 import { referenceDir } from './reference-search.bench.ts';
 

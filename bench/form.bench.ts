@@ -15,7 +15,13 @@ const REFERENCE_DIR = process.env.REFERENCE_DIR ?? path.resolve(import.meta.dirn
 
 function thirtyRows(): FormRow[] {
   const read = (n: string): unknown => JSON.parse(readFileSync(path.join(REFERENCE_DIR, n), 'utf8'));
-  const index = buildReferenceIndex(referenceBuildInputFromJson({ occupations: read(REFERENCE_FILE_NAMES.occupations), standards: read(REFERENCE_FILE_NAMES.standards), qualifications: read(REFERENCE_FILE_NAMES.qualifications) }));
+  const index = buildReferenceIndex(
+    referenceBuildInputFromJson({
+      occupations: read(REFERENCE_FILE_NAMES.occupations),
+      standards: read(REFERENCE_FILE_NAMES.standards),
+      qualifications: read(REFERENCE_FILE_NAMES.qualifications),
+    }),
+  );
   const occs = index.occupations.filter((o) => o.status === 'current' && /^[456]/.test(o.code) && index.standardsOf(o.code).length > 0);
   return Array.from({ length: ROWS }, (_, i) => {
     const occ = occs[(i * 37) % occs.length]!;
@@ -44,7 +50,15 @@ async function rush(server: BenchServer, label: string): Promise<Record<string, 
   const now = new Date();
   const [campaign] = await server.database.db
     .insert(campaigns)
-    .values({ year: 2024, title: '基准测试征集', docNo: 'bench', issuer: 'bench', issueDate: shanghaiIsoDate(now), deadline: shanghaiIsoDate(new Date(now.getTime() + 30 * 86_400_000)), status: 'open' })
+    .values({
+      year: 2024,
+      title: '基准测试征集',
+      docNo: 'bench',
+      issuer: 'bench',
+      issueDate: shanghaiIsoDate(now),
+      deadline: shanghaiIsoDate(new Date(now.getTime() + 30 * 86_400_000)),
+      status: 'open',
+    })
     .returning();
   if (endOfShanghaiDay(campaign!.deadline) < now) throw new Error('deadline in the past');
   const rows = thirtyRows();
@@ -65,7 +79,11 @@ async function rush(server: BenchServer, label: string): Promise<Record<string, 
     const results = await Promise.all([
       ...units.map((u, i) =>
         timed(async () => {
-          const body = JSON.stringify({ version: u.version, header: { contactName: `经办人${String(i)}`, contactPhone: '021-63851234', fillDate: null }, rows: round % 2 ? [...rows].reverse() : rows });
+          const body = JSON.stringify({
+            version: u.version,
+            header: { contactName: `经办人${String(i)}`, contactPhone: '021-63851234', fillDate: null },
+            rows: round % 2 ? [...rows].reverse() : rows,
+          });
           const res = await fetch(`${server.url}/api/forms/${u.id}`, { method: 'PUT', headers: { ...u.headers, 'content-type': 'application/json' }, body });
           if (!res.ok) return false;
           u.version = ((await res.json()) as { version: number }).version;

@@ -29,14 +29,24 @@ export async function run(): Promise<Record<string, number | string>> {
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
     const user = await createUserRow(db, 'center');
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: 'Test#Passw0rd-2024' }) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: 'Test#Passw0rd-2024' }),
+    });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
     const session = { cookie: cookies.join('; '), 'x-csrf-token': cookies.find((c) => c.startsWith('zj_csrf='))!.slice(8), 'content-type': 'application/json' };
 
     const campaign = await createCampaignRow(db);
     await createCandidates(db, campaign.id, 40);
     const today = new Date().toISOString().slice(0, 10);
-    const created = (await (await fetch(`${url}/api/notices`, { method: 'POST', headers: session, body: JSON.stringify({ campaignId: campaign.id, title: '2024年职业（工种）公示', startDate: today }) })).json()) as { id: string; version: number };
+    const created = (await (
+      await fetch(`${url}/api/notices`, {
+        method: 'POST',
+        headers: session,
+        body: JSON.stringify({ campaignId: campaign.id, title: '2024年职业（工种）公示', startDate: today }),
+      })
+    ).json()) as { id: string; version: number };
     await fetch(`${url}/api/notices/${created.id}/publish`, { method: 'POST', headers: session, body: JSON.stringify({ version: created.version }) });
     const noticeUrl = `${url}/public/notices/${created.id}`;
     const page = await fetch(noticeUrl);
@@ -70,7 +80,8 @@ export async function run(): Promise<Record<string, number | string>> {
     const calendar = createWorkingDayCalendar({ '2025-10-10': 'holiday' });
     const t0 = performance.now();
     let sink = 0;
-    for (let d = Date.UTC(2025, 0, 1); d < Date.UTC(2026, 0, 1); d += 86_400_000) sink += noticePeriod(new Date(d).toISOString().slice(0, 10), 5, calendar).workingDays.length;
+    for (let d = Date.UTC(2025, 0, 1); d < Date.UTC(2026, 0, 1); d += 86_400_000)
+      sink += noticePeriod(new Date(d).toISOString().slice(0, 10), 5, calendar).workingDays.length;
     const wd = performance.now() - t0;
     figures['working days: 365 start dates ms'] = wd;
     figures['working days: µs per period'] = (wd * 1000) / 365 + (sink === 0 ? 1 : 0);
@@ -98,14 +109,37 @@ export async function run(): Promise<Record<string, number | string>> {
 
 /** 70 units with an accepted form, two submitted versions of 30 rows each, each version with a 400 KB scan. */
 async function seedForms(db: Parameters<typeof createUnitRow>[0], campaignId: string, count: number): Promise<void> {
-  const rows = Array.from({ length: 30 }, (_, i) => ({ priority: i + 1, occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', inShortageCatalog: false, industries: ['养老护理'], expectedAssessments: 100, reason: '行业需求'.repeat(10) }));
+  const rows = Array.from({ length: 30 }, (_, i) => ({
+    priority: i + 1,
+    occupationCode: '4-10-01-05',
+    occupationName: '养老护理员',
+    jobTypeName: '',
+    standardName: '养老护理员',
+    standardVersion: '2019年版',
+    inShortageCatalog: false,
+    industries: ['养老护理'],
+    expectedAssessments: 100,
+    reason: '行业需求'.repeat(10),
+  }));
   for (let u = 0; u < count; u++) {
     const unit = await createUnitRow(db, { name: `档案测试单位${u}-${randomBytes(3).toString('hex')}` });
-    const [form] = await db.insert(forms).values({ campaignId, unitId: unit.id, status: 'accepted', contactName: '经办人', contactPhone: '13800000000', lastVersionNumber: 2 }).returning();
+    const [form] = await db
+      .insert(forms)
+      .values({ campaignId, unitId: unit.id, status: 'accepted', contactName: '经办人', contactPhone: '13800000000', lastVersionNumber: 2 })
+      .returning();
     for (let v = 1; v <= 2; v++) {
       const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(400 * 1024)]);
       const scan = await createStoredFileRow(db, content, { originalName: `scan-${v}.pdf` });
-      await db.insert(formVersions).values({ formId: form!.id, number: v, header: { contactName: '经办人', contactPhone: '13800000000', fillDate: '2024-10-01' } as never, rows: rows as never, contentHash: 'x', scanFileId: scan!.id, submittedAt: new Date(), finalizedAt: new Date() });
+      await db.insert(formVersions).values({
+        formId: form!.id,
+        number: v,
+        header: { contactName: '经办人', contactPhone: '13800000000', fillDate: '2024-10-01' } as never,
+        rows: rows as never,
+        contentHash: 'x',
+        scanFileId: scan!.id,
+        submittedAt: new Date(),
+        finalizedAt: new Date(),
+      });
     }
   }
 }

@@ -12,7 +12,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 async function waitReady(url: string, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -29,7 +31,12 @@ async function startOnce(env: NodeJS.ProcessEnv, port: number, viaNpm: boolean):
   const t = performance.now();
   const child = viaNpm
     ? spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore', detached: true })
-    : spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore', detached: true });
+    : spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, ...env, PORT: String(port) },
+        stdio: 'ignore',
+        detached: true,
+      });
   try {
     await waitReady(`http://127.0.0.1:${port}`, 120_000);
     const ms = performance.now() - t;
@@ -54,10 +61,14 @@ export async function run(): Promise<Record<string, number | string>> {
     const session = await server.login(user.username);
     const trivial = await closedLoop(async () => (await fetch(`${server.url}/healthz`)).ok, 10, 4);
     const ping = await closedLoop(async () => (await fetch(`${server.url}/api/ping`, { headers: session })).ok, 10, 4);
-    const login = await closedLoop(async () => {
-      const h = await server.login(user.username);
-      return (await fetch(`${server.url}/api/me`, { headers: h })).ok;
-    }, 10, 6);
+    const login = await closedLoop(
+      async () => {
+        const h = await server.login(user.username);
+        return (await fetch(`${server.url}/api/me`, { headers: h })).ok;
+      },
+      10,
+      6,
+    );
     figures['trivial GET /healthz req/s (10 conn)'] = trivial.rps;
     figures['logged-in GET /api/ping req/s'] = ping.rps;
     figures['login + GET /api/me per s'] = login.rps;

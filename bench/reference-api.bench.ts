@@ -53,8 +53,18 @@ export async function run(): Promise<Record<string, number | string>> {
   await importReferenceAtStartup(database, config, () => undefined);
   const firstStartMs = performance.now() - t0;
 
-  const [user] = await db.insert(users).values({ username: 'bench', displayName: '基准', role: 'center', passwordHash: await hashPassword(PASSWORD) }).returning();
-  const ctx: UseCaseContext = { db, actor: { kind: 'user', userId: user!.id, username: 'bench', role: 'center', unitId: null }, clock: systemClock, ip: null, config, mailer: { send: async () => undefined } };
+  const [user] = await db
+    .insert(users)
+    .values({ username: 'bench', displayName: '基准', role: 'center', passwordHash: await hashPassword(PASSWORD) })
+    .returning();
+  const ctx: UseCaseContext = {
+    db,
+    actor: { kind: 'user', userId: user!.id, username: 'bench', role: 'center', unitId: null },
+    clock: systemClock,
+    ip: null,
+    config,
+    mailer: { send: async () => undefined },
+  };
   const files = ['occupations-2022.json', 'new-occupations-post-2022.json'].map((f) => ({ fileName: f, bytes: readFileSync(path.join(referenceDir(), f)) }));
   t0 = performance.now();
   const draft = await previewReferenceImport(ctx, { kind: 'occupations' }, files);
@@ -68,8 +78,15 @@ export async function run(): Promise<Record<string, number | string>> {
   const app = await buildApp({ db, config });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   try {
     await load(() => `${base}/api/ping`, cookie);
     const ping = await load(() => `${base}/api/ping`, cookie);

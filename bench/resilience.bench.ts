@@ -47,7 +47,7 @@ async function pgAccepts(url: string): Promise<boolean> {
 
 export async function run(): Promise<Record<string, number | string>> {
   const reason = await pgClusterUnavailableReason();
-  if (reason) return { '数据库重启后恢复服务': `未测（${reason}）` };
+  if (reason) return { 数据库重启后恢复服务: `未测（${reason}）` };
   let cluster: PgCluster | null = null;
   let child: ChildProcess | null = null;
   try {
@@ -61,7 +61,16 @@ export async function run(): Promise<Record<string, number | string>> {
     const base = `http://127.0.0.1:${String(port)}`;
     child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zj-bench-res-')), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ZHENGJI_DEMO: '0', REFERENCE_DIR: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zj-bench-res-')),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        ZHENGJI_DEMO: '0',
+        REFERENCE_DIR: '',
+      },
       stdio: 'ignore',
       detached: true,
     });
@@ -72,8 +81,15 @@ export async function run(): Promise<Record<string, number | string>> {
     const seed = await openPostgres(dbUrl, 1, undefined, () => undefined);
     const user = await createUserRow(seed.db, 'center');
     await seed.close();
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: TEST_PASSWORD }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: TEST_PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
     const serves = async () => (await fetch(`${base}/api/me`, { headers: { cookie } })).status === 200;
     if (!(await serves())) throw new Error('the logged-in request does not answer 200 before the restarts');
 
@@ -84,7 +100,11 @@ export async function run(): Promise<Record<string, number | string>> {
       await cluster.stop();
       const t0 = performance.now();
       const starting = cluster.start();
-      const [pgAt, readyAt, servesAt] = await Promise.all([firstSuccess(() => pgAccepts(cluster!.url)), firstSuccess(async () => (await fetch(`${base}/readyz`)).ok), firstSuccess(serves)]);
+      const [pgAt, readyAt, servesAt] = await Promise.all([
+        firstSuccess(() => pgAccepts(cluster!.url)),
+        firstSuccess(async () => (await fetch(`${base}/readyz`)).ok),
+        firstSuccess(serves),
+      ]);
       await starting;
       pgMs.push(pgAt - t0);
       readyMs.push(readyAt - t0);

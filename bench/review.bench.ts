@@ -13,10 +13,20 @@ async function seed(db: Parameters<typeof createReviewCampaignRow>[0]) {
   const tags = DEFAULT_INDUSTRY_TAGS;
   const pickTag = () => tags[Math.floor(random() * tags.length)]!;
   const campaign = await createReviewCampaignRow(db);
-  const unitRows = await db.insert(units).values(Array.from({ length: 70 }, (_, i) => ({ name: `基准单位${String(i)}`, type: 'district' as const }))).returning({ id: units.id });
+  const unitRows = await db
+    .insert(units)
+    .values(Array.from({ length: 70 }, (_, i) => ({ name: `基准单位${String(i)}`, type: 'district' as const })))
+    .returning({ id: units.id });
   const candRows = await db
     .insert(candidates)
-    .values(Array.from({ length: 300 }, (_, i) => ({ campaignId: campaign.id, occupationCode: `4-${String(10 + (i % 80))}-01-${String(i).padStart(3, '0')}`, occupationName: `职业${String(i)}`, industries: [pickTag(), pickTag()] })))
+    .values(
+      Array.from({ length: 300 }, (_, i) => ({
+        campaignId: campaign.id,
+        occupationCode: `4-${String(10 + (i % 80))}-01-${String(i).padStart(3, '0')}`,
+        occupationName: `职业${String(i)}`,
+        industries: [pickTag(), pickTag()],
+      })),
+    )
     .returning({ id: candidates.id });
   const links = candRows.flatMap((c) => {
     const ids = new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => unitRows[Math.floor(random() * 70)]!.id));
@@ -25,7 +35,14 @@ async function seed(db: Parameters<typeof createReviewCampaignRow>[0]) {
   await db.insert(candidateUnits).values(links);
   const expertRows = await db
     .insert(experts)
-    .values(Array.from({ length: 60 }, (_, i) => ({ name: `专家${String(i)}`, organization: '某单位', unitId: i % 3 === 0 ? unitRows[Math.floor(random() * 70)]!.id : null, specialties: [pickTag()] })))
+    .values(
+      Array.from({ length: 60 }, (_, i) => ({
+        name: `专家${String(i)}`,
+        organization: '某单位',
+        unitId: i % 3 === 0 ? unitRows[Math.floor(random() * 70)]!.id : null,
+        specialties: [pickTag()],
+      })),
+    )
     .returning({ id: experts.id });
   return { campaign, expertRows };
 }
@@ -36,12 +53,27 @@ export async function run(): Promise<Record<string, number | string>> {
     const db = server.database.db;
     const { campaign, expertRows } = await seed(db);
     const { campaignExperts } = await import('../apps/server/src/db/schema/index.ts');
-    await db.insert(campaignExperts).values(expertRows.map((e, i) => ({ campaignId: campaign.id, expertId: e.id, cap: i % 10 === 0 ? 10 : 25, available: i !== 7 && i !== 8 })));
+    await db
+      .insert(campaignExperts)
+      .values(expertRows.map((e, i) => ({ campaignId: campaign.id, expertId: e.id, cap: i % 10 === 0 ? 10 : 25, available: i !== 7 && i !== 8 })));
     const user = await createUserRow(db, 'center');
-    const ctx = { db, actor: { kind: 'user' as const, userId: user.id, username: user.username, role: 'center' as const, unitId: null }, clock: systemClock, ip: '127.0.0.1', config: server.config, mailer: { send: async () => {} } };
+    const ctx = {
+      db,
+      actor: { kind: 'user' as const, userId: user.id, username: user.username, role: 'center' as const, unitId: null },
+      clock: systemClock,
+      ip: '127.0.0.1',
+      config: server.config,
+      mailer: { send: async () => {} },
+    };
     // Warm-up (JIT, prepared statements) on a small campaign of its own, then the measured run.
     const warm = await createReviewCampaignRow(db);
-    await db.insert(candidates).values(Array.from({ length: 10 }, (_, i) => ({ campaignId: warm.id, occupationCode: `6-01-01-${String(i).padStart(2, '0')}`, occupationName: `预热${String(i)}` })));
+    await db.insert(candidates).values(
+      Array.from({ length: 10 }, (_, i) => ({
+        campaignId: warm.id,
+        occupationCode: `6-01-01-${String(i).padStart(2, '0')}`,
+        occupationName: `预热${String(i)}`,
+      })),
+    );
     await autoAssign(ctx, warm.id, { seed: 1 });
     const t0 = performance.now();
     const result = await autoAssign(ctx, campaign.id, { seed: 2024 });
@@ -56,7 +88,12 @@ export async function run(): Promise<Record<string, number | string>> {
       await db.insert(reviews).values(
         rows.slice(i, i + 300).map((a) => ({
           assignmentId: a.id,
-          scores: { strategy: Math.floor(random() * 11), generality: Math.floor(random() * 11), suitability: random() < 0.1 ? null : Math.floor(random() * 11), demand: Math.floor(random() * 11) },
+          scores: {
+            strategy: Math.floor(random() * 11),
+            generality: Math.floor(random() * 11),
+            suitability: random() < 0.1 ? null : Math.floor(random() * 11),
+            demand: Math.floor(random() * 11),
+          },
           opinion: opinions[Math.floor(random() * 4)]!,
           status: 'submitted' as const,
           submittedAt: new Date(),
@@ -65,7 +102,7 @@ export async function run(): Promise<Record<string, number | string>> {
     }
     const headers = await server.login(user.username);
     const results = `${server.url}/api/campaigns/${campaign.id}/review/results`;
-    const check = await (await fetch(results, { headers })).json() as { items: unknown[] };
+    const check = (await (await fetch(results, { headers })).json()) as { items: unknown[] };
     const ping = await closedLoop(() => fetch(`${server.url}/api/ping`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok)), 4, 4);
     const agg = await closedLoop(() => fetch(results, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok)), 4, 8);
     return {

@@ -84,7 +84,11 @@ interface Session {
 }
 
 async function login(url: string, username: string, password: string): Promise<Session> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${String(res.status)} ${await res.text()}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const value = (name: string) => cookies.find((c) => c.startsWith(`${name}=`))!.slice(name.length + 1);
@@ -103,12 +107,14 @@ async function api<T>(url: string, s: Session, method: string, route: string, bo
 async function pool<T, R>(items: T[], n: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
   return out;
 }
 
@@ -143,13 +149,30 @@ async function seed(url: string): Promise<Seed> {
   const center = await login(url, centerName, NEW_PASSWORD);
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const deadline = new Date(Date.now() + 30 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-  const draft = await api<{ id: string; version: number }>(url, center, 'POST', '/api/campaigns', { year: 2024, title: `截止前集中填报基准测试 ${tag}`, docNo: `基准〔2024〕${tag}号`, issuer: '基准测试', issueDate: today, deadline });
-  const accounts = await pool(Array.from({ length: UNITS + 1 }, (_, i) => i), 6, async (i) => {
-    const unit = await api<{ id: string }>(url, admin, 'POST', '/api/units', { name: `基准测试单位${String(i + 1)}（${tag}）`, type: 'district' });
-    const username = `rushunit${String(i + 1)}-${tag}`;
-    const created = await api<{ user: { id: string } }>(url, admin, 'POST', '/api/users', { username, displayName: `经办人${String(i + 1)}`, role: 'unit', unitId: unit.id, password: PASSWORD });
-    return { i, unitId: unit.id, userId: created.user.id, username };
+  const draft = await api<{ id: string; version: number }>(url, center, 'POST', '/api/campaigns', {
+    year: 2024,
+    title: `截止前集中填报基准测试 ${tag}`,
+    docNo: `基准〔2024〕${tag}号`,
+    issuer: '基准测试',
+    issueDate: today,
+    deadline,
   });
+  const accounts = await pool(
+    Array.from({ length: UNITS + 1 }, (_, i) => i),
+    6,
+    async (i) => {
+      const unit = await api<{ id: string }>(url, admin, 'POST', '/api/units', { name: `基准测试单位${String(i + 1)}（${tag}）`, type: 'district' });
+      const username = `rushunit${String(i + 1)}-${tag}`;
+      const created = await api<{ user: { id: string } }>(url, admin, 'POST', '/api/users', {
+        username,
+        displayName: `经办人${String(i + 1)}`,
+        role: 'unit',
+        unitId: unit.id,
+        password: PASSWORD,
+      });
+      return { i, unitId: unit.id, userId: created.user.id, username };
+    },
+  );
   await api(url, center, 'PUT', `/api/campaigns/${draft.id}/roster`, { unitIds: accounts.map((a) => a.unitId) });
   await api(url, center, 'POST', `/api/campaigns/${draft.id}/transitions`, { action: 'open', version: draft.version });
   const units = await pool(accounts, 6, async (a): Promise<Unit> => {
@@ -164,7 +187,13 @@ async function seed(url: string): Promise<Seed> {
 
 function thirtyRows(): FormRow[] {
   const read = (n: string): unknown => JSON.parse(readFileSync(path.join(REFERENCE_DIR, n), 'utf8'));
-  const index = buildReferenceIndex(referenceBuildInputFromJson({ occupations: read(REFERENCE_FILE_NAMES.occupations), standards: read(REFERENCE_FILE_NAMES.standards), qualifications: read(REFERENCE_FILE_NAMES.qualifications) }));
+  const index = buildReferenceIndex(
+    referenceBuildInputFromJson({
+      occupations: read(REFERENCE_FILE_NAMES.occupations),
+      standards: read(REFERENCE_FILE_NAMES.standards),
+      qualifications: read(REFERENCE_FILE_NAMES.qualifications),
+    }),
+  );
   const occs = index.occupations.filter((o) => o.status === 'current' && /^[456]/.test(o.code) && index.standardsOf(o.code).length > 0);
   return Array.from({ length: ROWS }, (_, i) => {
     const occ = occs[(i * 37) % occs.length]!;
@@ -190,7 +219,11 @@ let saveSeq = 0;
 /** One save of a unit's form; true when acknowledged (then the unit's version and last acknowledged content move). */
 async function save(url: string, u: Unit): Promise<boolean> {
   const mark = `经办人${String(u.i + 1)}-${String(++saveSeq)}`;
-  const body = JSON.stringify({ version: u.version, header: { contactName: mark, contactPhone: '021-63851234', fillDate: null }, rows: saveSeq % 2 ? ROWS_A : ROWS_B });
+  const body = JSON.stringify({
+    version: u.version,
+    header: { contactName: mark, contactPhone: '021-63851234', fillDate: null },
+    rows: saveSeq % 2 ? ROWS_A : ROWS_B,
+  });
   const res = await fetch(`${url}/api/forms/${u.formId}`, { method: 'PUT', headers: headersOf(u.session), body });
   if (!res.ok) {
     await res.arrayBuffer();
@@ -246,7 +279,10 @@ function probePing(url: string, session: Session): { stop(): Promise<{ lat: numb
   const loops = Array.from({ length: PROBES }, async () => {
     while (!done) {
       const t = performance.now();
-      const ok = await fetch(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+      const ok = await fetch(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(
+        async (r) => (await r.arrayBuffer(), r.ok),
+        () => false,
+      );
       lat.push(performance.now() - t);
       if (!ok) errors++;
       await sleep(20);
@@ -266,18 +302,30 @@ async function closedLoop(urlOf: (u: Unit) => string, units: Unit[], probe: { ur
   let errors = 0;
   const pings = probePing(probe.url, probe.session);
   const started = performance.now();
-  await Promise.all(units.map(async (u) => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const t = performance.now();
-      const ok = await save(urlOf(u), u).catch(() => false);
-      saves.push(performance.now() - t);
-      if (!ok) errors++;
-    }
-  }));
+  await Promise.all(
+    units.map(async (u) => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const t = performance.now();
+        const ok = await save(urlOf(u), u).catch(() => false);
+        saves.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const ping = await pings.stop();
   const lost = await lostWrites(urlOf, units);
-  return { savesPerSec: saves.length / seconds, p50: percentile(saves, 50), p95: percentile(saves, 95), errors, lost, pingP50: percentile(ping.lat, 50), pingP95: percentile(ping.lat, 95), pingErrors: ping.errors, seconds };
+  return {
+    savesPerSec: saves.length / seconds,
+    p50: percentile(saves, 50),
+    p95: percentile(saves, 95),
+    errors,
+    lost,
+    pingP50: percentile(ping.lat, 50),
+    pingP95: percentile(ping.lat, 95),
+    pingErrors: ping.errors,
+    seconds,
+  };
 }
 
 interface OpenResult {
@@ -306,11 +354,16 @@ async function openLoop(url: string, units: Unit[], probe: Session): Promise<Ope
     const wait = e.at - performance.now();
     if (wait > 1) await sleep(wait);
     if (e.kind === 'ping') {
-      inflight.push(fetch(`${url}/api/ping`, { headers: { cookie: probe.cookie } }).then(async (r) => {
-        await r.arrayBuffer();
-        pings.push(performance.now() - e.at);
-        if (!r.ok) errors++;
-      }, () => void errors++));
+      inflight.push(
+        fetch(`${url}/api/ping`, { headers: { cookie: probe.cookie } }).then(
+          async (r) => {
+            await r.arrayBuffer();
+            pings.push(performance.now() - e.at);
+            if (!r.ok) errors++;
+          },
+          () => void errors++,
+        ),
+      );
       continue;
     }
     const u = units[e.n % units.length]!;
@@ -325,7 +378,15 @@ async function openLoop(url: string, units: Unit[], probe: Session): Promise<Ope
   await Promise.all(inflight);
   const elapsed = (performance.now() - start) / 1000;
   const lost = await lostWrites(() => url, units);
-  return { rate: OPEN_RATE, p50: percentile(saves, 50), p95: percentile(saves, 95), errors, lost, pingP95: percentile(pings, 95), achieved: saves.length / elapsed };
+  return {
+    rate: OPEN_RATE,
+    p50: percentile(saves, 50),
+    p95: percentile(saves, 95),
+    errors,
+    lost,
+    pingP95: percentile(pings, 95),
+    achieved: saves.length / elapsed,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -360,7 +421,7 @@ async function captureSave(db: Db, log: Statement[], env: Record<string, string>
       const body = { version: u.version, header: { contactName: '采集', contactPhone: '021-63851234', fillDate: null }, rows: ROWS_A };
       const res = await app.inject({ method: 'PUT', url: `/api/forms/${u.formId}`, headers: headersOf(u.session), payload: body });
       if (res.statusCode !== 200) throw new Error(`capture save: ${String(res.statusCode)} ${res.body}`);
-      u.version = (res.json<{ version: number }>()).version;
+      u.version = res.json<{ version: number }>().version;
     };
     await put(); // warm: the reference index, the active version ids
     log.length = 0;
@@ -390,7 +451,8 @@ function forUnit(s: SaveStatements, from: Unit, to: Unit, campaignId: string): S
   const sub = (v: unknown, inInsert: boolean): unknown => {
     if (typeof v === 'string') {
       let out = [...pairs].reduce((acc, [a, b]) => acc.replaceAll(a, b), v);
-      if (inInsert) out = out.replace(UUID, (id) => (keep.has(id) || [...pairs.values()].includes(id) ? id : (fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!)));
+      if (inInsert)
+        out = out.replace(UUID, (id) => (keep.has(id) || [...pairs.values()].includes(id) ? id : (fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!)));
       return out;
     }
     if (Array.isArray(v)) return v.map((x) => sub(x, inInsert));
@@ -414,14 +476,19 @@ async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveState
   let errors = 0;
   let firstError: string | null = null;
   const started = performance.now();
-  await Promise.all(units.map(async (_, i) => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const t = performance.now();
-      const ok = await one(plans[i]!).then(() => true, (err: unknown) => ((firstError ??= String(err)), false));
-      lat.push(performance.now() - t);
-      if (!ok) errors++;
-    }
-  }));
+  await Promise.all(
+    units.map(async (_, i) => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const t = performance.now();
+        const ok = await one(plans[i]!).then(
+          () => true,
+          (err: unknown) => ((firstError ??= String(err)), false),
+        );
+        lat.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   return { savesPerSec: lat.length / seconds, p50: percentile(lat, 50), p95: percentile(lat, 95), errors, firstError };
 }
@@ -564,8 +631,18 @@ async function onPglite(figures: Record<string, number | string>, goals: Goal[])
     goals.push(
       { figure: 'PGlite rush capacity, app ÷ limit', goal: '(PostgreSQL ≥ 0.5)', measured: capacity, ok: null },
       { figure: 'PGlite rush p95 ÷ limit p95', goal: '(PostgreSQL ≤ 2)', measured: p95, ok: null },
-      { figure: 'PGlite open loop 40/s: save p95 ms / ping p95 ms', goal: '(PostgreSQL ≤ 150 / ≤ 30)', measured: `${medianOf(open, (r) => r.p95).toFixed(0)} / ${medianOf(open, (r) => r.pingP95).toFixed(0)}`, ok: null },
-      { figure: 'PGlite errors, lost writes', goal: '0, 0', measured: `${String(sumOf(rush, (r) => r.errors) + sumOf(open, (r) => r.errors))}, ${String(sumOf(rush, (r) => r.lost) + sumOf(open, (r) => r.lost))}`, ok: sumOf(rush, (r) => r.errors + r.lost) + sumOf(open, (r) => r.errors + r.lost) === 0 },
+      {
+        figure: 'PGlite open loop 40/s: save p95 ms / ping p95 ms',
+        goal: '(PostgreSQL ≤ 150 / ≤ 30)',
+        measured: `${medianOf(open, (r) => r.p95).toFixed(0)} / ${medianOf(open, (r) => r.pingP95).toFixed(0)}`,
+        ok: null,
+      },
+      {
+        figure: 'PGlite errors, lost writes',
+        goal: '0, 0',
+        measured: `${String(sumOf(rush, (r) => r.errors) + sumOf(open, (r) => r.errors))}, ${String(sumOf(rush, (r) => r.lost) + sumOf(open, (r) => r.lost))}`,
+        ok: sumOf(rush, (r) => r.errors + r.lost) + sumOf(open, (r) => r.errors + r.lost) === 0,
+      },
     );
   } finally {
     await database.close();
@@ -629,7 +706,14 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
       cpu.client += (client.user + client.system) / 1000;
       cpu.seconds += dual.at(-1)!.seconds; // the read-back after each run is included in the CPU times, not here
     }
-    Object.assign(figures, rushFigures('PostgreSQL', rush), limitFigures('PostgreSQL', limit, statements), openFigures('PostgreSQL', open), rushFigures('PostgreSQL one instance (beside two)', single), rushFigures('PostgreSQL two instances', dual));
+    Object.assign(
+      figures,
+      rushFigures('PostgreSQL', rush),
+      limitFigures('PostgreSQL', limit, statements),
+      openFigures('PostgreSQL', open),
+      rushFigures('PostgreSQL one instance (beside two)', single),
+      rushFigures('PostgreSQL two instances', dual),
+    );
     const capacity = medianOf(rush, (r) => r.savesPerSec) / medianOf(limit, (r) => r.savesPerSec);
     const p95 = medianOf(rush, (r) => r.p95) / medianOf(limit, (r) => r.p95);
     const scale = medianOf(dual, (r) => r.savesPerSec) / medianOf(single, (r) => r.savesPerSec);
@@ -649,7 +733,12 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
       { figure: 'open loop 40 saves/s on PostgreSQL: save p95 ms', goal: '≤ 150', measured: open95, ok: open95 <= 150 },
       { figure: 'open loop 40 saves/s on PostgreSQL: trivial route p95 ms', goal: '≤ 30', measured: openPing95, ok: openPing95 <= 30 },
       { figure: 'two instances ÷ one instance, capacity on PostgreSQL', goal: 'reported', measured: `${scale.toFixed(2)} (CPU: ${cpuLine})`, ok: null },
-      { figure: 'errors, lost acknowledged writes (PostgreSQL, all runs)', goal: '0, 0', measured: `${String(bad)}, ${String(lost)}`, ok: bad === 0 && lost === 0 },
+      {
+        figure: 'errors, lost acknowledged writes (PostgreSQL, all runs)',
+        goal: '0, 0',
+        measured: `${String(bad)}, ${String(lost)}`,
+        ok: bad === 0 && lost === 0,
+      },
     );
   } finally {
     for (const app of apps) await app.stop();
@@ -660,11 +749,17 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
 }
 
 export async function run(): Promise<Record<string, number | string>> {
-  const figures: Record<string, number | string> = { 'load average at start (1/5/15 min)': loadavg().map((x) => x.toFixed(2)).join(' / ') };
+  const figures: Record<string, number | string> = {
+    'load average at start (1/5/15 min)': loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / '),
+  };
   const goals: Goal[] = [];
   if (process.env.BENCH_RUSH_TARGETS !== 'postgres') await onPglite(figures, goals);
   if (process.env.BENCH_RUSH_TARGETS !== 'pglite') await onPostgres(figures, goals);
-  figures['load average at end (1/5/15 min)'] = loadavg().map((x) => x.toFixed(2)).join(' / ');
+  figures['load average at end (1/5/15 min)'] = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
   printGoals(goals);
   return figures;
 }

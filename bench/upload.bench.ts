@@ -56,7 +56,9 @@ async function pingWhile(s: Started, until: Promise<unknown> | number, connectio
     Array.from({ length: connections }, async () => {
       while (!done) {
         const t = performance.now();
-        const ok = await fetch(`${s.url}/api/ping`, { headers: s.session }).then(async (r) => (await r.arrayBuffer(), r.ok)).catch(() => false);
+        const ok = await fetch(`${s.url}/api/ping`, { headers: s.session })
+          .then(async (r) => (await r.arrayBuffer(), r.ok))
+          .catch(() => false);
         latencies.push(performance.now() - t);
         if (!ok) errors++;
       }
@@ -72,7 +74,14 @@ async function uploadTwentyMb(s: Started, files: Buffer[]): Promise<number> {
   const q = /验证题：(\d+) 加 (\d+)/.exec(form);
   if (!token || !q) throw new Error(`no challenge in the objection form: ${form.slice(0, 200)}`);
   const body = multipart(
-    { challengeToken: token, challengeAnswer: String(Number(q[1]) + Number(q[2])), name: '王小明', phone: '13812345678', itemId: s.itemId, grounds: '基准测试' },
+    {
+      challengeToken: token,
+      challengeAnswer: String(Number(q[1]) + Number(q[2])),
+      name: '王小明',
+      phone: '13812345678',
+      itemId: s.itemId,
+      grounds: '基准测试',
+    },
     files.map((content, i) => ({ name: 'evidence', filename: `evidence-${i}.png`, content, type: 'image/png' })),
   );
   const t = performance.now();

@@ -15,7 +15,10 @@ const dist = path.join(root, 'apps/web/dist');
 async function waitReady(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -30,7 +33,10 @@ export async function run(): Promise<Record<string, number | string>> {
   const assets = readdirSync(path.join(dist, 'assets'));
   const gz = assets.filter((f) => f.endsWith('.js.gz')).map((f) => ({ f, size: statSync(path.join(dist, 'assets', f)).size }));
   const largest = gz.reduce((a, b) => (b.size > a.size ? b : a), { f: '', size: 0 });
-  const smallest = assets.filter((f) => f.endsWith('.css') || f.endsWith('.js')).map((f) => ({ f, size: statSync(path.join(dist, 'assets', f)).size })).sort((a, b) => a.size - b.size)[0]!;
+  const smallest = assets
+    .filter((f) => f.endsWith('.css') || f.endsWith('.js'))
+    .map((f) => ({ f, size: statSync(path.join(dist, 'assets', f)).size }))
+    .sort((a, b) => a.size - b.size)[0]!;
 
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const url = `http://127.0.0.1:${String(port)}`;
@@ -41,7 +47,18 @@ export async function run(): Promise<Record<string, number | string>> {
   });
   try {
     await waitReady(url, 180_000);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     const login: number[] = [];
     const bytes: number[] = [];
     const file: number[] = [];

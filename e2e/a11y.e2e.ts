@@ -20,7 +20,9 @@ afterAll(async () => {
 /** Waits until the page shows no skeleton or spinner (data loaded), or 10 s passed. */
 async function settle(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-spin-blur, .ant-table-placeholder .ant-spin'), undefined, { timeout: 10_000 })
+    .waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-spin-blur, .ant-table-placeholder .ant-spin'), undefined, {
+      timeout: 10_000,
+    })
     .catch(() => undefined);
 }
 
@@ -28,12 +30,20 @@ async function settle(page: Page): Promise<void> {
 async function apiSession(username: string) {
   const account = demoAccounts().find((a) => a.username === username)!;
   const base = inject('baseUrl');
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username, password: account.password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ username, password: account.password }),
+  });
   expect(res.status).toBe(200);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = cookies.find((c) => c.startsWith('zj_csrf='))!.slice('zj_csrf='.length);
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, { method, headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, origin: base, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, origin: base, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     if (!r.ok) throw new Error(`${method} ${path}: ${String(r.status)} ${text}`);
     return JSON.parse(text) as T;
@@ -119,7 +129,10 @@ describe('keyboard only', () => {
     let original: { id: string; version: number; header: unknown; rows: Record<string, unknown>[] } | null = null;
     for (const a of demoAccounts().filter((x) => x.role === 'unit')) {
       const c = await apiSession(a.username);
-      const form = await c<{ id: string; version: number; header: unknown; rows: Record<string, unknown>[]; abilities: Record<string, boolean> }>('GET', '/api/forms/mine');
+      const form = await c<{ id: string; version: number; header: unknown; rows: Record<string, unknown>[]; abilities: Record<string, boolean> }>(
+        'GET',
+        '/api/forms/mine',
+      );
       if (form.abilities.save) {
         username = a.username;
         call = c;
@@ -129,7 +142,17 @@ describe('keyboard only', () => {
     }
     expect(username, 'a unit whose form can be edited').not.toBe('');
     const strip = ({ id: _id, priority: _p, findings: _f, ...row }: Record<string, unknown>) => row;
-    const row = (occupationCode: string, occupationName: string, standardVersion: string, reason: string) => ({ occupationCode, occupationName, jobTypeName: '', standardName: occupationName, standardVersion, inShortageCatalog: false, industries: ['养老护理'], expectedAssessments: 100, reason });
+    const row = (occupationCode: string, occupationName: string, standardVersion: string, reason: string) => ({
+      occupationCode,
+      occupationName,
+      jobTypeName: '',
+      standardName: occupationName,
+      standardVersion,
+      inShortageCatalog: false,
+      industries: ['养老护理'],
+      expectedAssessments: 100,
+      reason,
+    });
     const seeded = await call!<{ version: number }>('PUT', `/api/forms/${original!.id}`, {
       version: original!.version,
       header: original!.header,
@@ -163,7 +186,12 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL((u) => u.pathname === '/form');
       await page.getByTestId('form-status').waitFor();
-      const codes = () => page.locator('.ant-table-tbody tr[data-row-key] td:nth-child(2) .ant-select-content, .ant-table-tbody tr[data-row-key] td:nth-child(2) .ant-select-selection-item').allInnerTexts();
+      const codes = () =>
+        page
+          .locator(
+            '.ant-table-tbody tr[data-row-key] td:nth-child(2) .ant-select-content, .ant-table-tbody tr[data-row-key] td:nth-child(2) .ant-select-selection-item',
+          )
+          .allInnerTexts();
       await expect.poll(async () => (await codes()).map((t) => t.trim())).toEqual(['4-10-01-05', '4-04-05-05']);
 
       // The drag handle: the screen reader hears Chinese instructions, a Chinese role and Chinese announcements.

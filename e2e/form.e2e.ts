@@ -40,9 +40,19 @@ async function fillRow(page: Page, index: number, industry: string, expected: st
 }
 
 /** The text of the scan match message, or '' while an upload is being read (the reader may take seconds on a busy machine). */
-const matchText = (page: Page) => page.getByTestId('scan-match').textContent({ timeout: 1_000 }).then((t) => t ?? '', () => '');
+const matchText = (page: Page) =>
+  page
+    .getByTestId('scan-match')
+    .textContent({ timeout: 1_000 })
+    .then(
+      (t) => t ?? '',
+      () => '',
+    );
 
-const codes = async (page: Page) => (await dataRows(page).locator('[data-field="occupationCode"] .ant-select-content, [data-field="occupationCode"] .ant-select-selection-item').allInnerTexts()).map((t) => t.trim());
+const codes = async (page: Page) =>
+  (
+    await dataRows(page).locator('[data-field="occupationCode"] .ant-select-content, [data-field="occupationCode"] .ant-select-selection-item').allInnerTexts()
+  ).map((t) => t.trim());
 
 /**
  * What a person would have to scroll sideways to, or could not click: every fillable control of the rows must lie
@@ -54,10 +64,19 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth + 1) {
-      const wide = [...document.querySelectorAll<HTMLElement>('body *')].filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > doc.clientWidth + 1));
-      problems.push(`page ${String(doc.scrollWidth)} > ${String(doc.clientWidth)}: ${wide.slice(0, 5).map((e) => `${e.tagName}.${e.className}`).join(' | ')}`);
+      const wide = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+        (e) => e.getBoundingClientRect().right > doc.clientWidth + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > doc.clientWidth + 1),
+      );
+      problems.push(
+        `page ${String(doc.scrollWidth)} > ${String(doc.clientWidth)}: ${wide
+          .slice(0, 5)
+          .map((e) => `${e.tagName}.${e.className}`)
+          .join(' | ')}`,
+      );
     }
-    for (const box of document.querySelectorAll<HTMLElement>('.zj-form-rows .ant-table-content, .zj-form-rows .ant-table-body, .zj-form-rows .ant-table-container')) {
+    for (const box of document.querySelectorAll<HTMLElement>(
+      '.zj-form-rows .ant-table-content, .zj-form-rows .ant-table-body, .zj-form-rows .ant-table-container',
+    )) {
       if (box.scrollWidth > box.clientWidth + 1) problems.push(`table ${String(box.scrollWidth)} > ${String(box.clientWidth)}`);
     }
     const controls = [...document.querySelectorAll<HTMLElement>('tr[data-row-key] [data-field]')];
@@ -128,14 +147,19 @@ describe('the editor fits the screen (issue 14)', () => {
     await expected(0).locator('input').fill('0');
     await expected(1).locator('input').fill('1.5');
     await expected(2).locator('input').fill('１２');
-    await expect.poll(() => dataRows(page).nth(0).locator('[data-field="expectedAssessments"][data-finding="expected_invalid"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => dataRows(page).nth(0).locator('[data-field="expectedAssessments"][data-finding="expected_invalid"]').count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await expected(0).locator('input').inputValue()).toBe('0');
     expect(await expected(1).locator('input').inputValue()).toBe('1.5');
     await expect.poll(() => dataRows(page).nth(1).locator('[data-finding="input_changed"]').innerText()).toContain('“1.5”不是不小于 1 的整数，未保存');
     await expect.poll(() => dataRows(page).nth(2).locator('[data-finding="input_changed"]').innerText()).toContain('已按 12 保存');
 
     // The summary lists every error before any warning; 提交 is disabled and says why.
-    const severities = await page.getByTestId('findings-list').locator('[data-severity]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.severity));
+    const severities = await page
+      .getByTestId('findings-list')
+      .locator('[data-severity]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.severity));
     expect(severities.length).toBeGreaterThan(2);
     expect(severities.indexOf('warning') === -1 || severities.lastIndexOf('error') < severities.indexOf('warning')).toBe(true);
     expect(await page.getByTestId('submit-form').isDisabled()).toBe(true);
@@ -143,7 +167,10 @@ describe('the editor fits the screen (issue 14)', () => {
     await page.getByTestId('submit-form').hover({ force: true });
     await shot(page, 'errors-first-submit-blocked-1280');
 
-    for (const [width, height] of [[1280, 800], [1440, 900]] as const) {
+    for (const [width, height] of [
+      [1280, 800],
+      [1440, 900],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(400);
       expect(await layoutProblems(page)).toEqual([]);
@@ -260,7 +287,10 @@ describe('a unit fills, checks, orders and submits its 推荐表', () => {
     // 定稿 → print → seal → scan → matched → submit, with a scan made from the downloaded print copy itself.
     await expect.poll(() => page.getByTestId('submit-form').isDisabled()).toBe(true);
     await page.getByTestId('finalize').click();
-    await page.getByRole('button', { name: /^定\s?稿$/ }).last().click();
+    await page
+      .getByRole('button', { name: /^定\s?稿$/ })
+      .last()
+      .click();
     await page.getByTestId('finalized-tag').waitFor();
     await page.getByTestId('finalized-banner').waitFor();
     expect(await page.getByTestId('submit-blocker').innerText()).toContain('加盖公章的扫描件');

@@ -72,14 +72,21 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await desk.locator('#deadline').click();
   await desk.locator('#deadline').fill('2024-10-01');
   await desk.keyboard.press('Enter');
-  await desk.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+  await desk
+    .locator('.ant-modal')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   const pastDeadline = desk.locator('.ant-modal-confirm');
   await pastDeadline.getByText('新的截止日期2024年10月1日已过').waitFor();
   await expect.poll(focusedText).toMatch(/取\s*消/);
   await shot(desk, 'center-past-deadline-confirm');
   await pastDeadline.getByRole('button', { name: /取\s*消/ }).click();
   await pastDeadline.waitFor({ state: 'detached' });
-  await desk.locator('.ant-modal').filter({ hasText: '编辑征集活动' }).getByRole('button', { name: /取\s*消/ }).click();
+  await desk
+    .locator('.ant-modal')
+    .filter({ hasText: '编辑征集活动' })
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
   expect(await desk.getByText('截止 2024年10月22日').count()).toBe(1);
   // The campaign's 开始公示 button does not change the phase: it says where publicity starts and leads there.
   await desk.getByTestId('phase-startPublicity').click();
@@ -112,7 +119,11 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await shot(phone, 'phone-notice', true);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.getByRole('link', { name: '提出异议' }).last().click();
-  const optionLabel = await phone.locator('#itemId option').filter({ hasText: target.jobType || target.name }).first().innerText();
+  const optionLabel = await phone
+    .locator('#itemId option')
+    .filter({ hasText: target.jobType || target.name })
+    .first()
+    .innerText();
   await phone.selectOption('#itemId', { label: optionLabel });
   await phone.fill('#name', '张三');
   await phone.fill('#phone', '13812345678');
@@ -150,7 +161,10 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await expect.poll(focusedText).toMatch(/取\s*消/);
   await shot(desk, 'center-objection-confirm');
   // Cancel is harmless: the objection is still being investigated.
-  await desk.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+  await desk
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
   await summary.waitFor({ state: 'detached' });
   expect(await desk.locator('.ant-drawer').getByText('调查核实中').count()).toBeGreaterThan(0);
   await desk.getByTestId('objection-conclude').click();

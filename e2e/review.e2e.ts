@@ -30,18 +30,39 @@ beforeAll(async () => {
   const db = database.db;
   const unitA = await createUnitRow(db, { name: '上海市经济和信息化委员会（测试）' });
   const campaign = await createReviewCampaignRow(db, { title: '2024年社会化职业技能等级认定职业（工种）征集' });
-  const c1 = await createCandidateRow(db, campaign.id, { units: [{ unitId: unitA.id, priority: 1 }], occupationCode: '4-04-05-05', occupationName: '人工智能训练师', industries: ['人工智能'] });
-  const c2 = await createCandidateRow(db, campaign.id, { units: [{ unitId: unitA.id, priority: 2 }], occupationCode: '4-10-01-05', occupationName: '养老护理员' });
+  const c1 = await createCandidateRow(db, campaign.id, {
+    units: [{ unitId: unitA.id, priority: 1 }],
+    occupationCode: '4-04-05-05',
+    occupationName: '人工智能训练师',
+    industries: ['人工智能'],
+  });
+  const c2 = await createCandidateRow(db, campaign.id, {
+    units: [{ unitId: unitA.id, priority: 2 }],
+    occupationCode: '4-10-01-05',
+    occupationName: '养老护理员',
+  });
   candidateName = c1.occupationName;
   campaignId = campaign.id;
   const center = await createUserRow(db, 'center', { displayName: '崔安卓' });
   const [e1, e2, e3] = await Promise.all(['王建国', '李晓梅', '张志远'].map((name) => createExpertRow(db, { name, specialties: ['人工智能'] })));
   const conflicted = await createExpertRow(db, { name: '赵回避', unitId: unitA.id });
-  Object.assign(names, { center: center.username, e1: e1!.user!.username, e2: e2!.user!.username, e3: e3!.user!.username, conflicted: conflicted.user!.username });
+  Object.assign(names, {
+    center: center.username,
+    e1: e1!.user!.username,
+    e2: e2!.user!.username,
+    e3: e3!.user!.username,
+    conflicted: conflicted.user!.username,
+  });
   // The second candidate is already assigned and reviewed (agree × 3), so that the bulk decision has two rows.
   for (const e of [e1!, e2!, e3!]) {
     const [a] = await db.insert(assignments).values({ campaignId: campaign.id, candidateId: c2.id, expertId: e.expert.id, source: 'manual' }).returning();
-    await db.insert(reviews).values({ assignmentId: a!.id, scores: { strategy: 9, generality: 9, suitability: 8, demand: 9 }, opinion: 'agree', status: 'submitted', submittedAt: new Date() });
+    await db.insert(reviews).values({
+      assignmentId: a!.id,
+      scores: { strategy: 9, generality: 9, suitability: 8, demand: 9 },
+      opinion: 'agree',
+      status: 'submitted',
+      submittedAt: new Date(),
+    });
   }
   const app = await buildApp({ db, config: testConfig({ loginIpLimitPerMinute: 1000 }), serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -86,14 +107,19 @@ test('the center assigns three experts, a conflicted one is refused, two experts
     await pickExpert(center, n);
     await center.getByText('已分配').first().waitFor();
   }
-  await expect.poll(() => center.getByTestId('assigned-expert').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('王建国'), expect.stringContaining('李晓梅'), expect.stringContaining('张志远')]));
+  await expect
+    .poll(() => center.getByTestId('assigned-expert').allInnerTexts())
+    .toEqual(expect.arrayContaining([expect.stringContaining('王建国'), expect.stringContaining('李晓梅'), expect.stringContaining('张志远')]));
   await pickExpert(center, '赵回避');
   await center.getByText('专家“赵回避”所在单位“上海市经济和信息化委员会（测试）”推荐了该候选职业，须回避，不能分配；请选择其他专家').waitFor();
   await shot(center, 'board-conflict-refused');
   await center.getByRole('tab', { name: /专家组/ }).click();
   await shot(center, 'panel');
 
-  for (const [username, opinion, score] of [[names.e1, '同意', '9'], [names.e2, '同意', '8']] as const) {
+  for (const [username, opinion, score] of [
+    [names.e1, '同意', '9'],
+    [names.e2, '同意', '8'],
+  ] as const) {
     const expert = await session(username);
     await expert.goto('/review/my');
     await expert.getByTestId('review-progress').waitFor();
@@ -102,7 +128,10 @@ test('the center assigns three experts, a conflicted one is refused, two experts
     await expert.getByTestId('candidate-title').waitFor();
     for (const label of ['契合国家战略与本市重点产业', '社会通用性', '未来三年评价需求']) await expert.getByLabel(label, { exact: true }).fill(score);
     await expert.getByRole('checkbox', { name: '不适用' }).nth(2).check();
-    await expert.locator('.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${opinion}$`) }).click();
+    await expert
+      .locator('.ant-radio-button-wrapper')
+      .filter({ hasText: new RegExp(`^${opinion}$`) })
+      .click();
     await expert.getByLabel('评审意见').fill('人工智能训练师需求旺盛，适合社会化评价。');
     if (username === names.e1) await shot(expert, 'expert-scoring', true);
     await expert.keyboard.press('Control+Enter');
@@ -117,7 +146,10 @@ test('the center assigns three experts, a conflicted one is refused, two experts
   await center.getByText('养老护理员').waitFor();
   await center.locator('.ant-table-thead .ant-checkbox-input').check();
   await center.getByRole('button', { name: /决定（已选 2）/ }).click();
-  await center.locator('.ant-modal .ant-radio-wrapper').filter({ hasText: /^入选$/ }).click();
+  await center
+    .locator('.ant-modal .ant-radio-wrapper')
+    .filter({ hasText: /^入选$/ })
+    .click();
   await shot(center, 'decide-dialog');
   await center.getByRole('button', { name: '确认决定' }).click();
   await center.getByText('已决定2个候选职业').waitFor();
@@ -129,11 +161,21 @@ test('an expert whose unit changed after assignment (回避) is told why, the ce
   const shot = screenshots('review-conflict');
   const db = database.db;
   const unitB = await createUnitRow(db, { name: '上海市卫生健康委员会（测试）' });
-  const c3 = await createCandidateRow(db, campaignId, { units: [{ unitId: unitB.id, priority: 1 }], occupationCode: '4-14-01-02', occupationName: '健康管理师' });
+  const c3 = await createCandidateRow(db, campaignId, {
+    units: [{ unitId: unitB.id, priority: 1 }],
+    occupationCode: '4-14-01-02',
+    occupationName: '健康管理师',
+  });
   const moved = await createExpertRow(db, { name: '钱调动' });
   await createExpertRow(db, { name: '孙替补' });
   const [a] = await db.insert(assignments).values({ campaignId, candidateId: c3.id, expertId: moved.expert.id, source: 'manual' }).returning();
-  await db.insert(reviews).values({ assignmentId: a!.id, scores: { strategy: 3, generality: 3, suitability: 3, demand: 3 }, opinion: 'disagree', status: 'submitted', submittedAt: new Date() });
+  await db.insert(reviews).values({
+    assignmentId: a!.id,
+    scores: { strategy: 3, generality: 3, suitability: 3, demand: 3 },
+    opinion: 'disagree',
+    status: 'submitted',
+    submittedAt: new Date(),
+  });
   const loose = await createUserRow(db, 'expert', { displayName: '周未关联' });
   await createExpertRow(db, { name: '周未关联', withUser: false });
   const center = await session(names.center);
@@ -146,7 +188,11 @@ test('an expert whose unit changed after assignment (回避) is told why, the ce
   await center.locator('.ant-modal-footer .ant-btn-primary').click();
   await center.getByText(`已为周未关联关联账号“${loose.username}”`).waitFor();
   // The center moves an expert to the unit that recommended their candidate: the assignment becomes 回避.
-  await center.getByRole('row').filter({ hasText: '钱调动' }).getByRole('button', { name: /^编\s*辑$/ }).click();
+  await center
+    .getByRole('row')
+    .filter({ hasText: '钱调动' })
+    .getByRole('button', { name: /^编\s*辑$/ })
+    .click();
   await center.getByLabel('所属推荐单位').click();
   await center.keyboard.type('卫生健康');
   await center.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '上海市卫生健康委员会（测试）' }).first().click();
@@ -158,7 +204,9 @@ test('an expert whose unit changed after assignment (回避) is told why, the ce
   const expert = await session(moved.user!.username);
   await expert.goto('/review/my');
   await expert.getByTestId('review-conflict').waitFor();
-  await expect.poll(() => expert.getByTestId('review-conflict').innerText()).toContain('您所在单位“上海市卫生健康委员会（测试）”推荐了该候选职业，按回避规定您不能再查看或评审');
+  await expect
+    .poll(() => expert.getByTestId('review-conflict').innerText())
+    .toContain('您所在单位“上海市卫生健康委员会（测试）”推荐了该候选职业，按回避规定您不能再查看或评审');
   await expert.getByText('须回避', { exact: true }).waitFor();
   await expect.poll(() => expert.getByTestId('review-progress').innerText()).toContain('已提交 0 / 0');
   await shot(expert, 'worklist');

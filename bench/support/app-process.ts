@@ -54,9 +54,16 @@ export async function startAppProcess(env: Record<string, string>, options: { cp
   const url = `http://127.0.0.1:${String(port)}`;
   const end = performance.now() + (options.timeoutMs ?? 300_000);
   for (;;) {
-    if (exited !== null) throw new Error(`the server process exited (code ${String(exited)}) before it was ready; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (exited !== null)
+      throw new Error(`the server process exited (code ${String(exited)}) before it was ready; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
     if (performance.now() > end) throw new Error(`the server did not become ready; see ${logFile}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await sleep(100);
   }
   return {

@@ -32,5 +32,12 @@ export async function closedLoop(request: () => Promise<boolean>, connections: n
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }

@@ -34,7 +34,11 @@ export async function startBenchServer(databaseUrl?: string, overrides: Partial<
       await database.close();
     },
     login: async (username, password = TEST_PASSWORD) => {
-      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
       const csrf = cookies.find((c) => c.startsWith('zj_csrf='))!.slice('zj_csrf='.length);
       return { cookie: cookies.join('; '), 'x-csrf-token': csrf };

@@ -11,8 +11,18 @@ const json = { ...session, 'content-type': 'application/json' };
 const campaign = await createCampaignRow(server.database.db);
 const [cand] = await createCandidates(server.database.db, campaign.id, 1);
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const draft = (await (await fetch(`${server.url}/api/notices`, { method: 'POST', headers: json, body: JSON.stringify({ campaignId: campaign.id, title: '基准测试公示', startDate: today }) })).json()) as { id: string; version: number };
-const published = await fetch(`${server.url}/api/notices/${draft.id}/publish`, { method: 'POST', headers: json, body: JSON.stringify({ version: draft.version }) });
+const draft = (await (
+  await fetch(`${server.url}/api/notices`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ campaignId: campaign.id, title: '基准测试公示', startDate: today }),
+  })
+).json()) as { id: string; version: number };
+const published = await fetch(`${server.url}/api/notices/${draft.id}/publish`, {
+  method: 'POST',
+  headers: json,
+  body: JSON.stringify({ version: draft.version }),
+});
 if (!published.ok) throw new Error(`publish failed: ${await published.text()}`);
 process.stdout.write(`${JSON.stringify({ url: server.url, noticeId: draft.id, itemId: cand!.id, session })}\n`);
 const stop = () => void server.close().finally(() => process.exit(0));

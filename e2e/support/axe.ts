@@ -33,7 +33,9 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
       }
     }
     // Announcements (dnd-kit's live region and instructions, status messages); not regions that merely hold data tables.
-    for (const el of document.querySelectorAll('[id^="DndLiveRegion"], [id^="DndDescribedBy"], [role="status"]:not(:has(table)), [role="alert"]:not(:has(table))')) {
+    for (const el of document.querySelectorAll(
+      '[id^="DndLiveRegion"], [id^="DndDescribedBy"], [role="status"]:not(:has(table)), [role="alert"]:not(:has(table))',
+    )) {
       const v = el.textContent?.trim();
       if (v) out.push(`${el.tagName.toLowerCase()}[live]: ${v}`);
     }
@@ -41,7 +43,14 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
   });
   // Identifiers (UUIDs of objects an auditor copies) are data, not words.
   const UUIDS = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
-  return texts.filter((t) => /[A-Za-z]{3,}/.test(t.replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '').replace(UUIDS, '').replace(ALLOWED_LATIN, '')));
+  return texts.filter((t) =>
+    /[A-Za-z]{3,}/.test(
+      t
+        .replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '')
+        .replace(UUIDS, '')
+        .replace(ALLOWED_LATIN, ''),
+    ),
+  );
 }
 
 /**
@@ -66,7 +75,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   if (results.violations.length > 0) appendFileSync(path.join(artifacts, 'a11y.log'), `${where} (${page.url()})\n${describe(results.violations)}\n`);
   const english = await englishScreenReaderTexts(page);
   if (english.length > 0) appendFileSync(path.join(artifacts, 'a11y.log'), `${where} (${page.url()}) English screen-reader texts\n  ${english.join('\n  ')}\n`);
-  if (english.length > 0 && !process.env.A11Y_REPORT_ONLY) throw new Error(`English screen-reader texts on ${where} (${page.url()}):\n  ${english.join('\n  ')}`);
+  if (english.length > 0 && !process.env.A11Y_REPORT_ONLY)
+    throw new Error(`English screen-reader texts on ${where} (${page.url()}):\n  ${english.join('\n  ')}`);
   if (blocking.length > 0 && !process.env.A11Y_REPORT_ONLY) {
     throw new Error(`axe-core: ${String(blocking.length)} serious or critical WCAG 2.1 AA violation(s) on ${where} (${page.url()}):\n${describe(blocking)}`);
   }

@@ -10,8 +10,28 @@ import { loginAs, type Session } from './auth.ts';
 export const REFERENCE_DIR = process.env.REFERENCE_DIR ?? new URL('../../../../shared/reference', import.meta.url).pathname;
 
 /** Rows that pass every eligibility rule. */
-export const ELDER_CARE = { occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', inShortageCatalog: true, industries: ['养老护理'], expectedAssessments: 1200, reason: '本市老龄化程度高，养老护理人员缺口大' };
-export const AI_TRAINER = { ...ELDER_CARE, occupationCode: '4-04-05-05', occupationName: '人工智能训练师', standardName: '人工智能训练师', standardVersion: '2021年版', inShortageCatalog: false, industries: ['人工智能'], expectedAssessments: 800, reason: '人工智能产业快速发展' };
+export const ELDER_CARE = {
+  occupationCode: '4-10-01-05',
+  occupationName: '养老护理员',
+  jobTypeName: '',
+  standardName: '养老护理员',
+  standardVersion: '2019年版',
+  inShortageCatalog: true,
+  industries: ['养老护理'],
+  expectedAssessments: 1200,
+  reason: '本市老龄化程度高，养老护理人员缺口大',
+};
+export const AI_TRAINER = {
+  ...ELDER_CARE,
+  occupationCode: '4-04-05-05',
+  occupationName: '人工智能训练师',
+  standardName: '人工智能训练师',
+  standardVersion: '2021年版',
+  inShortageCatalog: false,
+  industries: ['人工智能'],
+  expectedAssessments: 800,
+  reason: '人工智能产业快速发展',
+};
 export const AI_LABELER = { ...AI_TRAINER, jobTypeName: '数据标注员', expectedAssessments: 300, reason: '数据标注岗位需求快速增长' };
 const HEADER = { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' };
 
@@ -19,7 +39,17 @@ const HEADER = { contactName: '张三', contactPhone: '13912345678', fillDate: '
 export async function openCampaignRow(db: Db, unitIds: string[] = [], overrides: Partial<typeof campaigns.$inferInsert> = {}) {
   const [row] = await db
     .insert(campaigns)
-    .values({ year: 2024, title: '2024年社会化职业技能等级认定职业（工种）征集', docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', deadline: '2024-10-22', status: 'open', industryTags: ['养老护理', '人工智能', '高端装备'], ...overrides })
+    .values({
+      year: 2024,
+      title: '2024年社会化职业技能等级认定职业（工种）征集',
+      docNo: '沪人社职〔2024〕319号',
+      issuer: '上海市人力资源和社会保障局',
+      issueDate: '2024-09-25',
+      deadline: '2024-10-22',
+      status: 'open',
+      industryTags: ['养老护理', '人工智能', '高端装备'],
+      ...overrides,
+    })
     .returning();
   if (unitIds.length > 0) await db.insert(campaignUnits).values(unitIds.map((unitId) => ({ campaignId: row!.id, unitId })));
   return row!;
@@ -35,7 +65,11 @@ export async function unitWithUser(app: FastifyInstance, db: Db, overrides: Part
 /** A multipart body carrying one file in the field `file`. */
 export function multipartFile(content: Buffer, fileName: string, contentType: string): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----zjtest' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 

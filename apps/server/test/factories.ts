@@ -34,9 +34,14 @@ export async function createUserRow(db: Db, role: Role, overrides: Partial<typeo
 
 /** Inserts a stored (attached) file with its content in chunks, without the upload checks. */
 export async function createStoredFileRow(db: Db, content: Buffer, overrides: Partial<typeof storedFiles.$inferInsert> = {}) {
-  const [row] = await db.insert(storedFiles).values({ sha256: 'x', mime: 'application/pdf', size: content.length, originalName: 'scan.pdf', ...overrides }).returning();
+  const [row] = await db
+    .insert(storedFiles)
+    .values({ sha256: 'x', mime: 'application/pdf', size: content.length, originalName: 'scan.pdf', ...overrides })
+    .returning();
   for (let seq = 0, at = 0; at < content.length || seq === 0; seq++, at += FILE_CHUNK_BYTES) {
-    await db.insert(storedFileChunks).values({ fileId: row!.id, seq, bytes: sql`decode(${content.subarray(at, at + FILE_CHUNK_BYTES).toString('base64')}, 'base64')` });
+    await db
+      .insert(storedFileChunks)
+      .values({ fileId: row!.id, seq, bytes: sql`decode(${content.subarray(at, at + FILE_CHUNK_BYTES).toString('base64')}, 'base64')` });
   }
   return row!;
 }

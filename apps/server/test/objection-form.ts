@@ -6,7 +6,13 @@ export function multipart(fields: Record<string, string>, files: { name: string;
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.content, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -22,7 +28,13 @@ export async function solveChallenge(app: FastifyInstance, noticeId: string, ip 
 }
 
 /** Files an objection through the public form. */
-export async function postObjection(app: FastifyInstance, noticeId: string, fields: Record<string, string>, files: Parameters<typeof multipart>[1] = [], ip = '10.0.0.1') {
+export async function postObjection(
+  app: FastifyInstance,
+  noticeId: string,
+  fields: Record<string, string>,
+  files: Parameters<typeof multipart>[1] = [],
+  ip = '10.0.0.1',
+) {
   const challenge = await solveChallenge(app, noticeId, ip);
   const body = multipart({ ...challenge, ...fields }, files);
   return app.inject({ method: 'POST', url: `/public/notices/${noticeId}/objection`, remoteAddress: ip, ...body });

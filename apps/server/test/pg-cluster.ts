@@ -35,7 +35,10 @@ export function findPgBin(): string | null {
 export async function pgClusterUnavailableReason(): Promise<string | null> {
   if (!findPgBin()) return '本机没有 PostgreSQL 服务器程序（/usr/lib/postgresql/*/bin/initdb），跳过需要重启数据库的测试';
   if (process.getuid?.() === 0) {
-    const ok = await run('id', ['-u', 'postgres']).then(() => true, () => false);
+    const ok = await run('id', ['-u', 'postgres']).then(
+      () => true,
+      () => false,
+    );
     if (!ok) return '以 root 运行但没有 postgres 用户，无法启动私有 PostgreSQL（initdb 拒绝以 root 运行）';
   }
   return null;
@@ -64,7 +67,8 @@ export async function startPgCluster(port?: number): Promise<PgCluster> {
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
-  const pgctl = (args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args]) : run(path.join(bin, 'pg_ctl'), args));
+  const pgctl = (args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args]) : run(path.join(bin, 'pg_ctl'), args);
   const data = path.join(dir, 'data');
   const initdbArgs = ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'];
   await (asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, 'initdb'), ...initdbArgs]) : run(path.join(bin, 'initdb'), initdbArgs));

@@ -9,7 +9,16 @@ const tag = () => randomBytes(3).toString('hex');
 export async function createReviewCampaignRow(db: Db, overrides: Partial<typeof campaigns.$inferInsert> = {}) {
   const [row] = await db
     .insert(campaigns)
-    .values({ year: 2024, title: `2024年征集-${tag()}`, docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', deadline: '2024-10-22', status: 'reviewing', ...overrides })
+    .values({
+      year: 2024,
+      title: `2024年征集-${tag()}`,
+      docNo: '沪人社职〔2024〕319号',
+      issuer: '上海市人力资源和社会保障局',
+      issueDate: '2024-09-25',
+      deadline: '2024-10-22',
+      status: 'reviewing',
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -20,7 +29,13 @@ let code = 0;
 export async function createCandidateRow(
   db: Db,
   campaignId: string,
-  options: { units?: { unitId: string; priority: number }[]; industries?: string[]; occupationCode?: string; occupationName?: string; jobTypeName?: string } = {},
+  options: {
+    units?: { unitId: string; priority: number }[];
+    industries?: string[];
+    occupationCode?: string;
+    occupationName?: string;
+    jobTypeName?: string;
+  } = {},
 ) {
   const units = options.units ?? [{ unitId: (await createUnitRow(db)).id, priority: 1 }];
   code += 1;
@@ -64,7 +79,14 @@ export async function createExpertRow(db: Db, options: { unitId?: string | null;
   const user = options.withUser === false ? null : await createUserRow(db, 'expert');
   const [row] = await db
     .insert(experts)
-    .values({ name: options.name ?? `专家${tag()}`, organization: '上海某大学', unitId: options.unitId ?? null, specialties: options.specialties ?? [], userId: user?.id ?? null, email: `e${tag()}@example.com` })
+    .values({
+      name: options.name ?? `专家${tag()}`,
+      organization: '上海某大学',
+      unitId: options.unitId ?? null,
+      specialties: options.specialties ?? [],
+      userId: user?.id ?? null,
+      email: `e${tag()}@example.com`,
+    })
     .returning();
   return { expert: row!, user };
 }

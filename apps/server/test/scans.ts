@@ -60,7 +60,14 @@ export async function makePrintCopy(opts: PrintCopyOptions = {}): Promise<Buffer
   const content: Content[] = [];
   for (let n = 1; n <= pages; n++) {
     content.push(
-      { text: '社会化职业技能等级认定职业（工种）推荐表', fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 12], pageBreak: n > 1 ? 'before' : undefined },
+      {
+        text: '社会化职业技能等级认定职业（工种）推荐表',
+        fontSize: 18,
+        bold: true,
+        alignment: 'center',
+        margin: [0, 0, 0, 12],
+        pageBreak: n > 1 ? 'before' : undefined,
+      },
       { text: `推荐单位（盖章）：某某职业技能培训学校　　第 ${n} 页`, fontSize: 12, margin: [0, 0, 0, 8] },
       {
         table: {
@@ -202,7 +209,12 @@ function perspective(source: Canvas): Canvas {
     [width * 0.97, height * 0.95],
     [width * 0.03, height * 0.91],
   ];
-  const rect: [number, number][] = [[0, 0], [sw, 0], [sw, sh], [0, sh]];
+  const rect: [number, number][] = [
+    [0, 0],
+    [sw, 0],
+    [sw, sh],
+    [0, sh],
+  ];
   const [h0, h1, h2, h3, h4, h5, h6, h7] = homography(quad, rect) as [number, number, number, number, number, number, number, number];
   const d = out.data;
   for (let y = 0; y < height; y++) {

@@ -22,10 +22,7 @@ if (!root) throw new Error('missing #root');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      theme={appTheme}
-    >
+    <ConfigProvider locale={zhCN} theme={appTheme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -1,7 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError, accessOf, type AccessAnswer, type AccessPermission, type AccessTargets, type Actor } from '@zhengji/domain';
 import type { Db } from '../db/client.ts';
-import { assignments, campaigns, candidates, experts, formImportPreviews, forms, notices, notifications, objections, referenceVersions, reviews, storedFiles } from '../db/schema/index.ts';
+import {
+  assignments,
+  campaigns,
+  candidates,
+  experts,
+  formImportPreviews,
+  forms,
+  notices,
+  notifications,
+  objections,
+  referenceVersions,
+  reviews,
+  storedFiles,
+} from '../db/schema/index.ts';
 
 /**
  * The one gate for objects (Immich's `requireAccess`): "may this actor touch this object", answered by the pure
@@ -80,11 +93,23 @@ const exists = (rows: { id: string }[]) => byId(rows, () => ({}));
 
 /** One query per aggregate loading what the policy needs about each id. */
 const LOADERS: { [A in Aggregate]: Loader<Extract<AccessPermission, `${A}.${string}`>> } = {
-  form: async (db, ids) => byId(await db.select({ id: forms.id, unitId: forms.unitId, status: forms.status }).from(forms).where(inArray(forms.id, ids)), (r) => r),
+  form: async (db, ids) =>
+    byId(await db.select({ id: forms.id, unitId: forms.unitId, status: forms.status }).from(forms).where(inArray(forms.id, ids)), (r) => r),
   file: async (db, ids) =>
-    byId(await db.select({ id: storedFiles.id, ownerUnitId: storedFiles.ownerUnitId }).from(storedFiles).where(and(inArray(storedFiles.id, ids), eq(storedFiles.pending, false))), (r) => r),
-  notification: async (db, ids) => byId(await db.select({ id: notifications.id, userId: notifications.userId }).from(notifications).where(inArray(notifications.id, ids)), (r) => r),
-  formImport: async (db, ids) => byId(await db.select({ id: formImportPreviews.id, userId: formImportPreviews.createdBy }).from(formImportPreviews).where(inArray(formImportPreviews.id, ids)), (r) => r),
+    byId(
+      await db
+        .select({ id: storedFiles.id, ownerUnitId: storedFiles.ownerUnitId })
+        .from(storedFiles)
+        .where(and(inArray(storedFiles.id, ids), eq(storedFiles.pending, false))),
+      (r) => r,
+    ),
+  notification: async (db, ids) =>
+    byId(await db.select({ id: notifications.id, userId: notifications.userId }).from(notifications).where(inArray(notifications.id, ids)), (r) => r),
+  formImport: async (db, ids) =>
+    byId(
+      await db.select({ id: formImportPreviews.id, userId: formImportPreviews.createdBy }).from(formImportPreviews).where(inArray(formImportPreviews.id, ids)),
+      (r) => r,
+    ),
   candidate: async (db, ids) => {
     const rows = await db
       .select({ id: candidates.id, userId: experts.userId, conflicted: assignments.conflictFlag })
@@ -103,7 +128,8 @@ const LOADERS: { [A in Aggregate]: Loader<Extract<AccessPermission, `${A}.${stri
     return targets;
   },
   scoreSheet: async (db, ids) => byId(await db.select({ id: experts.id, userId: experts.userId }).from(experts).where(inArray(experts.id, ids)), (r) => r),
-  campaign: async (db, ids) => byId(await db.select({ id: campaigns.id, status: campaigns.status }).from(campaigns).where(inArray(campaigns.id, ids)), (r) => r),
+  campaign: async (db, ids) =>
+    byId(await db.select({ id: campaigns.id, status: campaigns.status }).from(campaigns).where(inArray(campaigns.id, ids)), (r) => r),
   notice: async (db, ids) => exists(await db.select({ id: notices.id }).from(notices).where(inArray(notices.id, ids))),
   objection: async (db, ids) => exists(await db.select({ id: objections.id }).from(objections).where(inArray(objections.id, ids))),
   assignment: async (db, ids) => exists(await db.select({ id: assignments.id }).from(assignments).where(inArray(assignments.id, ids))),
@@ -112,7 +138,11 @@ const LOADERS: { [A in Aggregate]: Loader<Extract<AccessPermission, `${A}.${stri
 };
 
 /** Requires the actor to have `permission` on every one of `ids` (loaded in one query); throws for the first refused. */
-export async function requireAccess<P extends AccessPermission>(ctx: { db: Db; actor: Actor }, permission: P, ids: readonly string[]): Promise<Extract<Actor, { kind: 'user' }>> {
+export async function requireAccess<P extends AccessPermission>(
+  ctx: { db: Db; actor: Actor },
+  permission: P,
+  ids: readonly string[],
+): Promise<Extract<Actor, { kind: 'user' }>> {
   const user = requireUser(ctx.actor);
   if (roleAnswer(ctx.actor, permission) === 'forbidden') throw accessError(permission, 'forbidden')!; // before any query
   const unique = [...new Set(ids)];

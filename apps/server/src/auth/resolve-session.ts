@@ -48,7 +48,10 @@ export async function resolveSession(db: Db, clock: Clock, config: Config, token
     return null;
   }
   if (now - row.lastSeenAt.getTime() > 30_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.idHash, idHash));
   }
   return {
     actor: { kind: 'user', userId: row.userId, username: row.username, role: row.role, unitId: row.unitId },

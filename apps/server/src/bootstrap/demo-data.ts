@@ -2,15 +2,36 @@ import { creditCodeCheckChar, DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
 
 /** Shanghai's 16 districts with their administrative division codes. */
 export const DISTRICTS: [string, string][] = [
-  ['黄浦', '310101'], ['徐汇', '310104'], ['长宁', '310105'], ['静安', '310106'], ['普陀', '310107'], ['虹口', '310109'],
-  ['杨浦', '310110'], ['闵行', '310112'], ['宝山', '310113'], ['嘉定', '310114'], ['浦东新区', '310115'], ['金山', '310116'],
-  ['松江', '310117'], ['青浦', '310118'], ['奉贤', '310120'], ['崇明', '310151'],
+  ['黄浦', '310101'],
+  ['徐汇', '310104'],
+  ['长宁', '310105'],
+  ['静安', '310106'],
+  ['普陀', '310107'],
+  ['虹口', '310109'],
+  ['杨浦', '310110'],
+  ['闵行', '310112'],
+  ['宝山', '310113'],
+  ['嘉定', '310114'],
+  ['浦东新区', '310115'],
+  ['金山', '310116'],
+  ['松江', '310117'],
+  ['青浦', '310118'],
+  ['奉贤', '310120'],
+  ['崇明', '310151'],
 ];
 
 /** Industry authorities recommending in the demo. */
 export const INDUSTRY_AUTHORITIES = [
-  '市经济信息化委', '市卫生健康委', '市民政局', '市商务委', '市交通委', '市住房城乡建设管理委', '市农业农村委', '市文化旅游局',
-  '市科委', '市国资委',
+  '市经济信息化委',
+  '市卫生健康委',
+  '市民政局',
+  '市商务委',
+  '市交通委',
+  '市住房城乡建设管理委',
+  '市农业农村委',
+  '市文化旅游局',
+  '市科委',
+  '市国资委',
 ];
 
 /** A demo unified social credit code (valid check character) built from a division code and a sequence number. */
@@ -59,7 +80,31 @@ export const NOTICE_2024 = {
 
 /** The demo experts of the pool, each linked to the demo account of that username (expert1–3). */
 export const DEMO_EXPERTS = [
-  { username: 'expert1', name: '王专家', organization: '上海市职业技能鉴定专家委员会', title: '高级考评员', specialties: ['养老护理', '家政服务', '生命健康'], phone: '021-00000001', email: 'expert1@example.com' },
-  { username: 'expert2', name: '李专家', organization: '上海交通大学', title: '教授', specialties: ['人工智能', '集成电路', '电子信息'], phone: '021-00000002', email: 'expert2@example.com' },
-  { username: 'expert3', name: '张专家', organization: '上海市工业技术研究院', title: '高级工程师', specialties: ['高端装备', '汽车', '先进材料', '生物医药'], phone: '021-00000003', email: 'expert3@example.com' },
+  {
+    username: 'expert1',
+    name: '王专家',
+    organization: '上海市职业技能鉴定专家委员会',
+    title: '高级考评员',
+    specialties: ['养老护理', '家政服务', '生命健康'],
+    phone: '021-00000001',
+    email: 'expert1@example.com',
+  },
+  {
+    username: 'expert2',
+    name: '李专家',
+    organization: '上海交通大学',
+    title: '教授',
+    specialties: ['人工智能', '集成电路', '电子信息'],
+    phone: '021-00000002',
+    email: 'expert2@example.com',
+  },
+  {
+    username: 'expert3',
+    name: '张专家',
+    organization: '上海市工业技术研究院',
+    title: '高级工程师',
+    specialties: ['高端装备', '汽车', '先进材料', '生物医药'],
+    phone: '021-00000003',
+    email: 'expert3@example.com',
+  },
 ] as const;

@@ -14,7 +14,10 @@ afterAll(async () => {
 
 describe('administrator at first start', () => {
   it('takes ZHENGJI_ADMIN_USERNAME / ZHENGJI_ADMIN_PASSWORD when set, once', async () => {
-    expect(await ensureAdmin(a.db, { adminUsername: 'root.admin', adminPassword: 'Given#Admin-Pass1' })).toEqual({ username: 'root.admin', generatedPassword: null });
+    expect(await ensureAdmin(a.db, { adminUsername: 'root.admin', adminPassword: 'Given#Admin-Pass1' })).toEqual({
+      username: 'root.admin',
+      generatedPassword: null,
+    });
     const [row] = await a.db.select().from(users).where(eq(users.username, 'root.admin'));
     expect(row).toMatchObject({ role: 'admin', mustChangePassword: false });
     expect(await verifyPassword(row!.passwordHash, 'Given#Admin-Pass1')).toBe(true);

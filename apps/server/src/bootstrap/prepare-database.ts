@@ -24,7 +24,8 @@ export async function prepareDatabase(database: Database, config: Config, clock:
   }
   if (seedDemoNow) {
     const accounts = await seedDemo(database.db, clock, null);
-    if (admin?.generatedPassword) accounts.unshift({ role: 'admin', username: admin.username, password: admin.generatedPassword, description: '系统管理员（首次登录须修改密码）' });
+    if (admin?.generatedPassword)
+      accounts.unshift({ role: 'admin', username: admin.username, password: admin.generatedPassword, description: '系统管理员（首次登录须修改密码）' });
     mkdirSync(config.dataDir, { recursive: true });
     writeDemoAccounts(config.dataDir, accounts);
     log('已生成演示数据：2024年征集活动、16个区人社局和行业主管部门、专家库（expert1–3 已关联账号）、各角色演示账号：');

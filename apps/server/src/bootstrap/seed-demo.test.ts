@@ -37,7 +37,11 @@ describe('demo seed', () => {
     // The call's earlier phases (forms, material check, pool) are walked elsewhere; here the campaign enters the review.
     await db.update(campaigns).set({ status: 'reviewing' }).where(eq(campaigns.id, campaign!.id));
     const [pudong] = await db.select().from(units).where(eq(units.name, '浦东新区人力资源和社会保障局'));
-    const cand = await createCandidateRow(db, campaign!.id, { units: [{ unitId: pudong!.id, priority: 1 }], occupationCode: '4-10-01-05', occupationName: '养老护理员' });
+    const cand = await createCandidateRow(db, campaign!.id, {
+      units: [{ unitId: pudong!.id, priority: 1 }],
+      occupationCode: '4-10-01-05',
+      occupationName: '养老护理员',
+    });
     const center = await loginAs(app, 'center', password('center'));
     const auto = await center.inject({ method: 'POST', url: `/api/campaigns/${campaign!.id}/review/auto-assign`, payload: {} });
     expect(auto.statusCode, auto.body).toBe(200);
@@ -51,7 +55,11 @@ describe('demo seed', () => {
     }
     const results = (await center.inject({ method: 'GET', url: `/api/campaigns/${campaign!.id}/review/results` })).json();
     expect(results.items[0]).toMatchObject({ id: cand.id, assigned: 3, submitted: 3, proposal: 'selected' });
-    const decided = await center.inject({ method: 'POST', url: `/api/campaigns/${campaign!.id}/review/decisions`, payload: { candidates: [{ id: cand.id, version: results.items[0].version }], decision: 'selected' } });
+    const decided = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${campaign!.id}/review/decisions`,
+      payload: { candidates: [{ id: cand.id, version: results.items[0].version }], decision: 'selected' },
+    });
     expect(decided.statusCode, decided.body).toBe(200);
   });
 });

@@ -36,8 +36,22 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
     const unitRows = await tx
       .insert(units)
       .values([
-        ...DISTRICTS.map(([d, code], i) => ({ name: districtUnitName(d), type: 'district' as const, creditCode: demoCreditCode(code, i + 1), contactName: '经办人', contactPhone: '021-00000000', contactEmail: `district-${code}@example.com` })),
-        ...INDUSTRY_AUTHORITIES.map((name, i) => ({ name, type: 'industry' as const, creditCode: demoCreditCode('310000', 100 + i), contactName: '经办人', contactPhone: '021-00000000', contactEmail: `industry-${String(100 + i)}@example.com` })),
+        ...DISTRICTS.map(([d, code], i) => ({
+          name: districtUnitName(d),
+          type: 'district' as const,
+          creditCode: demoCreditCode(code, i + 1),
+          contactName: '经办人',
+          contactPhone: '021-00000000',
+          contactEmail: `district-${code}@example.com`,
+        })),
+        ...INDUSTRY_AUTHORITIES.map((name, i) => ({
+          name,
+          type: 'industry' as const,
+          creditCode: demoCreditCode('310000', 100 + i),
+          contactName: '经办人',
+          contactPhone: '021-00000000',
+          contactEmail: `industry-${String(100 + i)}@example.com`,
+        })),
       ])
       .returning();
     const [campaign] = await tx
@@ -53,7 +67,13 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
       { role: 'unit', username: 'huangpu', displayName: '黄浦经办人', unitName: '黄浦区人力资源和社会保障局', description: '黄浦区人社局经办人' },
       { role: 'unit', username: 'minzheng', displayName: '民政局经办人', unitName: '市民政局', description: '市民政局经办人' },
       { role: 'unit', username: 'jingxin', displayName: '经信委经办人', unitName: '市经济信息化委', description: '市经济信息化委经办人' },
-      ...DEMO_EXPERTS.map((e) => ({ role: 'expert' as const, username: e.username, displayName: e.name, email: e.email, description: `评估专家（${e.organization}，${e.specialties.join('、')}）` })),
+      ...DEMO_EXPERTS.map((e) => ({
+        role: 'expert' as const,
+        username: e.username,
+        displayName: e.name,
+        email: e.email,
+        description: `评估专家（${e.organization}，${e.specialties.join('、')}）`,
+      })),
       { role: 'auditor', username: 'auditor', displayName: '审计员', description: '审计管理员' },
     ];
     const userIds = new Map<string, string>();
@@ -77,7 +97,13 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
     }
     // Outside experts (no recommending unit), so that no demo recommendation is excluded by 回避.
     await tx.insert(experts).values(
-      DEMO_EXPERTS.map(({ username, ...e }, i) => ({ ...e, specialties: [...e.specialties], unitId: null, userId: userIds.get(username)!, createdAt: new Date(now.getTime() + i) })),
+      DEMO_EXPERTS.map(({ username, ...e }, i) => ({
+        ...e,
+        specialties: [...e.specialties],
+        unitId: null,
+        userId: userIds.get(username)!,
+        createdAt: new Date(now.getTime() + i),
+      })),
     );
   });
   if (dataDir) writeDemoAccounts(dataDir, accounts);
@@ -86,6 +112,10 @@ export async function seedDemo(db: Db, clock: Clock, dataDir: string | null): Pr
 
 /** Writes the demo accounts to DATA_DIR/demo-accounts.txt (role, username, password, description; tab-separated). */
 export function writeDemoAccounts(dataDir: string, accounts: DemoAccount[]): void {
-  const lines = ['# 演示账号（仅首次启动时生成；请妥善保管）', '# 角色\t用户名\t密码\t说明', ...accounts.map((a) => `${a.role}\t${a.username}\t${a.password}\t${a.description}`)];
+  const lines = [
+    '# 演示账号（仅首次启动时生成；请妥善保管）',
+    '# 角色\t用户名\t密码\t说明',
+    ...accounts.map((a) => `${a.role}\t${a.username}\t${a.password}\t${a.description}`),
+  ];
   writeFileSync(path.join(dataDir, 'demo-accounts.txt'), `${lines.join('\n')}\n`, { mode: 0o600 });
 }

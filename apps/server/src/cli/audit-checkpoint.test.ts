@@ -37,14 +37,20 @@ async function cli(command: string, values: CliValues = {}, config = baseConfig)
 
 const createSome = async (n: number) => {
   for (let i = 0; i < n; i++) {
-    const res = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: `cp.${Date.now().toString(36)}.${i}`, displayName: '检查点', role: 'expert' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `cp.${Date.now().toString(36)}.${i}`, displayName: '检查点', role: 'expert' },
+    });
     expect(res.statusCode).toBe(201);
   }
 };
 /** The head of the chain, after sealing what has committed: links and the last link's position (seal seq). */
 const head = async () => {
   await sealAuditLog(db, { wait: true });
-  const { rows } = (await db.execute(sql`SELECT count(*)::int AS n, max(seq)::int AS last FROM audit_seals`)) as unknown as { rows: { n: number; last: number }[] };
+  const { rows } = (await db.execute(sql`SELECT count(*)::int AS n, max(seq)::int AS last FROM audit_seals`)) as unknown as {
+    rows: { n: number; last: number }[];
+  };
   return rows[0]!;
 };
 /** Deletes the newest rows and their links as the owner would, with the append-only triggers disabled. */
@@ -74,7 +80,9 @@ describe('audit checkpoints (npm run cli -- audit-checkpoint / verify-audit)', (
     await deleteNewest(3);
     const caught = await cli('verify-audit', {}, config);
     expect(caught.code).toBe(2);
-    expect(caught.err).toBe(`审计日志在检查点（2024年10月8日 10:00 记下的检查点：共 ${n} 条，末条编号 ${last}）之后缺少第 ${n - 2} 至 ${n} 条记录：末尾的记录已被删除`);
+    expect(caught.err).toBe(
+      `审计日志在检查点（2024年10月8日 10:00 记下的检查点：共 ${n} 条，末条编号 ${last}）之后缺少第 ${n - 2} 至 ${n} 条记录：末尾的记录已被删除`,
+    );
     // The app goes on appending to the shortened chain: the chain itself is whole again, the checkpoint still names the gap.
     await createSome(5);
     const later = await cli('verify-audit', {}, config);
@@ -168,7 +176,11 @@ describe('auditor accounts through the CLI only', () => {
     expect((await cli('enable-user', { username: 'cli.auditor' })).out).toBe('已启用 cli.auditor');
     expect((await db.select().from(users).where(eq(users.id, auditor!.id)))[0]!.disabled).toBe(false);
     expect((await cli('disable-user', { username: 'nobody' })).err).toBe('找不到用户“nobody”');
-    const trail = await db.select({ action: auditLog.action, changes: auditLog.changes, role: auditLog.actorUsername }).from(auditLog).where(eq(auditLog.objectId, auditor!.id)).orderBy(asc(auditLog.id));
+    const trail = await db
+      .select({ action: auditLog.action, changes: auditLog.changes, role: auditLog.actorUsername })
+      .from(auditLog)
+      .where(eq(auditLog.objectId, auditor!.id))
+      .orderBy(asc(auditLog.id));
     expect(trail.filter((t) => t.role === 'cli')).toEqual([
       { action: 'user.create', changes: { username: 'cli.auditor', role: 'auditor', via: 'cli' }, role: 'cli' },
       { action: 'user.resetPassword', changes: { via: 'cli' }, role: 'cli' },

@@ -55,9 +55,16 @@ describe('backup and restore', () => {
   it('round-trips every table, keeps the audit chain valid and continues its sequence', async () => {
     await seedDemo(source.db, systemClock, null);
     const u = await createUserRow(source.db, 'center');
-    await writeAuditOutside(source.db, { actor: { kind: 'public' }, clock: systemClock, ip: '1.2.3.4' }, { action: 'test.event', objectType: 'user', objectId: u.id, changes: { nested: { a: 1, when: new Date('2024-10-22T00:00:00Z') } } });
+    await writeAuditOutside(
+      source.db,
+      { actor: { kind: 'public' }, clock: systemClock, ip: '1.2.3.4' },
+      { action: 'test.event', objectType: 'user', objectId: u.id, changes: { nested: { a: 1, when: new Date('2024-10-22T00:00:00Z') } } },
+    );
     const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(700 * 1024, 0xab)]);
-    const scan = await storePendingFile({ db: source.db, actor: { kind: 'public' }, clock: systemClock, ip: '1.2.3.4' }, { content, originalName: 's.pdf', mime: 'application/pdf', ownerUnitId: null });
+    const scan = await storePendingFile(
+      { db: source.db, actor: { kind: 'public' }, clock: systemClock, ip: '1.2.3.4' },
+      { content, originalName: 's.pdf', mime: 'application/pdf', ownerUnitId: null },
+    );
     await source.db.transaction((tx) => attachFile(tx, scan, null));
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'zj-backup-')), 'backup.jsonl.gz');
     const counts = await backupDatabase(source.db, file);
@@ -69,7 +76,11 @@ describe('backup and restore', () => {
     expect(b).toEqual(a);
     expect(counts.stored_file_chunks).toBe(3);
     expect((await readFileContent(target.db, scan.id)).equals(content)).toBe(true);
-    expect(await target.db.select({ seq: storedFileChunks.seq }).from(storedFileChunks).orderBy(asc(storedFileChunks.seq))).toEqual([{ seq: 0 }, { seq: 1 }, { seq: 2 }]);
+    expect(await target.db.select({ seq: storedFileChunks.seq }).from(storedFileChunks).orderBy(asc(storedFileChunks.seq))).toEqual([
+      { seq: 0 },
+      { seq: 1 },
+      { seq: 2 },
+    ]);
     expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true });
     await writeAuditOutside(target.db, { actor: { kind: 'public' }, clock: systemClock, ip: null }, { action: 'after.restore', objectType: 'x' });
     const rows = await target.db.select().from(auditLog).orderBy(asc(auditLog.id));
@@ -99,7 +110,11 @@ describe('backup and restore', () => {
   it('refuses a file cut short at any line, or inside a line, or inside the compressed data, writing nothing', async () => {
     for (const role of ['admin', 'center', 'unit'] as const) {
       const u = await createUserRow(small.db, role);
-      await writeAuditOutside(small.db, { actor: { kind: 'public' }, clock: systemClock, ip: null }, { action: 'test.event', objectType: 'user', objectId: u.id });
+      await writeAuditOutside(
+        small.db,
+        { actor: { kind: 'public' }, clock: systemClock, ip: null },
+        { action: 'test.event', objectType: 'user', objectId: u.id },
+      );
     }
     const dir = mkdtempSync(path.join(tmpdir(), 'zj-backup-'));
     const whole = path.join(dir, 'whole.jsonl.gz');
@@ -127,7 +142,9 @@ describe('backup and restore', () => {
     await refuse('备份文件不完整或已损坏（压缩数据被截断），未恢复任何数据，请换用完整的备份文件');
     writeFileSync(cut, gzipSync('{"hello":"world"}\n'));
     await refuse('这不是征集系统的备份文件');
-    await expect(restoreDatabase(empty.db, path.join(dir, 'missing.jsonl.gz'))).rejects.toThrow(`找不到备份文件 ${path.join(dir, 'missing.jsonl.gz')}，请检查路径`);
+    await expect(restoreDatabase(empty.db, path.join(dir, 'missing.jsonl.gz'))).rejects.toThrow(
+      `找不到备份文件 ${path.join(dir, 'missing.jsonl.gz')}，请检查路径`,
+    );
     // The whole file still restores into the database that refused all of the above.
     await restoreDatabase(empty.db, whole);
     expect(await rowsPerTable(empty.db)).toEqual(await rowsPerTable(small.db));

@@ -78,7 +78,12 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
           const page = Object.values(getTableColumns(table)).some((c) => c.getSQLType() === 'bytea') ? FILE_BATCH : BATCH;
           // Paging is stable inside the snapshot: no row can appear or vanish between two pages.
           for (let offset = 0; ; offset += page) {
-            const rows = await tx.select().from(table).orderBy(...primaryKeyOrder(table)).limit(page).offset(offset);
+            const rows = await tx
+              .select()
+              .from(table)
+              .orderBy(...primaryKeyOrder(table))
+              .limit(page)
+              .offset(offset);
             for (const row of rows) {
               await write({ t: name, r: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)])) });
               counts[name]++;
@@ -137,7 +142,8 @@ function unreadable(err: unknown, file: string): Error {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new Error(`找不到备份文件 ${file}，请检查路径`);
   if (code === 'EACCES') return new Error(`无权读取备份文件 ${file}`);
-  if (typeof code === 'string' && code.startsWith('Z_')) return new Error(`备份文件不完整或已损坏（压缩数据${code === 'Z_BUF_ERROR' ? '被截断' : '无法解压'}），未恢复任何数据，请换用完整的备份文件`);
+  if (typeof code === 'string' && code.startsWith('Z_'))
+    return new Error(`备份文件不完整或已损坏（压缩数据${code === 'Z_BUF_ERROR' ? '被截断' : '无法解压'}），未恢复任何数据，请换用完整的备份文件`);
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -208,7 +214,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     // Rows that were not sealed yet when the backup was taken are chained now, in the same transaction (their writing
     // transaction ids belong to the old database, so the sealer's order cannot be theirs).
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
-    for (let more = true; more; ) more = (await sealBatch(tx, undefined, true)).sealed > 0;
+    for (let more = true; more;) more = (await sealBatch(tx, undefined, true)).sealed > 0;
   });
   return counts;
 }
@@ -229,7 +235,9 @@ async function resetSequences(tx: Db, tables: Map<string, PgTable>): Promise<voi
   for (const [name, table] of tables) {
     for (const col of Object.values(getTableColumns(table))) {
       if (col.columnType.includes('Serial')) {
-        await tx.execute(sql.raw(`SELECT setval(pg_get_serial_sequence('"${name}"', '${col.name}'), coalesce((SELECT max("${col.name}") FROM "${name}"), 0) + 1, false)`));
+        await tx.execute(
+          sql.raw(`SELECT setval(pg_get_serial_sequence('"${name}"', '${col.name}'), coalesce((SELECT max("${col.name}") FROM "${name}"), 0) + 1, false)`),
+        );
       }
     }
   }

@@ -17,7 +17,9 @@ describe('operator CLI on the embedded database', () => {
     const base = mkdtempSync(path.join(tmpdir(), 'zj-cli-'));
     const a = path.join(base, 'a');
     const b = path.join(base, 'b');
-    expect(run(['create-user', '--username', 'clerk1', '--role', 'center', '--name', '中心职员'], a)).toMatch(/已创建用户 clerk1（center），一次性密码：\S{16}/);
+    expect(run(['create-user', '--username', 'clerk1', '--role', 'center', '--name', '中心职员'], a)).toMatch(
+      /已创建用户 clerk1（center），一次性密码：\S{16}/,
+    );
     expect(run(['backup', '--out', path.join(base, 'b.jsonl.gz')], a)).toContain('备份完成');
     expect(run(['restore', '--in', path.join(base, 'b.jsonl.gz')], b)).toContain('恢复完成');
     expect(run(['verify-audit'], b)).toContain('审计日志哈希链完整（1 条）');

@@ -45,7 +45,10 @@ export interface CliDeps {
 const cliActor = { kind: 'user' as const, userId: '00000000-0000-0000-0000-000000000000', username: 'cli', role: 'admin' as const, unitId: null };
 
 async function findUser(db: Db, username: string | undefined) {
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.username})`, (username ?? '').toLowerCase()));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, (username ?? '').toLowerCase()));
   if (!user) throw new Error(`找不到用户“${username ?? ''}”`);
   return user;
 }
@@ -63,16 +66,37 @@ export async function runCommand(command: string, values: CliValues, deps: CliDe
       if (!values.username || !ROLES.includes(role)) throw new Error('请提供 --username 和有效的 --role');
       let unitId: string | null = null;
       if (role === 'unit') {
-        const [unit] = await db.select().from(units).where(eq(units.name, values.unit ?? ''));
+        const [unit] = await db
+          .select()
+          .from(units)
+          .where(eq(units.name, values.unit ?? ''));
         if (!unit) throw new Error(`找不到推荐单位“${values.unit ?? ''}”，请用 --unit 指定单位全称`);
         unitId = unit.id;
       }
-      const [taken] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, values.username.toLowerCase()));
+      const [taken] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.username})`, values.username.toLowerCase()));
       if (taken) throw new Error(`用户名“${values.username}”已被使用，请换一个`);
       const password = generatePassword();
       if (checkPassword(password, values.username).length) throw new Error('生成的密码不符合规则，请重试');
-      const [row] = await db.insert(users).values({ username: values.username, displayName: values.name ?? values.username, role, unitId, passwordHash: await hashPassword(password), mustChangePassword: true }).returning({ id: users.id });
-      await writeAuditOutside(db, ctx, { action: 'user.create', objectType: 'user', objectId: row!.id, changes: { username: values.username, role, via: 'cli' } });
+      const [row] = await db
+        .insert(users)
+        .values({
+          username: values.username,
+          displayName: values.name ?? values.username,
+          role,
+          unitId,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: true,
+        })
+        .returning({ id: users.id });
+      await writeAuditOutside(db, ctx, {
+        action: 'user.create',
+        objectType: 'user',
+        objectId: row!.id,
+        changes: { username: values.username, role, via: 'cli' },
+      });
       print(`已创建用户 ${values.username}（${role}），一次性密码：${password}（首次登录须修改）`);
       return 0;
     }
@@ -80,7 +104,10 @@ export async function runCommand(command: string, values: CliValues, deps: CliDe
       const user = await findUser(db, values.username);
       const password = generatePassword();
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash: await hashPassword(password), mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: deps.clock.now() }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash: await hashPassword(password), mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: deps.clock.now() })
+          .where(eq(users.id, user.id));
         await tx.delete(sessions).where(eq(sessions.userId, user.id));
       });
       await writeAuditOutside(db, ctx, { action: 'user.resetPassword', objectType: 'user', objectId: user.id, changes: { via: 'cli' } });
@@ -121,8 +148,13 @@ export async function runCommand(command: string, values: CliValues, deps: CliDe
           return 0;
         case 'unchanged':
         case 'written':
-          if (result.status === 'written' && result.shrunkSince) deps.printError(`注意：审计日志比上一个检查点（共 ${result.shrunkSince.count} 条，末条编号 ${result.shrunkSince.lastId}）少，末尾记录可能被删除，请运行 verify-audit`);
-          print(`${result.status === 'written' ? '已写入' : '最新检查点已是当前状态'}：共 ${result.checkpoint.count} 条，末条编号 ${result.checkpoint.lastId}（${checkpointFile(deps.config)}）`);
+          if (result.status === 'written' && result.shrunkSince)
+            deps.printError(
+              `注意：审计日志比上一个检查点（共 ${result.shrunkSince.count} 条，末条编号 ${result.shrunkSince.lastId}）少，末尾记录可能被删除，请运行 verify-audit`,
+            );
+          print(
+            `${result.status === 'written' ? '已写入' : '最新检查点已是当前状态'}：共 ${result.checkpoint.count} 条，末条编号 ${result.checkpoint.lastId}（${checkpointFile(deps.config)}）`,
+          );
           return 0;
       }
     }

@@ -7,7 +7,17 @@ import { HELP, runCommand } from './commands.ts';
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      in: { type: 'string' },
+    },
+  });
   if (!command || command === 'help' || command === '--help') {
     console.log(HELP);
     return command ? 0 : 1;
@@ -16,7 +26,13 @@ async function main(): Promise<number> {
   const database = await openDatabase(config);
   try {
     await migrateDatabase(database);
-    return await runCommand(command, values, { db: database.db, config, clock: systemClock, print: (l) => console.log(l), printError: (l) => console.error(l) });
+    return await runCommand(command, values, {
+      db: database.db,
+      config,
+      clock: systemClock,
+      print: (l) => console.log(l),
+      printError: (l) => console.error(l),
+    });
   } finally {
     await database.close();
   }

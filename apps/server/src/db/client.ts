@@ -45,7 +45,9 @@ export function lockDataDir(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(`数据目录 ${dataDir} 正被另一个征集系统进程（PID ${String(pid)}）使用：同一数据目录只能由一个进程打开。请先停止该进程，或用 DATA_DIR 指定其他目录。`);
+        throw new Error(
+          `数据目录 ${dataDir} 正被另一个征集系统进程（PID ${String(pid)}）使用：同一数据目录只能由一个进程打开。请先停止该进程，或用 DATA_DIR 指定其他目录。`,
+        );
       }
       rmSync(file, { force: true });
     }
@@ -88,14 +90,31 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob | Fi
 }
 
 /** SQLSTATE classes and socket errors that mean "the server went away or is not accepting connections yet". */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 /** True when an error means the database server is (momentarily) unreachable rather than that the query was wrong. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)) return true;
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message))
+      return true;
   }
   return false;
 }
@@ -106,7 +125,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  * opens new connections on demand, so the instance serves again as soon as the server accepts connections.
  * `migrationUrl` names the owner's role migrations run as (DATABASE_MIGRATION_URL), when the app's role is another.
  */
-export async function openPostgres(url: string, max = 10, migrationUrl?: string, onConnectionError: (err: Error) => void = logConnectionError): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  max = 10,
+  migrationUrl?: string,
+  onConnectionError: (err: Error) => void = logConnectionError,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai', connectionTimeoutMillis: 5_000, keepAlive: true });
   // Every client gets a listener from the start: a connection that dies while checked out (between the queries of a
   // transaction) emits 'error' on the client, and without a listener Node exits. The query in flight, if any, rejects

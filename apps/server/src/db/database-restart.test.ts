@@ -113,7 +113,10 @@ describe.skipIf(!!skipReason)('an instance on PostgreSQL outlives its database c
 
     // The periodic tick survived the outage: mail queued now is sent by it.
     const now = new Date();
-    const [mail] = await database.db.insert(outbox).values({ to: 'ops@example.cn', subject: '恢复后', body: '数据库恢复后的邮件', nextAttemptAt: new Date(0), createdAt: now }).returning();
+    const [mail] = await database.db
+      .insert(outbox)
+      .values({ to: 'ops@example.cn', subject: '恢复后', body: '数据库恢复后的邮件', nextAttemptAt: new Date(0), createdAt: now })
+      .returning();
     await until('the tick to send the mail', () => mailer.sent.some((m) => m.subject === '恢复后'));
     expect(mail).toBeDefined();
   }, 120_000);

@@ -56,10 +56,29 @@ export async function renderCandidatePoolXlsx(title: string, rows: readonly Pool
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = CELL_BORDER;
   });
-  header.height = wrappedRowHeight(COLUMNS.map((c) => c.header), COLUMNS.map((c) => c.width), 15, 22);
+  header.height = wrappedRowHeight(
+    COLUMNS.map((c) => c.header),
+    COLUMNS.map((c) => c.width),
+    15,
+    22,
+  );
   rows.forEach((r, i) => {
     const reasons = r.reasons.join('\n');
-    const values = [i + 1, r.occupationCode, r.occupationName, r.jobTypeName, r.standardName, r.standardVersion, r.industries.join('、'), r.inShortageCatalog ? '是' : '否', r.expectedAssessments, r.units.length, r.units.map((u) => `${u.unitName}（${String(u.priority)}）`).join('、'), reasons, r.overlap];
+    const values = [
+      i + 1,
+      r.occupationCode,
+      r.occupationName,
+      r.jobTypeName,
+      r.standardName,
+      r.standardVersion,
+      r.industries.join('、'),
+      r.inShortageCatalog ? '是' : '否',
+      r.expectedAssessments,
+      r.units.length,
+      r.units.map((u) => `${u.unitName}（${String(u.priority)}）`).join('、'),
+      reasons,
+      r.overlap,
+    ];
     const row = ws.getRow(i + 3);
     values.forEach((v, j) => {
       const cell = row.getCell(j + 1);
@@ -68,7 +87,10 @@ export async function renderCandidatePoolXlsx(title: string, rows: readonly Pool
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = CELL_BORDER;
     });
-    row.height = wrappedRowHeight(values.map(String), COLUMNS.map((c) => c.width));
+    row.height = wrappedRowHeight(
+      values.map(String),
+      COLUMNS.map((c) => c.width),
+    );
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -22,5 +22,10 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 
 /** A file or folder name any file system and zip reader accept: forbidden characters replaced, length capped. */
 export function dossierName(s: string, max = 80): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').trim().slice(0, max) || '_';
+  return (
+    s
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
+      .trim()
+      .slice(0, max) || '_'
+  );
 }

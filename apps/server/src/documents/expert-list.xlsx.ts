@@ -45,10 +45,21 @@ export async function renderExpertTemplateXlsx(unitNames: readonly string[], tag
   header.height = 36;
   ws.getRow(2).values = ['王某某', '上海市某职业技术学院', '', '教授', tags.slice(0, 2).join('、'), '13800000000', 'wang@example.com', 'wangmm'];
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
   ws.headerFooter = { oddFooter: '&C第 &P 页 / 共 &N 页' };
   const lists = workbook.addWorksheet('可选值');
-  lists.columns = [{ header: '推荐单位', width: 34 }, { header: '产业标签', width: 16 }];
+  lists.columns = [
+    { header: '推荐单位', width: 34 },
+    { header: '产业标签', width: 16 },
+  ];
   unitNames.forEach((n, i) => (lists.getCell(`A${i + 2}`).value = n));
   tags.forEach((t, i) => (lists.getCell(`B${i + 2}`).value = t));
   if (unitNames.length > 0) {

@@ -36,11 +36,7 @@ export async function renderFormTemplateXlsx(options: FormTemplateOptions = {}):
   workbook.modified = new Date(0);
 
   const ws = workbook.addWorksheet(FORM_SHEET_NAME);
-  const headerRow = writeFormSheetTop(
-    ws,
-    { title: FORM_TITLE, unitName: options.unitName ?? '', contactName: '', contactPhone: '', fillDate: '' },
-    true,
-  );
+  const headerRow = writeFormSheetTop(ws, { title: FORM_TITLE, unitName: options.unitName ?? '', contactName: '', contactPhone: '', fillDate: '' }, true);
   const dateCell = ws.getCell('I3');
   dateCell.numFmt = 'yyyy"年"m"月"d"日"';
   const first = headerRow + 1;

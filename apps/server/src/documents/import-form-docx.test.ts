@@ -29,7 +29,9 @@ describe('importFormDocx', () => {
   it('finds the table inside a layout table, after other tables, with columns in another order', async () => {
     const order = [0, 2, 1, 3, 4, 5, 6, 7, 9, 8];
     const values = ['1', '护理员（养老）', '４－１０－０１－０５', '', '养老护理员', '2019年版', 'Y', '养老护理，生命健康', 'A & B <script>', '1,500'];
-    const form = new Table({ rows: [new TableRow({ children: order.map((i) => cell(LABELS[i] ?? '')) }), new TableRow({ children: values.map((v) => cell(v)) })] });
+    const form = new Table({
+      rows: [new TableRow({ children: order.map((i) => cell(LABELS[i] ?? '')) }), new TableRow({ children: values.map((v) => cell(v)) })],
+    });
     const other = new Table({ rows: [new TableRow({ children: [cell('附件'), cell('说明')] })] });
     const layout = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('外层'), form, new Paragraph('')] })] })] });
     const bytes = await wordBytes([
@@ -45,8 +47,15 @@ describe('importFormDocx', () => {
     expect(result.header).toEqual({ unitName: '上海市卫生健康委员会', contactName: '李华', contactPhone: '13812345678', fillDate: '2024-10-08' });
     expect(result.rows).toEqual([
       {
-        occupationCode: '4-10-01-05', occupationName: '护理员（养老）', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版',
-        inShortageCatalog: true, industries: ['养老护理', '生命健康'], expectedAssessments: 1500, reason: 'A & B <script>',
+        occupationCode: '4-10-01-05',
+        occupationName: '护理员（养老）',
+        jobTypeName: '',
+        standardName: '养老护理员',
+        standardVersion: '2019年版',
+        inShortageCatalog: true,
+        industries: ['养老护理', '生命健康'],
+        expectedAssessments: 1500,
+        reason: 'A & B <script>',
       },
     ]);
   });
@@ -54,21 +63,52 @@ describe('importFormDocx', () => {
   it('reads merged cells: a horizontal span keeps later columns in place, a vertical merge repeats the text', async () => {
     const header = new TableRow({ children: LABELS.map((l) => cell(l)) });
     const first = new TableRow({
-      children: [cell('1'), cell('4-10-01-05'), cell('养老护理员'), cell(''), cell('养老护理员'), cell('2019年版'), cell('是'), cell('养老护理', { rowSpan: 2 }), cell('3000'), cell('理由一')],
+      children: [
+        cell('1'),
+        cell('4-10-01-05'),
+        cell('养老护理员'),
+        cell(''),
+        cell('养老护理员'),
+        cell('2019年版'),
+        cell('是'),
+        cell('养老护理', { rowSpan: 2 }),
+        cell('3000'),
+        cell('理由一'),
+      ],
     });
     const second = new TableRow({
-      children: [cell('2'), cell('4-10-01-06'), cell('家政服务员', { columnSpan: 2 }), cell('家政服务员'), cell('2019年版'), cell('否'), cell('800'), cell('理由二\n第二段')],
+      children: [
+        cell('2'),
+        cell('4-10-01-06'),
+        cell('家政服务员', { columnSpan: 2 }),
+        cell('家政服务员'),
+        cell('2019年版'),
+        cell('否'),
+        cell('800'),
+        cell('理由二\n第二段'),
+      ],
     });
     const result = await importFormDocx(await wordBytes([new Table({ rows: [header, first, second] })]));
-    expect(result.rows[1]).toMatchObject({ occupationName: '家政服务员', jobTypeName: '', standardName: '家政服务员', industries: ['养老护理'], reason: '理由二\n第二段' });
+    expect(result.rows[1]).toMatchObject({
+      occupationName: '家政服务员',
+      jobTypeName: '',
+      standardName: '家政服务员',
+      industries: ['养老护理'],
+      reason: '理由二\n第二段',
+    });
     expect(result.problems).toEqual([{ row: 2, column: '产业类别', message: expect.stringContaining('合并单元格') }]);
   });
 
   it('reports bad values with row and column', async () => {
     const header = new TableRow({ children: LABELS.map((l) => cell(l)) });
-    const row = new TableRow({ children: ['1', '4-10-01-05', '养老护理员', '', '养老护理员', '2019年版', '待定', '养老护理', '12.5', '理由'].map((v) => cell(v)) });
+    const row = new TableRow({
+      children: ['1', '4-10-01-05', '养老护理员', '', '养老护理员', '2019年版', '待定', '养老护理', '12.5', '理由'].map((v) => cell(v)),
+    });
     const result = await importFormDocx(await wordBytes([new Table({ rows: [header, row] })]));
-    expect(result.problems.map((p) => [p.row, p.column])).toEqual([[1, '是否已纳入急需紧缺职业目录'], [1, '预计评价人次']]);
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [1, '是否已纳入急需紧缺职业目录'],
+      [1, '预计评价人次'],
+    ]);
   });
 
   it('says when there is no form table', async () => {
@@ -96,7 +136,9 @@ describe('importFormDocx on bad files', () => {
 
   it('rejects a document with a DTD and a damaged document.xml', async () => {
     const parts = await unzipText(await renderRecommendationFormDocx(sampleForm()));
-    const withDoctype = buildZip([...parts].map(([name, data]) => ({ name, data: name === 'word/document.xml' ? data.replace('?>', '?><!DOCTYPE x [<!ENTITY a "aaaa">]>') : data })));
+    const withDoctype = buildZip(
+      [...parts].map(([name, data]) => ({ name, data: name === 'word/document.xml' ? data.replace('?>', '?><!DOCTYPE x [<!ENTITY a "aaaa">]>') : data })),
+    );
     expect(await failure(withDoctype)).toContain('DOCTYPE');
     const damaged = buildZip([...parts].map(([name, data]) => ({ name, data: name === 'word/document.xml' ? data.slice(0, data.length / 2) : data })));
     const result = await importFormDocx(damaged);

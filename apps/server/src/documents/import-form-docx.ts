@@ -88,7 +88,7 @@ function gridOf(tbl: XmlNode): TextTable {
     const cells: string[] = [];
     const mergedColumns: number[] = [];
     const before = child(child(tr, 'w:trPr') ?? {}, 'w:gridBefore');
-    for (let i = 0; i < Number(before === undefined ? 0 : attr(before, 'w:val') ?? 0); i += 1) cells.push('');
+    for (let i = 0; i < Number(before === undefined ? 0 : (attr(before, 'w:val') ?? 0)); i += 1) cells.push('');
     for (const tc of rowCells(tr)) {
       const tcPr = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(attr(child(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1) || 1);
@@ -126,7 +126,8 @@ function collect(node: XmlNode, found: Found): void {
 }
 
 function parseDocumentXml(xml: string): XmlNode[] {
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new ImportFailure('Word 文件中含有不允许的 XML 声明（DOCTYPE），系统拒绝读取。请另存为新的 .docx 后重新导入。');
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096)))
+    throw new ImportFailure('Word 文件中含有不允许的 XML 声明（DOCTYPE），系统拒绝读取。请另存为新的 .docx 后重新导入。');
   try {
     return parser.parse(xml) as XmlNode[];
   } catch {

@@ -45,7 +45,18 @@ describe('importFormXlsx', () => {
     ws.getCell('C3').value = '赵敏';
     ws.getCell('F3').value = '021-12345678';
     ws.getCell('I3').value = new Date(Date.UTC(2024, 9, 20));
-    ws.getRow(5).values = ['', '４－１０－０１－０５', '养老护理员', '', '养老护理员', '2019年版', 'Y', '养老护理，生命健康', '3,000', '养老服务条例 & <script>alert(1)</script>'];
+    ws.getRow(5).values = [
+      '',
+      '４－１０－０１－０５',
+      '养老护理员',
+      '',
+      '养老护理员',
+      '2019年版',
+      'Y',
+      '养老护理，生命健康',
+      '3,000',
+      '养老服务条例 & <script>alert(1)</script>',
+    ];
     ws.getRow(7).values = ['', '4-04-05-05', '人工智能训练师', '数据标注员', '人工智能训练师', '2021年版', 'N', '人工智能;电子信息', 1200, '大模型'];
     const result = await importFormXlsx(await bytesOf(workbook));
     expect(result.problems).toEqual([]);
@@ -93,8 +104,14 @@ describe('importFormXlsx', () => {
     const rows = [LABELS, ...['2500', 12.5, -3, '约500', '１２００'].map((n, i) => [String(i + 1), ...ELDER.slice(1, 8), n, '理由'])];
     const result = await importFormXlsx(await sheetBytes(rows));
     expect(result.rows.map((r) => r.expectedAssessments)).toEqual([2500, null, null, null, 1200]);
-    expect(result.problems.map((p) => [p.row, p.column])).toEqual([[2, '预计评价人次'], [3, '预计评价人次'], [4, '预计评价人次']]);
-    expect(result.problems[0]?.message).toBe('第 2 行（工作表第 3 行）“预计评价人次”：“12.5”不是有效的人次，请填写大于等于 1 的整数（不要填写小数、负数或文字）');
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '预计评价人次'],
+      [3, '预计评价人次'],
+      [4, '预计评价人次'],
+    ]);
+    expect(result.problems[0]?.message).toBe(
+      '第 2 行（工作表第 3 行）“预计评价人次”：“12.5”不是有效的人次，请填写大于等于 1 的整数（不要填写小数、负数或文字）',
+    );
   });
 
   it('reports an unreadable shortage flag', async () => {
@@ -114,7 +131,12 @@ describe('importFormXlsx', () => {
   });
 
   it('says when no header row is found', async () => {
-    const result = await importFormXlsx(await sheetBytes([['姓名', '电话'], ['张三', '123']]));
+    const result = await importFormXlsx(
+      await sheetBytes([
+        ['姓名', '电话'],
+        ['张三', '123'],
+      ]),
+    );
     expect(result.rows).toEqual([]);
     expect(result.problems[0]?.message).toContain('未在工作簿中找到推荐表的表头');
   });

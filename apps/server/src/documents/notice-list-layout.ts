@@ -45,7 +45,15 @@ export const NOTICE_LIST_COLUMNS = [
 
 /** The cell texts of one item. */
 export function noticeListCells(i: NoticeItem): string[] {
-  return [String(i.seq), i.occupationCode, i.occupationName, i.jobTypeName || '—', `${i.standardName}${i.standardVersion ? `（${i.standardVersion}）` : ''}`, i.industries.join('、'), i.recommendingUnits.join('、')];
+  return [
+    String(i.seq),
+    i.occupationCode,
+    i.occupationName,
+    i.jobTypeName || '—',
+    `${i.standardName}${i.standardVersion ? `（${i.standardVersion}）` : ''}`,
+    i.industries.join('、'),
+    i.recommendingUnits.join('、'),
+  ];
 }
 
 /** A Shanghai calendar date (YYYY-MM-DD) as 2024年10月22日. */
@@ -81,8 +89,16 @@ export interface NoticeSource {
 export function noticeDocument(n: NoticeSource, siteUrl: string): NoticeListDocument {
   const core = n.title.replace(/^关于/, '').replace(/的公示$/, '');
   const listTitle = core.endsWith('名单') ? core : `${core}名单`;
-  const typed = n.body.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
-  const body = typed.length > 0 ? typed : [`根据${n.campaignTitle}工作安排，经单位推荐、专家评估，拟将${String(n.items.length)}个职业（工种）纳入本市社会化职业技能等级认定范围，现予以公示（名单见附件）。`];
+  const typed = n.body
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const body =
+    typed.length > 0
+      ? typed
+      : [
+          `根据${n.campaignTitle}工作安排，经单位推荐、专家评估，拟将${String(n.items.length)}个职业（工种）纳入本市社会化职业技能等级认定范围，现予以公示（名单见附件）。`,
+        ];
   const email = n.contactEmail ? `，也可发送电子邮件至${n.contactEmail}` : '';
   return {
     title: n.title,
@@ -120,9 +136,20 @@ export function finalDocument(f: FinalSource, siteUrl: string): NoticeListDocume
       ? '最终名单与公示名单一致，无撤销项目。'
       : `公示名单中${f.removed.map((r) => `第${String(r.seq)}项“${r.occupationName}${r.jobTypeName ? `（${r.jobTypeName}）` : ''}”`).join('、')}经异议处理后撤销，未列入最终名单（撤销原因见附件2）。`;
   const attachments: NoticeAttachment[] = [
-    { title: listTitle, header: [...LIST_HEADER, '公示序号'], widths: [...LIST_WIDTHS, 7], rows: f.items.map((i) => [...noticeListCells(i), i.noticeSeq === undefined ? '' : String(i.noticeSeq)]) },
+    {
+      title: listTitle,
+      header: [...LIST_HEADER, '公示序号'],
+      widths: [...LIST_WIDTHS, 7],
+      rows: f.items.map((i) => [...noticeListCells(i), i.noticeSeq === undefined ? '' : String(i.noticeSeq)]),
+    },
   ];
-  if (f.removed.length > 0) attachments.push({ title: removedTitle, header: [...LIST_HEADER, '撤销原因'], widths: [...LIST_WIDTHS, 20], rows: f.removed.map((r) => [...noticeListCells(r), r.reason]) });
+  if (f.removed.length > 0)
+    attachments.push({
+      title: removedTitle,
+      header: [...LIST_HEADER, '撤销原因'],
+      widths: [...LIST_WIDTHS, 20],
+      rows: f.removed.map((r) => [...noticeListCells(r), r.reason]),
+    });
   return {
     title,
     docNo: '',

@@ -1,4 +1,21 @@
-import { AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { signatureIndents, type NoticeAttachment, type NoticeListDocument } from './notice-list-layout.ts';
 
 /**
@@ -7,7 +24,14 @@ import { signatureIndents, type NoticeAttachment, type NoticeListDocument } from
  * (LibreOffice on Debian) fontconfig substitutes an installed Song face (Noto Serif CJK SC).
  */
 const MM = 1440 / 25.4;
-const MARGIN = { top: Math.round(37 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), bottom: Math.round(35 * MM), header: 851, footer: Math.round(28 * MM) - 280 };
+const MARGIN = {
+  top: Math.round(37 * MM),
+  left: Math.round(28 * MM),
+  right: Math.round(26 * MM),
+  bottom: Math.round(35 * MM),
+  header: 851,
+  footer: Math.round(28 * MM) - 280,
+};
 const LINE_PITCH = Math.round((225 * MM) / 22);
 const BODY_SIZE = 32; // half-points: 三号 16 pt
 /** Tightens 16 pt characters so that 28 fit 156 mm (in twentieths of a point). */
@@ -40,19 +64,32 @@ function attachmentTable(a: NoticeAttachment, width: number): Table {
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-      children: t.split('\n').map((line) => new Paragraph({ alignment: bold || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: line, font: BODY_FONT, bold, size: 20 })] })),
+      children: t.split('\n').map(
+        (line) =>
+          new Paragraph({
+            alignment: bold || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+            children: [new TextRun({ text: line, font: BODY_FONT, bold, size: 20 })],
+          }),
+      ),
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: a.header.map((h, i) => cell(h, i, true)) }), ...a.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: a.header.map((h, i) => cell(h, i, true)) }),
+      ...a.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
+    ],
   });
 }
 
 /** 页码: 四号 half-width digits between dashes. */
 function pageFooter(): Footer {
-  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: BODY_FONT, size: 28, children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
+  return new Footer({
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: BODY_FONT, size: 28, children: ['— ', PageNumber.CURRENT, ' —'] })] }),
+    ],
+  });
 }
 
 /** The 公示 announcement or the final list as Word, laid out after GB/T 9704-2012, the lists as landscape attachments. */
@@ -60,9 +97,20 @@ export async function renderNoticeListDocx(d: NoticeListDocument): Promise<Buffe
   const indents = signatureIndents(d.issuer, d.date);
   const main: (Paragraph | Table)[] = [
     ...(d.docNo
-      ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...EXACT, after: LINE_PITCH }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 4 } }, children: [bodyRun(d.docNo)] })]
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { ...EXACT, after: LINE_PITCH },
+            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 4 } },
+            children: [bodyRun(d.docNo)],
+          }),
+        ]
       : []),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: Math.round(LINE_PITCH * 1.1), lineRule: LineRuleType.EXACT, after: LINE_PITCH }, children: [new TextRun({ text: d.title, font: TITLE_FONT, size: 44, bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: Math.round(LINE_PITCH * 1.1), lineRule: LineRuleType.EXACT, after: LINE_PITCH },
+      children: [new TextRun({ text: d.title, font: TITLE_FONT, size: 44, bold: true })],
+    }),
     ...d.paragraphs.flatMap((p, index) => {
       // The last paragraph (the 附件 note) keeps with the signature, which never stands alone on a page.
       const keepNext = index === d.paragraphs.length - 1;
@@ -74,13 +122,32 @@ export async function renderNoticeListDocx(d: NoticeListDocument): Promise<Buffe
   ];
   const landscapeWidth = 16838 - MARGIN.left - MARGIN.right;
   const attachmentSections = d.attachments.map((a, i) => ({
-    properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: MARGIN.left, right: MARGIN.right, header: 567, footer: 567 } } },
+    properties: {
+      page: {
+        size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: 1134, bottom: 1134, left: MARGIN.left, right: MARGIN.right, header: 567, footer: 567 },
+      },
+    },
     footers: { default: pageFooter() },
     children: [
-      new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: d.attachments.length > 1 ? `附件${String(i + 1)}` : '附件', font: HEI_FONT, size: BODY_SIZE })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: a.title, font: TITLE_FONT, size: 36, bold: true })] }),
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [new TextRun({ text: d.attachments.length > 1 ? `附件${String(i + 1)}` : '附件', font: HEI_FONT, size: BODY_SIZE })],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [new TextRun({ text: a.title, font: TITLE_FONT, size: 36, bold: true })],
+      }),
       attachmentTable(a, landscapeWidth),
-      ...(i === d.attachments.length - 1 ? [new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: `内容校验码（SHA-256）：${d.hash}`, font: BODY_FONT, size: 16, color: '555555' })] })] : []),
+      ...(i === d.attachments.length - 1
+        ? [
+            new Paragraph({
+              spacing: { before: 200 },
+              children: [new TextRun({ text: `内容校验码（SHA-256）：${d.hash}`, font: BODY_FONT, size: 16, color: '555555' })],
+            }),
+          ]
+        : []),
     ],
   }));
   const doc = new Document({

@@ -8,7 +8,21 @@ import { poppler, tempFile } from '../../test/documents.ts';
 
 const squeeze = (t: string) => t.replace(/\s+/g, '');
 const SITE = 'https://zhengji.example.gov.cn';
-const TAGS = ['集成电路', '生物医药', '人工智能', '电子信息', '生命健康', '汽车', '高端装备', '先进材料', '时尚消费品', '养老护理', '家政服务', '低空经济', '绿色低碳'];
+const TAGS = [
+  '集成电路',
+  '生物医药',
+  '人工智能',
+  '电子信息',
+  '生命健康',
+  '汽车',
+  '高端装备',
+  '先进材料',
+  '时尚消费品',
+  '养老护理',
+  '家政服务',
+  '低空经济',
+  '绿色低碳',
+];
 
 function item(seq: number, overrides: Partial<NoticeItem> = {}): NoticeItem {
   return {
@@ -70,7 +84,8 @@ describe('the notice as OFD (GB/T 33190)', () => {
       '上海市职业技能鉴定中心2024年10月21日',
       '<b>养老</b>&护',
       `内容校验码（SHA-256）：${'ab'.repeat(32)}`,
-    ]) expect(flat).toContain(squeeze(part));
+    ])
+      expect(flat).toContain(squeeze(part));
     // The body: 三号 (16 pt = 5.644 mm) characters, 28 to a line starting 28 mm from the left edge.
     const body = ofd.pages[0]?.runs.find((r) => r.text.startsWith('经单位推荐'));
     expect(body?.size).toBeCloseTo(5.644, 2);

@@ -26,11 +26,23 @@ function attachmentPages(a: NoticeAttachment, index: number, count: number): Con
   const widths = a.widths.map((w) => Math.floor(((w * usable) / sum) * 100) / 100);
   const header: TableCell[] = a.header.map((t) => ({ text: t, bold: true, alignment: 'center', font: PDF_CJK_FONT }));
   return [
-    { text: count > 1 ? `附件${String(index + 1)}` : '附件', font: PDF_CJK_FONT, fontSize: BODY_SIZE, pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 8] },
+    {
+      text: count > 1 ? `附件${String(index + 1)}` : '附件',
+      font: PDF_CJK_FONT,
+      fontSize: BODY_SIZE,
+      pageBreak: 'before',
+      pageOrientation: 'landscape',
+      margin: [0, 0, 0, 8],
+    },
     { text: a.title, font: PDF_CJK_SERIF_FONT, bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 12] },
     {
       // Rows stay whole on a page, except one too tall for any page (a 500-character reason): it continues on the next.
-      table: { headerRows: 1, dontBreakRows: a.rows.every((r) => r.every((t) => t.length <= LONG_CELL)), widths, body: [header, ...a.rows.map((r) => r.map((t, i): TableCell => ({ text: t, alignment: i === 0 ? 'center' : 'left' })))] },
+      table: {
+        headerRows: 1,
+        dontBreakRows: a.rows.every((r) => r.every((t) => t.length <= LONG_CELL)),
+        widths,
+        body: [header, ...a.rows.map((r) => r.map((t, i): TableCell => ({ text: t, alignment: i === 0 ? 'center' : 'left' })))],
+      },
       fontSize: 10,
       lineHeight: 1.2,
       layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
@@ -44,16 +56,30 @@ export function noticeListPdfDefinition(d: NoticeListDocument): TDocumentDefinit
   const body: Content[] = d.paragraphs.map((p) => {
     const lines = p.split('\n');
     // A multi-line paragraph (the 附件 note) keeps its own alignment; others indent their first line by two characters.
-    return lines.length > 1 ? { stack: lines.map((l) => ({ text: l, preserveLeadingSpaces: true, margin: [2 * EM, 0, 0, 0] })) } : { text: p, leadingIndent: 2 * EM };
+    return lines.length > 1
+      ? { stack: lines.map((l) => ({ text: l, preserveLeadingSpaces: true, margin: [2 * EM, 0, 0, 0] })) }
+      : { text: p, leadingIndent: 2 * EM };
   });
   const content: Content[] = [
     ...(d.docNo
       ? [
           { text: d.docNo, alignment: 'center' as const },
-          { canvas: [{ type: 'line' as const, x1: 0, y1: 4, x2: TEXT_WIDTH, y2: 4, lineWidth: 1.2, lineColor: '#c00000' }], margin: [0, 0, 0, LINE_PITCH] as [number, number, number, number] },
+          {
+            canvas: [{ type: 'line' as const, x1: 0, y1: 4, x2: TEXT_WIDTH, y2: 4, lineWidth: 1.2, lineColor: '#c00000' }],
+            margin: [0, 0, 0, LINE_PITCH] as [number, number, number, number],
+          },
         ]
       : []),
-    { text: d.title, font: PDF_CJK_SERIF_FONT, bold: true, fontSize: 22, lineHeight: 1.1, alignment: 'center', characterSpacing: 0, margin: [0, 0, 0, LINE_PITCH] },
+    {
+      text: d.title,
+      font: PDF_CJK_SERIF_FONT,
+      bold: true,
+      fontSize: 22,
+      lineHeight: 1.1,
+      alignment: 'center',
+      characterSpacing: 0,
+      margin: [0, 0, 0, LINE_PITCH],
+    },
     ...body.slice(0, -1),
     // The signature never stands alone on a page: it keeps the last paragraph (the 附件 note) with it.
     {

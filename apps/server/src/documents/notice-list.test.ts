@@ -25,7 +25,21 @@ function item(seq: number, overrides: Partial<NoticeItem> = {}): NoticeItem {
   } as NoticeItem;
 }
 
-const TAGS = ['集成电路', '生物医药', '人工智能', '电子信息', '生命健康', '汽车', '高端装备', '先进材料', '时尚消费品', '养老护理', '家政服务', '低空经济', '绿色低碳'];
+const TAGS = [
+  '集成电路',
+  '生物医药',
+  '人工智能',
+  '电子信息',
+  '生命健康',
+  '汽车',
+  '高端装备',
+  '先进材料',
+  '时尚消费品',
+  '养老护理',
+  '家政服务',
+  '低空经济',
+  '绿色低碳',
+];
 
 function notice(overrides: Partial<NoticeSource> = {}): NoticeSource {
   return {
@@ -64,7 +78,8 @@ describe('the 公示 announcement', () => {
       '上海市职业技能鉴定中心2024年10月21日',
       '<b>养老</b>',
       `内容校验码（SHA-256）：${'ab'.repeat(32)}`,
-    ]) expect(flat).toContain(squeeze(part));
+    ])
+      expect(flat).toContain(squeeze(part));
     expect(flat).not.toContain('2024-10-22');
   });
 
@@ -94,7 +109,17 @@ describe('the 公示 announcement', () => {
 describe('the final list', () => {
   it('names the withdrawn items and their reason as a second attachment', async () => {
     const removed = [{ ...item(1, { occupationName: '茶艺师' }), reason: '异议成立：'.padEnd(500, '理') }];
-    const d = finalDocument({ campaignTitle: '2024年征集', noticeId: 'n1', items: [{ ...item(1), noticeSeq: 2 }], removed, hash: 'cd'.repeat(32), publishedAt: '2024-11-05T02:00:00Z' }, SITE);
+    const d = finalDocument(
+      {
+        campaignTitle: '2024年征集',
+        noticeId: 'n1',
+        items: [{ ...item(1), noticeSeq: 2 }],
+        removed,
+        hash: 'cd'.repeat(32),
+        publishedAt: '2024-11-05T02:00:00Z',
+      },
+      SITE,
+    );
     const flat = squeeze(await poppler('pdftotext', [await tempFile('final.pdf', await renderNoticeListPdf(d)), '-']));
     expect(flat).toContain('公示名单中第1项“茶艺师”经异议处理后撤销，未列入最终名单');
     expect(flat).toContain('附件2');

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { type NoticeAttachment, type NoticeListDocument } from './notice-list-layout.ts';
 import { CELL_BORDER, wrappedRowHeight, landscapePrint } from './xlsx-layout.ts';
 
-
 /** Column widths (Excel units) of the list columns; the last, extra column (公示序号 or 撤销原因) gets its own. */
 const WIDTHS = [6, 13, 16, 14, 26, 18, 32];
 const EXTRA_WIDTH: Record<string, number> = { 公示序号: 9, 撤销原因: 30 };
@@ -52,7 +51,10 @@ export async function renderNoticeListXlsx(d: NoticeListDocument): Promise<Buffe
   wb.creator = '征集系统';
   wb.title = d.title;
   d.attachments.forEach((a, i) => {
-    const lines = i === 0 ? [d.docNo ? `${d.docNo}　${d.title}` : d.title, `${d.issuer}　${d.date}`, `内容校验码（SHA-256）：${d.hash}`] : [`内容校验码（SHA-256）：${d.hash}`];
+    const lines =
+      i === 0
+        ? [d.docNo ? `${d.docNo}　${d.title}` : d.title, `${d.issuer}　${d.date}`, `内容校验码（SHA-256）：${d.hash}`]
+        : [`内容校验码（SHA-256）：${d.hash}`];
     addList(wb.addWorksheet(i === 0 ? '名单' : '撤销项目'), a.title, lines, a, d.hash);
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

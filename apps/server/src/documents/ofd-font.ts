@@ -139,5 +139,15 @@ export function subsetOpenTypeFont(face: FontkitFace, codePoints: Iterable<numbe
   maxp.writeUInt16BE(numGlyphs, 4);
   const post = rawTable(face, 'post').subarray(0, 32);
   post.writeUInt32BE(0x00030000, 0);
-  return sfnt({ 'CFF ': cff, 'OS/2': rawTable(face, 'OS/2'), cmap: cmapTable(map), head, hhea, hmtx, maxp, name: rawTable(face, 'name'), post: Buffer.from(post) });
+  return sfnt({
+    'CFF ': cff,
+    'OS/2': rawTable(face, 'OS/2'),
+    cmap: cmapTable(map),
+    head,
+    hhea,
+    hmtx,
+    maxp,
+    name: rawTable(face, 'name'),
+    post: Buffer.from(post),
+  });
 }

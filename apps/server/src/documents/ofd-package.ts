@@ -84,7 +84,7 @@ export interface OfdDocument {
 /** DeltaX with GB/T 33190's `g count value` shorthand for repeated advances. */
 function deltaX(values: readonly number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < values.length; ) {
+  for (let i = 0; i < values.length;) {
     let j = i;
     while (j < values.length && mm(values[j] ?? 0) === mm(values[i] ?? 0)) j++;
     out.push(j - i > 2 ? `g ${String(j - i)} ${mm(values[i] ?? 0)}` : values.slice(i, j).map(mm).join(' '));
@@ -102,10 +102,20 @@ function pageXml(page: OfdPage, nextId: () => number): string {
     const minY = Math.min(l.y1, l.y2);
     const pad = l.width;
     objects.push(
-      el('ofd:PathObject', { ID: nextId(), Boundary: `${mm(minX - pad)} ${mm(minY - pad)} ${mm(Math.abs(l.x2 - l.x1) + 2 * pad)} ${mm(Math.abs(l.y2 - l.y1) + 2 * pad)}`, LineWidth: mm(l.width), Stroke: 'true', Fill: 'false' }, [
-        el('ofd:StrokeColor', { Value: color(l.color) }),
-        el('ofd:AbbreviatedData', {}, `M ${mm(l.x1 - minX + pad)} ${mm(l.y1 - minY + pad)} L ${mm(l.x2 - minX + pad)} ${mm(l.y2 - minY + pad)}`),
-      ]),
+      el(
+        'ofd:PathObject',
+        {
+          ID: nextId(),
+          Boundary: `${mm(minX - pad)} ${mm(minY - pad)} ${mm(Math.abs(l.x2 - l.x1) + 2 * pad)} ${mm(Math.abs(l.y2 - l.y1) + 2 * pad)}`,
+          LineWidth: mm(l.width),
+          Stroke: 'true',
+          Fill: 'false',
+        },
+        [
+          el('ofd:StrokeColor', { Value: color(l.color) }),
+          el('ofd:AbbreviatedData', {}, `M ${mm(l.x1 - minX + pad)} ${mm(l.y1 - minY + pad)} L ${mm(l.x2 - minX + pad)} ${mm(l.y2 - minY + pad)}`),
+        ],
+      ),
     );
   }
   for (const t of page.texts) {
@@ -161,7 +171,11 @@ export async function writeOfdPackage(d: OfdDocument): Promise<Buffer> {
             el('ofd:PublicRes', {}, 'PublicRes.xml'),
             el('ofd:DocumentRes', {}, 'DocumentRes.xml'),
           ]),
-          el('ofd:Pages', {}, pages.map((_, i) => el('ofd:Page', { ID: pageIds[i], BaseLoc: `Pages/Page_${String(i)}/Content.xml` }))),
+          el(
+            'ofd:Pages',
+            {},
+            pages.map((_, i) => el('ofd:Page', { ID: pageIds[i], BaseLoc: `Pages/Page_${String(i)}/Content.xml` })),
+          ),
         ]),
       ),
     ],
@@ -169,7 +183,15 @@ export async function writeOfdPackage(d: OfdDocument): Promise<Buffer> {
       'Doc_0/PublicRes.xml',
       doc(
         el('ofd:Res', { 'xmlns:ofd': NS, BaseLoc: 'Res' }, [
-          el('ofd:Fonts', {}, d.fonts.map((f) => el('ofd:Font', { ID: f.id, FontName: f.fontName, FamilyName: f.familyName, Bold: f.bold ? 'true' : undefined }, [el('ofd:FontFile', {}, `font_${String(f.id)}.otf`)]))),
+          el(
+            'ofd:Fonts',
+            {},
+            d.fonts.map((f) =>
+              el('ofd:Font', { ID: f.id, FontName: f.fontName, FamilyName: f.familyName, Bold: f.bold ? 'true' : undefined }, [
+                el('ofd:FontFile', {}, `font_${String(f.id)}.otf`),
+              ]),
+            ),
+          ),
         ]),
       ),
     ],

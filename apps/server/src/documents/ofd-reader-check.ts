@@ -41,7 +41,15 @@ export interface OfdRead {
 
 const NS = 'http://www.ofdspec.org/2016';
 const ARRAYS = new Set(['Page', 'Font', 'Layer', 'TextObject', 'PathObject', 'TextCode']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, trimValues: false, parseTagValue: false, parseAttributeValue: false, isArray: (name) => ARRAYS.has(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  isArray: (name) => ARRAYS.has(name),
+});
 interface Face {
   glyphForCodePoint(cp: number): { id: number };
 }
@@ -178,7 +186,8 @@ export async function readOfd(bytes: Buffer): Promise<OfdRead> {
         for (const tc of list(to, 'TextCode')) {
           const chars = [...text(tc)];
           const dx = expandDeltaX(attr(tc, 'DeltaX'));
-          if (dx.length !== Math.max(0, chars.length - 1)) problems.push(`${path}: DeltaX has ${String(dx.length)} values for ${String(chars.length)} characters`);
+          if (dx.length !== Math.max(0, chars.length - 1))
+            problems.push(`${path}: DeltaX has ${String(dx.length)} values for ${String(chars.length)} characters`);
           const x = bx + Number(attr(tc, 'X'));
           const y = by + Number(attr(tc, 'Y'));
           const xs = chars.map((_, i) => x + dx.slice(0, i).reduce((a, b) => a + b, 0));

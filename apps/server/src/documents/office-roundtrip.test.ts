@@ -33,25 +33,86 @@ const NOTICE = {
   docNo: '沪职鉴〔2024〕12号',
   startDate: '2024-10-22',
   endDate: '2024-10-28',
-  items: Array.from({ length: 30 }, (_, i) => ({ seq: i + 1, candidateId: `c${String(i)}`, occupationCode: '4-10-01-05', occupationName: i === 1 ? '养老<护理>员 & 伙伴' : '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', industries: ['养老护理'], recommendingUnits: ['上海市浦东新区人力资源和社会保障局'] })) as never,
+  items: Array.from({ length: 30 }, (_, i) => ({
+    seq: i + 1,
+    candidateId: `c${String(i)}`,
+    occupationCode: '4-10-01-05',
+    occupationName: i === 1 ? '养老<护理>员 & 伙伴' : '养老护理员',
+    jobTypeName: '',
+    standardName: '养老护理员',
+    standardVersion: '2019年版',
+    industries: ['养老护理'],
+    recommendingUnits: ['上海市浦东新区人力资源和社会保障局'],
+  })) as never,
   snapshotHash: 'ab'.repeat(32),
   publishedAt: new Date('2024-10-21T10:00:00+08:00'),
   contactEmail: 'yanfa312@126.com',
 };
 
 /** Bad input: 200 rows, 500-character reasons, 13 industry tags, names with <, & and emoji, an empty notice body. */
-const TAGS = ['集成电路', '生物医药', '人工智能', '电子信息', '生命健康', '汽车', '高端装备', '先进材料', '时尚消费品', '养老护理', '家政服务', '低空经济', '绿色低碳'];
+const TAGS = [
+  '集成电路',
+  '生物医药',
+  '人工智能',
+  '电子信息',
+  '生命健康',
+  '汽车',
+  '高端装备',
+  '先进材料',
+  '时尚消费品',
+  '养老护理',
+  '家政服务',
+  '低空经济',
+  '绿色低碳',
+];
 const ODD_NAME = '养老<护理>员 & 伙伴 😀';
 const REASON_500 = `异议成立：${'该职业已在本市开展社会化评价，'.repeat(40)}`.slice(0, 500);
 const BAD_FORM = sampleForm(
-  manyRows(200).map((r, i) => ({ ...r, occupationName: i % 50 === 0 ? ODD_NAME : r.occupationName, industries: i % 50 === 0 ? TAGS : r.industries, reason: i % 50 === 0 ? REASON_500 : r.reason })),
+  manyRows(200).map((r, i) => ({
+    ...r,
+    occupationName: i % 50 === 0 ? ODD_NAME : r.occupationName,
+    industries: i % 50 === 0 ? TAGS : r.industries,
+    reason: i % 50 === 0 ? REASON_500 : r.reason,
+  })),
   { unitName: '上海市<浦东>新区 & 人社局 😀' },
 );
-const BASE_ITEM = { seq: 1, candidateId: 'c', occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版', industries: ['养老护理'], recommendingUnits: ['上海市浦东新区人力资源和社会保障局'] };
-const BAD_ITEMS = Array.from({ length: 200 }, (_, i) => ({ ...BASE_ITEM, seq: i + 1, candidateId: `b${String(i)}`, occupationName: i % 50 === 0 ? ODD_NAME : '养老护理员', industries: i % 50 === 0 ? TAGS : ['养老护理'] })) as never;
+const BASE_ITEM = {
+  seq: 1,
+  candidateId: 'c',
+  occupationCode: '4-10-01-05',
+  occupationName: '养老护理员',
+  jobTypeName: '',
+  standardName: '养老护理员',
+  standardVersion: '2019年版',
+  industries: ['养老护理'],
+  recommendingUnits: ['上海市浦东新区人力资源和社会保障局'],
+};
+const BAD_ITEMS = Array.from({ length: 200 }, (_, i) => ({
+  ...BASE_ITEM,
+  seq: i + 1,
+  candidateId: `b${String(i)}`,
+  occupationName: i % 50 === 0 ? ODD_NAME : '养老护理员',
+  industries: i % 50 === 0 ? TAGS : ['养老护理'],
+})) as never;
 const BAD_NOTICE = noticeDocument({ ...NOTICE, body: '', items: BAD_ITEMS }, 'https://zhengji.example.gov.cn');
-const BAD_FINAL = finalDocument({ campaignTitle: NOTICE.campaignTitle, noticeId: NOTICE.id, items: BAD_ITEMS, removed: [{ ...BASE_ITEM, seq: 7, occupationName: ODD_NAME, reason: REASON_500 } as never], hash: 'cd'.repeat(32), publishedAt: '2024-11-05T02:00:00Z' }, 'https://zhengji.example.gov.cn');
-const BAD_CSV = toCsv(['推荐单位', '异议理由', '时间'], [[ODD_NAME, `第一行\n第二行，含逗号和"引号"`, new Date('2024-10-22T06:03:05Z')], ['=HYPERLINK("x")', REASON_500, null]]);
+const BAD_FINAL = finalDocument(
+  {
+    campaignTitle: NOTICE.campaignTitle,
+    noticeId: NOTICE.id,
+    items: BAD_ITEMS,
+    removed: [{ ...BASE_ITEM, seq: 7, occupationName: ODD_NAME, reason: REASON_500 } as never],
+    hash: 'cd'.repeat(32),
+    publishedAt: '2024-11-05T02:00:00Z',
+  },
+  'https://zhengji.example.gov.cn',
+);
+const BAD_CSV = toCsv(
+  ['推荐单位', '异议理由', '时间'],
+  [
+    [ODD_NAME, `第一行\n第二行，含逗号和"引号"`, new Date('2024-10-22T06:03:05Z')],
+    ['=HYPERLINK("x")', REASON_500, null],
+  ],
+);
 
 const pages = new Map<string, { text: string; raw: string; count: number }>();
 
@@ -68,8 +129,20 @@ beforeAll(async () => {
       expertName: '王某',
       organization: '某职业技术学院',
       title: '教授',
-      criteria: [{ id: 'a', name: '社会需求', description: '', weight: 50 }, { id: 'b', name: '标准完备', description: '', weight: 50 }],
-      rows: Array.from({ length: 10 }, (_, i) => ({ occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', scores: { a: 8, b: 7 }, weightedScore: 7.5, opinion: null, comment: '建议纳入。'.repeat(i % 3 === 0 ? 12 : 1), submitted: true })),
+      criteria: [
+        { id: 'a', name: '社会需求', description: '', weight: 50 },
+        { id: 'b', name: '标准完备', description: '', weight: 50 },
+      ],
+      rows: Array.from({ length: 10 }, (_, i) => ({
+        occupationCode: '4-10-01-05',
+        occupationName: '养老护理员',
+        jobTypeName: '',
+        scores: { a: 8, b: 7 },
+        weightedScore: 7.5,
+        opinion: null,
+        comment: '建议纳入。'.repeat(i % 3 === 0 ? 12 : 1),
+        submitted: true,
+      })),
       printedAt: '2024-10-22 10:00',
     }),
     'notice-list.xlsx': await renderNoticeListXlsx(noticeDocument(NOTICE, 'https://zhengji.example.gov.cn')),
@@ -81,16 +154,37 @@ beforeAll(async () => {
     'bad-final-sheet.xlsx': await renderNoticeListXlsx(BAD_FINAL),
   };
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
-  await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, n))], { timeout: 420_000 });
+  await run(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, n))],
+    { timeout: 420_000 },
+  );
   // A dossier CSV as Excel/WPS users open it: LibreOffice Calc told nothing but the file (UTF-8 found from the BOM).
   await writeFile(join(dir, 'dossier.csv'), BAD_CSV);
-  await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'dossier.csv')], { timeout: 120_000 });
+  await run(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--infilter=CSV:44,34,76,1',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      join(dir, 'dossier.csv'),
+    ],
+    { timeout: 120_000 },
+  );
   files['dossier.csv'] = Buffer.from(BAD_CSV);
   for (const name of Object.keys(files)) {
     const pdf = join(dir, name.replace(/\.\w+$/, '.pdf'));
     const info = await poppler('pdfinfo', [pdf]);
     // -layout keeps the page's lines; the raw reading order keeps a wrapped cell's text together.
-    pages.set(name, { text: await poppler('pdftotext', ['-layout', pdf, '-']), raw: await poppler('pdftotext', [pdf, '-']), count: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) });
+    pages.set(name, {
+      text: await poppler('pdftotext', ['-layout', pdf, '-']),
+      raw: await poppler('pdftotext', [pdf, '-']),
+      count: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    });
   }
 }, 600_000);
 
@@ -120,7 +214,14 @@ describe('generated documents opened in LibreOffice', () => {
   it('the Word notice: the announcement whole, issuer and date, the list as attachment', () => {
     const doc = pages.get('notice.docx');
     const flat = squeeze(doc?.text ?? '');
-    for (const sentence of ['沪职鉴〔2024〕12号', NOTICE.body, '公示期：2024年10月22日至2024年10月28日。', '公示期满后提出的异议不予受理。', '上海市职业技能鉴定中心', '2024年10月21日']) {
+    for (const sentence of [
+      '沪职鉴〔2024〕12号',
+      NOTICE.body,
+      '公示期：2024年10月22日至2024年10月28日。',
+      '公示期满后提出的异议不予受理。',
+      '上海市职业技能鉴定中心',
+      '2024年10月21日',
+    ]) {
       expect(flat, sentence).toContain(squeeze(sentence));
     }
     expect(doc?.count).toBeGreaterThanOrEqual(3);

@@ -7,7 +7,12 @@ import { unzipText } from '../../test/documents.ts';
 /** The visible text runs of a part, decoded, in document order. */
 function runs(xml: string): string[] {
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
-    (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+    (m[1] ?? '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
   );
 }
 
@@ -22,10 +27,28 @@ describe('renderRecommendationFormDocx', () => {
     const headerStart = text.indexOf('序号');
     expect(text.slice(headerStart, headerStart + 10)).toEqual(FORM_COLUMNS.map((c) => c.label));
     expect(text.slice(headerStart + 10, headerStart + 20)).toEqual([
-      '1', '4-10-01-05', '养老护理员', '', '养老护理员', '2019年版', '是', '养老护理', '3000', ELDER_CARE_ROW.reason,
+      '1',
+      '4-10-01-05',
+      '养老护理员',
+      '',
+      '养老护理员',
+      '2019年版',
+      '是',
+      '养老护理',
+      '3000',
+      ELDER_CARE_ROW.reason,
     ]);
     expect(text.slice(headerStart + 20, headerStart + 30)).toEqual([
-      '2', '4-04-05-05', '人工智能训练师', '数据标注员', '人工智能训练师', '2021年版', '否', '人工智能、电子信息', '1200', AI_TRAINER_ROW.reason,
+      '2',
+      '4-04-05-05',
+      '人工智能训练师',
+      '数据标注员',
+      '人工智能训练师',
+      '2021年版',
+      '否',
+      '人工智能、电子信息',
+      '1200',
+      AI_TRAINER_ROW.reason,
     ]);
     const joined = text.join('\n');
     expect(joined).toContain('联系人：王晓明');
@@ -54,7 +77,10 @@ describe('renderRecommendationFormDocx', () => {
 
   it('prints page numbers and the verification code in the footer', async () => {
     const parts = await unzipText(await renderRecommendationFormDocx(sampleForm()));
-    const footer = [...parts].filter(([name]) => /^word\/footer\d*\.xml$/.test(name)).map(([, x]) => x).join('');
+    const footer = [...parts]
+      .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+      .map(([, x]) => x)
+      .join('');
     expect(footer).toContain('PAGE');
     expect(footer).toContain('NUMPAGES');
     expect(runs(footer).join('')).toContain('校验码：9F3A2C1B');
@@ -63,9 +89,15 @@ describe('renderRecommendationFormDocx', () => {
 
   it('marks a draft with 草稿 in the page header and prints no verification code', async () => {
     const parts = await unzipText(await renderRecommendationFormDocx(sampleForm(undefined, { isDraft: true, verificationCode: null })));
-    const header = [...parts].filter(([name]) => /^word\/header\d*\.xml$/.test(name)).map(([, x]) => runs(x).join('')).join('');
+    const header = [...parts]
+      .filter(([name]) => /^word\/header\d*\.xml$/.test(name))
+      .map(([, x]) => runs(x).join(''))
+      .join('');
     expect(header).toContain('草稿');
-    const footer = [...parts].filter(([name]) => /^word\/footer\d*\.xml$/.test(name)).map(([, x]) => runs(x).join('')).join('');
+    const footer = [...parts]
+      .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+      .map(([, x]) => runs(x).join(''))
+      .join('');
     expect(footer).toContain('校验码：无（草稿）');
   });
 

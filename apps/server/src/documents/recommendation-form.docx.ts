@@ -140,7 +140,12 @@ function codeHeader(code: { versionNo: number; verificationCode: string }, png: 
         children: [
           run(`${formCodeCaption(code)}　`, { bold: true, size: 20 }),
           run(`（${FORM_CODE_HINT}）　`, { size: 16 }),
-          new ImageRun({ type: 'png', data: png, transformation: { width: QR_PX, height: QR_PX }, altText: { name: '定稿二维码', title: '定稿二维码', description: formCodeCaption(code) } }),
+          new ImageRun({
+            type: 'png',
+            data: png,
+            transformation: { width: QR_PX, height: QR_PX },
+            altText: { name: '定稿二维码', title: '定稿二维码', description: formCodeCaption(code) },
+          }),
         ],
       }),
     ],
@@ -161,7 +166,12 @@ function formParagraphs(data: FormDocumentData): (Paragraph | Table)[] {
 
 function instructionParagraphs(): Paragraph[] {
   return [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(INSTRUCTIONS_TITLE, { bold: true, size: 32, title: true })] }),
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [run(INSTRUCTIONS_TITLE, { bold: true, size: 32, title: true })],
+    }),
     ...FORM_INSTRUCTIONS.map(
       (text, i) => new Paragraph({ spacing: { after: 120, line: 400 }, indent: { firstLine: 480 }, children: [run(`${i + 1}. ${text}`, { size: 24 })] }),
     ),

@@ -77,7 +77,10 @@ describe('renderRecommendationFormPdf', () => {
 
   it('puts 附件 above the title and keeps the contact lines and the date with the last row (10 rows)', async () => {
     const path = await tempFile('ten.pdf', await renderRecommendationFormPdf(sampleForm(manyRows(10))));
-    const pages = (await poppler('pdftotext', ['-layout', path, '-'])).split('\f').filter((p) => p.trim() !== '').map(squeeze);
+    const pages = (await poppler('pdftotext', ['-layout', path, '-']))
+      .split('\f')
+      .filter((p) => p.trim() !== '')
+      .map(squeeze);
     expect(pages[0]?.indexOf('附件')).toBeLessThan(pages[0]?.indexOf(FORM_TITLE) ?? -1);
     const contactPage = pages.find((p) => p.includes('联系人：王晓明')) ?? '';
     expect(contactPage).toContain('2024年10月22日');

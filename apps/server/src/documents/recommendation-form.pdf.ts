@@ -40,9 +40,7 @@ function headerCells(): TableCell[] {
 }
 
 function bodyCells(data: FormDocumentData): TableCell[][] {
-  return data.rows.map((row, index) =>
-    rowCellTexts(row, index).map((text, i) => ({ text, alignment: FORM_COLUMNS[i]?.key === 'reason' ? 'left' : 'center' })),
-  );
+  return data.rows.map((row, index) => rowCellTexts(row, index).map((text, i) => ({ text, alignment: FORM_COLUMNS[i]?.key === 'reason' ? 'left' : 'center' })));
 }
 
 /**
@@ -83,7 +81,15 @@ function pageHeader(data: FormDocumentData, qrSvg: string | null): Content | und
     margin: [PAGE_MARGIN_X, 18, PAGE_MARGIN_X, 0],
     columns: [
       { width: '*', text: '' },
-      { width: 'auto', stack: [{ text: formCodeCaption(data.formCode), fontSize: 10, bold: true }, { text: FORM_CODE_HINT, fontSize: 8, color: '#555555', margin: [0, 2, 0, 0] }], margin: [0, 24, 8, 0], alignment: 'right' },
+      {
+        width: 'auto',
+        stack: [
+          { text: formCodeCaption(data.formCode), fontSize: 10, bold: true },
+          { text: FORM_CODE_HINT, fontSize: 8, color: '#555555', margin: [0, 2, 0, 0] },
+        ],
+        margin: [0, 24, 8, 0],
+        alignment: 'right',
+      },
       { width: QR_SIZE, svg: qrSvg, fit: [QR_SIZE, QR_SIZE] },
     ],
   };
@@ -106,7 +112,10 @@ function documentDefinition(data: FormDocumentData, qrSvg: string | null): TDocu
       instruction: { fontSize: 12, lineHeight: 1.5, margin: [0, 0, 0, 8] },
     },
     header: pageHeader(data, qrSvg),
-    watermark: data.isDraft || data.voided ? { text: data.voided ? '作废' : DRAFT_MARK, color: '#c00000', opacity: 0.12, bold: true, font: PDF_CJK_FONT, fontSize: 160 } : undefined,
+    watermark:
+      data.isDraft || data.voided
+        ? { text: data.voided ? '作废' : DRAFT_MARK, color: '#c00000', opacity: 0.12, bold: true, font: PDF_CJK_FONT, fontSize: 160 }
+        : undefined,
     footer: (currentPage: number, pageCount: number): Content => ({
       text: footerText(data, currentPage, pageCount),
       alignment: 'center',

@@ -7,7 +7,12 @@ import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
 import { unzipText } from '../../test/documents.ts';
 
 function decode(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Shared strings in order, decoded. */
@@ -42,7 +47,7 @@ describe('renderRecommendationFormXlsx', () => {
     expect(rows.get(5)?.slice(1, 9)).toEqual(['4-04-05-05', '人工智能训练师', '数据标注员', '人工智能训练师', '2021年版', '否', '人工智能、电子信息', '1200']);
     expect(rows.get(7)?.[9]).toContain('<script>alert(1)</script>');
     expect(rows.get(9)?.filter((t) => t !== '')).toEqual(['联系人：', '王晓明', '联系方式：', '021-68541234', '填表日期：', '2024年10月22日']);
-    const instructions = [...(sheetRows(parts, 'xl/worksheets/sheet2.xml').values())].map((r) => r[0]);
+    const instructions = [...sheetRows(parts, 'xl/worksheets/sheet2.xml').values()].map((r) => r[0]);
     expect(instructions).toEqual(['填表说明', ...FORM_INSTRUCTIONS.map((t, i) => `${i + 1}. ${t}`)]);
   });
 

@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import type { FormDocumentData } from '@zhengji/domain/form/form.schemas.ts';
-import { ATTACHMENT_LINE, DRAFT_NOTICE, FORM_COLUMNS, FORM_INSTRUCTIONS, FORM_TITLE, INSTRUCTIONS_TITLE, fillDateText, rowCellTexts, verificationText } from './form-layout.ts';
+import {
+  ATTACHMENT_LINE,
+  DRAFT_NOTICE,
+  FORM_COLUMNS,
+  FORM_INSTRUCTIONS,
+  FORM_TITLE,
+  INSTRUCTIONS_TITLE,
+  fillDateText,
+  rowCellTexts,
+  verificationText,
+} from './form-layout.ts';
 import { CELL_BORDER, wrappedLines, FORM_SHEET_NAME, INSTRUCTIONS_SHEET_NAME, estimatedRowHeight, writeContactRow, writeFormSheetTop } from './xlsx-layout.ts';
 
 /** Escapes `&` for Excel's header/footer codes, where it starts a code. */
@@ -12,7 +22,14 @@ function headerFooterText(text: string): string {
 /** Adds the 填表说明 sheet: a title and the seven instructions (plus optional extra notes). */
 export function addInstructionsSheet(workbook: Workbook, extraNotes: readonly string[] = [], footer = ''): void {
   const ws = workbook.addWorksheet(INSTRUCTIONS_SHEET_NAME, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
   });
   ws.headerFooter = { oddFooter: `&C第 &P 页 / 共 &N 页${footer ? `　　${footer}` : ''}` };
   // 100 units fit A4 landscape unscaled (LibreOffice does not always honour fit-to-width on this sheet).

@@ -1,4 +1,20 @@
-import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
 import {
   SCORE_SHEET_PLEDGE,
   SCORE_SHEET_TITLE,
@@ -30,12 +46,26 @@ function cell(text: string, width: number, bold: boolean, left: boolean, keepWit
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 60, right: 60 },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-    children: text.split('\n').map((line) => new Paragraph({ alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER, keepNext: keepWithNext, keepLines: keepWithNext, children: [run(line, 18, bold)] })),
+    children: text.split('\n').map(
+      (line) =>
+        new Paragraph({
+          alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
+          keepNext: keepWithNext,
+          keepLines: keepWithNext,
+          children: [run(line, 18, bold)],
+        }),
+    ),
   });
 }
 
 /** `keepTail`: the last rows keep with the paragraphs after the table (the pledge and the signature). */
-function table(header: readonly string[], rows: readonly (readonly string[])[], weights: readonly number[], leftColumns: ReadonlySet<number>, keepTail = 0): Table {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  weights: readonly number[],
+  leftColumns: ReadonlySet<number>,
+  keepTail = 0,
+): Table {
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w * TABLE_WIDTH) / sum));
   return new Table({
@@ -44,7 +74,10 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, widths[i] ?? 0, true, false)) }),
-      ...rows.map((r, index) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i] ?? 0, false, leftColumns.has(i), index >= rows.length - keepTail)) })),
+      ...rows.map(
+        (r, index) =>
+          new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, widths[i] ?? 0, false, leftColumns.has(i), index >= rows.length - keepTail)) }),
+      ),
     ],
   });
 }
@@ -57,10 +90,26 @@ function landscape(title: string, subject: string, children: (Paragraph | Table)
     styles: { default: { document: { run: { font: BODY_FONT, size: 21 } } } },
     sections: [
       {
-        properties: { page: { size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
+        properties: {
+          page: {
+            size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+          },
+        },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: BODY_FONT, size: 18, children: ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ` 页　　${footerText}`] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    font: BODY_FONT,
+                    size: 18,
+                    children: ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ` 页　　${footerText}`],
+                  }),
+                ],
+              }),
+            ],
           }),
         },
         children,
@@ -74,15 +123,28 @@ export async function renderScoreSheetDocx(data: ScoreSheetData): Promise<Buffer
   const header = scoreSheetHeader(data.criteria);
   const weights = [4, 9, 16, ...data.criteria.map(() => 8), 7, 6, 24];
   const rows = data.rows.map((r, i) => scoreSheetCells(r, i, data.criteria));
-  const doc = landscape(SCORE_SHEET_TITLE, data.campaignTitle, [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(SCORE_SHEET_TITLE, 36, true, true)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(data.campaignTitle, 22)] }),
-    new Paragraph({ spacing: { after: 120 }, children: [run(`评审专家：${data.expertName}　　工作单位：${data.organization}　　职称/职务：${data.title || '—'}`, 22)] }),
-    table(header, rows, weights, new Set([header.length - 1]), 1),
-    new Paragraph({ spacing: { before: 240 }, keepNext: true, keepLines: true, children: [run('评分说明：各项指标按0～10分评分，不适用的填“不适用”，加权得分不计不适用的指标。', 20)] }),
-    new Paragraph({ spacing: { before: 120 }, keepNext: true, keepLines: true, children: [run(SCORE_SHEET_PLEDGE, 22)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run(SIGNATURE_LINE, 24)] }),
-  ], `打印时间：${data.printedAt}`);
+  const doc = landscape(
+    SCORE_SHEET_TITLE,
+    data.campaignTitle,
+    [
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(SCORE_SHEET_TITLE, 36, true, true)] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(data.campaignTitle, 22)] }),
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [run(`评审专家：${data.expertName}　　工作单位：${data.organization}　　职称/职务：${data.title || '—'}`, 22)],
+      }),
+      table(header, rows, weights, new Set([header.length - 1]), 1),
+      new Paragraph({
+        spacing: { before: 240 },
+        keepNext: true,
+        keepLines: true,
+        children: [run('评分说明：各项指标按0～10分评分，不适用的填“不适用”，加权得分不计不适用的指标。', 20)],
+      }),
+      new Paragraph({ spacing: { before: 120 }, keepNext: true, keepLines: true, children: [run(SCORE_SHEET_PLEDGE, 22)] }),
+      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run(SIGNATURE_LINE, 24)] }),
+    ],
+    `打印时间：${data.printedAt}`,
+  );
   return Packer.toBuffer(doc);
 }
 
@@ -90,12 +152,20 @@ export async function renderScoreSheetDocx(data: ScoreSheetData): Promise<Buffer
 export async function renderSummaryDocx(data: SummaryData): Promise<Buffer> {
   const weights = [4, 9, 12, 9, 18, 6, 6, 5, 5, 5, 6, 5, 7, 7, 14];
   const rows = data.rows.map((r, i) => summaryCells(r, i).map(String));
-  const doc = landscape(SUMMARY_TITLE, data.campaignTitle, [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(SUMMARY_TITLE, 36, true, true)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(data.campaignTitle, 22)] }),
-    new Paragraph({ spacing: { after: 120 }, children: [run(`评审指标及权重：${data.criteria.map((c) => `${c.name}（${String(c.weight)}）`).join('；')}`, 20)] }),
-    table(SUMMARY_HEADER, rows, weights, new Set([4, 14]), 1),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run('市职业技能鉴定中心（盖章）　　　　　年　　月　　日', 24)] }),
-  ], `打印时间：${data.printedAt}`);
+  const doc = landscape(
+    SUMMARY_TITLE,
+    data.campaignTitle,
+    [
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(SUMMARY_TITLE, 36, true, true)] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(data.campaignTitle, 22)] }),
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [run(`评审指标及权重：${data.criteria.map((c) => `${c.name}（${String(c.weight)}）`).join('；')}`, 20)],
+      }),
+      table(SUMMARY_HEADER, rows, weights, new Set([4, 14]), 1),
+      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [run('市职业技能鉴定中心（盖章）　　　　　年　　月　　日', 24)] }),
+    ],
+    `打印时间：${data.printedAt}`,
+  );
   return Packer.toBuffer(doc);
 }

@@ -3,7 +3,8 @@ import { REVIEW_OPINION_LABELS, type ReviewCriterion, type ReviewOpinion } from 
 /** Titles and texts of the review documents. */
 export const SCORE_SHEET_TITLE = '专家评审表';
 export const SUMMARY_TITLE = '评审结果汇总表';
-export const SCORE_SHEET_PLEDGE = '本人承诺：已按照评审指标独立、客观、公正地评审上述候选职业（工种），与所评候选职业的推荐单位无利害关系，评审过程中知悉的信息不对外泄露。';
+export const SCORE_SHEET_PLEDGE =
+  '本人承诺：已按照评审指标独立、客观、公正地评审上述候选职业（工种），与所评候选职业的推荐单位无利害关系，评审过程中知悉的信息不对外泄露。';
 export const SIGNATURE_LINE = '专家签名：＿＿＿＿＿＿＿＿＿＿　　　　日期：　　　　年　　月　　日';
 
 /** One candidate row of an expert's score sheet. */
@@ -86,7 +87,23 @@ export function scoreSheetCells(row: ScoreSheetRow, index: number, criteria: rea
 }
 
 /** The header cells of the summary. */
-export const SUMMARY_HEADER = ['序号', '职业编码', '职业', '工种', '推荐单位（优先级）', '评审人数', '加权均分', '同意', '不同意', '待议', '同意比例', '意见分歧', '规则建议', '决定', '理由'];
+export const SUMMARY_HEADER = [
+  '序号',
+  '职业编码',
+  '职业',
+  '工种',
+  '推荐单位（优先级）',
+  '评审人数',
+  '加权均分',
+  '同意',
+  '不同意',
+  '待议',
+  '同意比例',
+  '意见分歧',
+  '规则建议',
+  '决定',
+  '理由',
+];
 
 /** The cells of one row of the summary. */
 export function summaryCells(row: SummaryRow, index: number): (string | number)[] {

@@ -16,13 +16,19 @@ function definition(data: ScoreSheetData): TDocumentDefinitions {
   const weights = [4, 9, 16, ...data.criteria.map(() => 8), 7, 6, 24];
   const body: TableCell[][] = [
     header.map((h) => ({ text: h, bold: true, alignment: 'center' as const, fontSize: 8.5 })),
-    ...data.rows.map((r, i) => scoreSheetCells(r, i, data.criteria).map((t, j) => ({ text: t, alignment: j === header.length - 1 ? ('left' as const) : ('center' as const) }))),
+    ...data.rows.map((r, i) =>
+      scoreSheetCells(r, i, data.criteria).map((t, j) => ({ text: t, alignment: j === header.length - 1 ? ('left' as const) : ('center' as const) })),
+    ),
   ];
   const content: Content[] = [
     { text: SCORE_SHEET_TITLE, fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     { text: data.campaignTitle, fontSize: 11, alignment: 'center', margin: [0, 0, 0, 10] },
     { text: `评审专家：${data.expertName}　　工作单位：${data.organization}　　职称/职务：${data.title || '—'}`, fontSize: 11, margin: [0, 0, 0, 6] },
-    { table: { headerRows: 1, dontBreakRows: true, widths: widths(weights), body }, layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 }, fontSize: 9 },
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths: widths(weights), body },
+      layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
+      fontSize: 9,
+    },
     {
       unbreakable: true,
       stack: [
@@ -38,7 +44,12 @@ function definition(data: ScoreSheetData): TDocumentDefinitions {
     pageMargins: [36, 40, 36, 40],
     info: { title: SCORE_SHEET_TITLE, subject: data.campaignTitle, author: data.expertName, creator: '征集系统' },
     defaultStyle: { font: PDF_CJK_FONT, fontSize: 10, lineHeight: 1.15 },
-    footer: (page: number, pages: number): Content => ({ text: `第 ${String(page)} 页 / 共 ${String(pages)} 页　　打印时间：${data.printedAt}`, alignment: 'center', fontSize: 8.5, margin: [0, 12, 0, 0] }),
+    footer: (page: number, pages: number): Content => ({
+      text: `第 ${String(page)} 页 / 共 ${String(pages)} 页　　打印时间：${data.printedAt}`,
+      alignment: 'center',
+      fontSize: 8.5,
+      margin: [0, 12, 0, 0],
+    }),
     content,
   };
 }

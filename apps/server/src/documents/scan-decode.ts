@@ -37,9 +37,7 @@ export interface PageText {
   page: number;
 }
 
-export type DecodeOutcome =
-  | { status: 'read'; pages: number; texts: PageText[] }
-  | { status: 'invalid'; message: string };
+export type DecodeOutcome = { status: 'read'; pages: number; texts: PageText[] } | { status: 'invalid'; message: string };
 
 /** RGBA pixels, the shape zxing-wasm takes instead of a DOM ImageData. */
 interface Pixels {
@@ -298,9 +296,7 @@ async function decodeImage(request: DecodeRequest): Promise<DecodeOutcome> {
     throw new InvalidScan(damaged);
   }
   if (size.width * size.height > MAX_IMAGE_PIXELS || Math.max(size.width, size.height) > MAX_IMAGE_SIDE) {
-    throw new InvalidScan(
-      `图片尺寸过大（${size.width}×${size.height} 像素）：请以 150–300 dpi 扫描，或把图片缩小到 6000 万像素以内后重新上传。`,
-    );
+    throw new InvalidScan(`图片尺寸过大（${size.width}×${size.height} 像素）：请以 150–300 dpi 扫描，或把图片缩小到 6000 万像素以内后重新上传。`);
   }
   let image: Image;
   try {

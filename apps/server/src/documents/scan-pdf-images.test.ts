@@ -19,7 +19,13 @@ describe('imageOnlyPages: the JPEGs of pages that are nothing but JPEGs (the fas
   it('reads compressed content streams (pdfkit) and tells an image page from a page with text', async () => {
     const [jpeg] = await scanPages(await makePrintCopy(), { format: 'jpeg', dpi: 100 });
     const url = `data:image/jpeg;base64,${jpeg!.toString('base64')}`;
-    const pages = imageOnlyPages(await pdfmake([{ image: url, width: 841 }, { text: '这一页有文字', pageBreak: 'before' }]), 2);
+    const pages = imageOnlyPages(
+      await pdfmake([
+        { image: url, width: 841 },
+        { text: '这一页有文字', pageBreak: 'before' },
+      ]),
+      2,
+    );
     expect(pages).toHaveLength(2);
     expect(Buffer.from(pages![0]![0]!).equals(jpeg!)).toBe(true);
     expect(pages![1]).toBeNull();

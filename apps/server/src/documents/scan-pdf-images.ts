@@ -110,7 +110,11 @@ class Lexer {
         this.skipSpace();
         const gen = this.word();
         this.skipSpace();
-        if (/^\d+$/.test(gen) && this.bytes[this.at] === 0x52 && (this.at + 1 >= this.end || !/[A-Za-z0-9]/.test(String.fromCharCode(this.bytes[this.at + 1]!)))) {
+        if (
+          /^\d+$/.test(gen) &&
+          this.bytes[this.at] === 0x52 &&
+          (this.at + 1 >= this.end || !/[A-Za-z0-9]/.test(String.fromCharCode(this.bytes[this.at + 1]!)))
+        ) {
           this.at++;
           return { ref: Number(word) };
         }
@@ -255,8 +259,39 @@ function trimEol(bytes: Uint8Array, start: number, stop: number): number {
 }
 
 /** Operators an image-only page may use: state, transform, clipping and colour — nothing that paints but `Do`. */
-const HARMLESS = new Set(['q', 'Q', 'cm', 'gs', 'Do', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 're', 'm', 'l', 'h', 'W', 'W*', 'n',
-  'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN']);
+const HARMLESS = new Set([
+  'q',
+  'Q',
+  'cm',
+  'gs',
+  'Do',
+  'w',
+  'J',
+  'j',
+  'M',
+  'd',
+  'ri',
+  'i',
+  're',
+  'm',
+  'l',
+  'h',
+  'W',
+  'W*',
+  'n',
+  'g',
+  'G',
+  'rg',
+  'RG',
+  'k',
+  'K',
+  'cs',
+  'CS',
+  'sc',
+  'SC',
+  'scn',
+  'SCN',
+]);
 
 /** Number of colour components in a JPEG's frame header (1 grey, 3 colour, 4 CMYK), 0 when unreadable. */
 function jpegComponents(jpeg: Uint8Array): number {

@@ -26,77 +26,124 @@ function expectSample(result: ScanReadResult, page = 1, pages = 1): void {
 }
 
 describe('readFormCodes: the code of a finalized 推荐表 read from a scan', () => {
-  it('reads a 150 dpi grey JPEG rotated 2° with scanner noise', async () => {
-    const scan = await makeScan(printCopy, { format: 'jpeg', dpi: 150, rotateDeg: 2, grey: true, noise: 30 });
-    expectSample(await readFormCodes(scan, 'image/jpeg', READ));
-  }, SLOW);
+  it(
+    'reads a 150 dpi grey JPEG rotated 2° with scanner noise',
+    async () => {
+      const scan = await makeScan(printCopy, { format: 'jpeg', dpi: 150, rotateDeg: 2, grey: true, noise: 30 });
+      expectSample(await readFormCodes(scan, 'image/jpeg', READ));
+    },
+    SLOW,
+  );
 
-  it('reads a PNG', async () => {
-    const scan = await makeScan(printCopy, { format: 'png', dpi: 150 });
-    expectSample(await readFormCodes(scan, 'image/png', READ));
-  }, SLOW);
+  it(
+    'reads a PNG',
+    async () => {
+      const scan = await makeScan(printCopy, { format: 'png', dpi: 150 });
+      expectSample(await readFormCodes(scan, 'image/png', READ));
+    },
+    SLOW,
+  );
 
-  it('reads a page scanned upside down and one turned by 90°', async () => {
-    const upsideDown = await makeScan(printCopy, { format: 'jpeg', rotateDeg: 180, grey: true, noise: 20 });
-    expectSample(await readFormCodes(upsideDown, 'image/jpeg', READ));
-    const quarter = await makeScan(printCopy, { format: 'jpeg', rotateDeg: 90, grey: true, noise: 20 });
-    expectSample(await readFormCodes(quarter, 'image/jpeg', READ));
-  }, SLOW);
+  it(
+    'reads a page scanned upside down and one turned by 90°',
+    async () => {
+      const upsideDown = await makeScan(printCopy, { format: 'jpeg', rotateDeg: 180, grey: true, noise: 20 });
+      expectSample(await readFormCodes(upsideDown, 'image/jpeg', READ));
+      const quarter = await makeScan(printCopy, { format: 'jpeg', rotateDeg: 90, grey: true, noise: 20 });
+      expectSample(await readFormCodes(quarter, 'image/jpeg', READ));
+    },
+    SLOW,
+  );
 
-  it('reads a phone photo taken at an angle', async () => {
-    const photo = await makeScan(printCopy, { format: 'jpeg', dpi: 200, perspective: true, noise: 15, quality: 85 });
-    expectSample(await readFormCodes(photo, 'image/jpeg', READ));
-  }, SLOW);
+  it(
+    'reads a phone photo taken at an angle',
+    async () => {
+      const photo = await makeScan(printCopy, { format: 'jpeg', dpi: 200, perspective: true, noise: 15, quality: 85 });
+      expectSample(await readFormCodes(photo, 'image/jpeg', READ));
+    },
+    SLOW,
+  );
 
-  it('reads a 300 dpi scan (downscaled before decoding)', async () => {
-    const scan = await makeScan(printCopy, { format: 'jpeg', dpi: 300, rotateDeg: -1, grey: true, noise: 20 });
-    expectSample(await readFormCodes(scan, 'image/jpeg', READ));
-  }, SLOW);
+  it(
+    'reads a 300 dpi scan (downscaled before decoding)',
+    async () => {
+      const scan = await makeScan(printCopy, { format: 'jpeg', dpi: 300, rotateDeg: -1, grey: true, noise: 20 });
+      expectSample(await readFormCodes(scan, 'image/jpeg', READ));
+    },
+    SLOW,
+  );
 
-  it('reads an image-only PDF (no text, no vector code) and the print copy itself', async () => {
-    const scan = await makeScan(printCopy, { format: 'pdf', rotateDeg: -1.5, grey: true, noise: 25 });
-    const objects = scan.toString('latin1').replace(/stream\r?\n[\s\S]*?endstream/g, '');
-    expect(objects).toContain('/DCTDecode');
-    expect(objects).not.toMatch(/\/Font|\/Subtype \/Form/); // no text, no vector drawing
-    expect(objects.match(/\/Contents/g)).toHaveLength(1);
-    expectSample(await readFormCodes(scan, 'application/pdf', READ));
-    expectSample(await readFormCodes(printCopy, 'application/pdf', READ));
-  }, SLOW);
+  it(
+    'reads an image-only PDF (no text, no vector code) and the print copy itself',
+    async () => {
+      const scan = await makeScan(printCopy, { format: 'pdf', rotateDeg: -1.5, grey: true, noise: 25 });
+      const objects = scan.toString('latin1').replace(/stream\r?\n[\s\S]*?endstream/g, '');
+      expect(objects).toContain('/DCTDecode');
+      expect(objects).not.toMatch(/\/Font|\/Subtype \/Form/); // no text, no vector drawing
+      expect(objects.match(/\/Contents/g)).toHaveLength(1);
+      expectSample(await readFormCodes(scan, 'application/pdf', READ));
+      expectSample(await readFormCodes(printCopy, 'application/pdf', READ));
+    },
+    SLOW,
+  );
 
-  it('reads every page of a 20-page PDF: the code only on page 7', async () => {
-    const result = await readFormCodes(imagesToPdf(twentyPages), 'application/pdf', READ);
-    expectSample(result, 7, 20);
-  }, SLOW);
+  it(
+    'reads every page of a 20-page PDF: the code only on page 7',
+    async () => {
+      const result = await readFormCodes(imagesToPdf(twentyPages), 'application/pdf', READ);
+      expectSample(result, 7, 20);
+    },
+    SLOW,
+  );
 
-  it('names each distinct code with its first page, and QR texts that are not ours as foreign', async () => {
-    const other = { ...SAMPLE_PAYLOAD, versionNo: 2, verificationCode: '0C1D2E3F' };
-    const [v3] = await scanPages(printCopy, { format: 'jpeg', grey: true });
-    const [v2] = await scanPages(await makePrintCopy({ payload: other }), { format: 'jpeg', grey: true });
-    const [url] = await scanPages(await makePrintCopy({ qrText: 'https://example.com/some/other/code' }), { format: 'jpeg', grey: true });
-    const result = await readFormCodes(imagesToPdf([v3!, url!, v3!, v2!]), 'application/pdf', READ);
-    expect(result).toEqual({
-      status: 'found',
-      pages: 4,
-      codes: [{ payload: SAMPLE_PAYLOAD, page: 1 }, { payload: other, page: 4 }],
-      foreign: ['https://example.com/some/other/code'],
-    });
-  }, SLOW);
+  it(
+    'names each distinct code with its first page, and QR texts that are not ours as foreign',
+    async () => {
+      const other = { ...SAMPLE_PAYLOAD, versionNo: 2, verificationCode: '0C1D2E3F' };
+      const [v3] = await scanPages(printCopy, { format: 'jpeg', grey: true });
+      const [v2] = await scanPages(await makePrintCopy({ payload: other }), { format: 'jpeg', grey: true });
+      const [url] = await scanPages(await makePrintCopy({ qrText: 'https://example.com/some/other/code' }), { format: 'jpeg', grey: true });
+      const result = await readFormCodes(imagesToPdf([v3!, url!, v3!, v2!]), 'application/pdf', READ);
+      expect(result).toEqual({
+        status: 'found',
+        pages: 4,
+        codes: [
+          { payload: SAMPLE_PAYLOAD, page: 1 },
+          { payload: other, page: 4 },
+        ],
+        foreign: ['https://example.com/some/other/code'],
+      });
+    },
+    SLOW,
+  );
 
-  it('a QR code holding another text only: none, with that text as foreign', async () => {
-    const scan = await makeScan(await makePrintCopy({ qrText: '这不是推荐表的二维码' }), { format: 'jpeg', grey: true, rotateDeg: 2 });
-    expect(await readFormCodes(scan, 'image/jpeg', READ)).toEqual({ status: 'none', pages: 1, foreign: ['这不是推荐表的二维码'] });
-  }, SLOW);
+  it(
+    'a QR code holding another text only: none, with that text as foreign',
+    async () => {
+      const scan = await makeScan(await makePrintCopy({ qrText: '这不是推荐表的二维码' }), { format: 'jpeg', grey: true, rotateDeg: 2 });
+      expect(await readFormCodes(scan, 'image/jpeg', READ)).toEqual({ status: 'none', pages: 1, foreign: ['这不是推荐表的二维码'] });
+    },
+    SLOW,
+  );
 
-  it('a forged but well-formed code (another form id) reads as found: matching it is the caller’s job', async () => {
-    const forged = { formId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', versionNo: 1, verificationCode: 'DEADBEEF' };
-    const scan = await makeScan(await makePrintCopy({ payload: forged }), { format: 'jpeg', grey: true, noise: 20 });
-    expect(await readFormCodes(scan, 'image/jpeg', READ)).toEqual({ status: 'found', pages: 1, codes: [{ payload: forged, page: 1 }], foreign: [] });
-  }, SLOW);
+  it(
+    'a forged but well-formed code (another form id) reads as found: matching it is the caller’s job',
+    async () => {
+      const forged = { formId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', versionNo: 1, verificationCode: 'DEADBEEF' };
+      const scan = await makeScan(await makePrintCopy({ payload: forged }), { format: 'jpeg', grey: true, noise: 20 });
+      expect(await readFormCodes(scan, 'image/jpeg', READ)).toEqual({ status: 'found', pages: 1, codes: [{ payload: forged, page: 1 }], foreign: [] });
+    },
+    SLOW,
+  );
 
-  it('a blank page: none', async () => {
-    expect(await readFormCodes(await makeBlankPage('pdf'), 'application/pdf', READ)).toEqual({ status: 'none', pages: 1, foreign: [] });
-    expect(await readFormCodes(await makeBlankPage('jpeg'), 'image/jpeg', READ)).toEqual({ status: 'none', pages: 1, foreign: [] });
-  }, SLOW);
+  it(
+    'a blank page: none',
+    async () => {
+      expect(await readFormCodes(await makeBlankPage('pdf'), 'application/pdf', READ)).toEqual({ status: 'none', pages: 1, foreign: [] });
+      expect(await readFormCodes(await makeBlankPage('jpeg'), 'image/jpeg', READ)).toEqual({ status: 'none', pages: 1, foreign: [] });
+    },
+    SLOW,
+  );
 });
 
 describe('readFormCodes: files that cannot be read get a Chinese answer saying what to do', () => {
@@ -174,58 +221,70 @@ describe('readFormCodes: files that cannot be read get a Chinese answer saying w
 });
 
 describe('readFormCodes: off the main thread, with a time limit', () => {
-  it('answers timeout when the limit passes, and the next call works on a fresh worker', async () => {
-    const scan = imagesToPdf(twentyPages);
-    const timedOut = await readFormCodes(scan, 'application/pdf', { timeoutMs: 50 });
-    expect(timedOut).toEqual({
-      status: 'timeout',
-      message: '读取扫描件超时：请上传 150–300 dpi、只含推荐表各页的扫描件，或稍后重试；仍不能识别时可手工输入页面上印的 8 位校验码。',
-    });
-    // 20 vector pages rendered by pdf.js on a fresh worker: far more than a second.
-    const seconds = await readFormCodes(await makePrintCopy({ pages: 20 }), 'application/pdf', { timeoutMs: 1000 });
-    expect(seconds.status === 'timeout' ? seconds.message : '').toContain('读取扫描件超时（超过 1 秒）');
-    expectSample(await readFormCodes(imagesToPdf(twentyPages.slice(6, 7)), 'application/pdf', READ));
-  }, SLOW);
+  it(
+    'answers timeout when the limit passes, and the next call works on a fresh worker',
+    async () => {
+      const scan = imagesToPdf(twentyPages);
+      const timedOut = await readFormCodes(scan, 'application/pdf', { timeoutMs: 50 });
+      expect(timedOut).toEqual({
+        status: 'timeout',
+        message: '读取扫描件超时：请上传 150–300 dpi、只含推荐表各页的扫描件，或稍后重试；仍不能识别时可手工输入页面上印的 8 位校验码。',
+      });
+      // 20 vector pages rendered by pdf.js on a fresh worker: far more than a second.
+      const seconds = await readFormCodes(await makePrintCopy({ pages: 20 }), 'application/pdf', { timeoutMs: 1000 });
+      expect(seconds.status === 'timeout' ? seconds.message : '').toContain('读取扫描件超时（超过 1 秒）');
+      expectSample(await readFormCodes(imagesToPdf(twentyPages.slice(6, 7)), 'application/pdf', READ));
+    },
+    SLOW,
+  );
 
-  it('queues concurrent calls and answers each', async () => {
-    const one = imagesToPdf(twentyPages.slice(6, 7));
-    const blank = imagesToPdf(twentyPages.slice(0, 1));
-    const [a, b, c] = await Promise.all([
-      readFormCodes(one, 'application/pdf', READ),
-      readFormCodes(blank, 'application/pdf', READ),
-      readFormCodes(Buffer.from('x'), 'application/pdf', READ),
-    ]);
-    expectSample(a!);
-    expect(b).toEqual({ status: 'none', pages: 1, foreign: [] });
-    expect(c!.status).toBe('invalid');
-  }, SLOW);
+  it(
+    'queues concurrent calls and answers each',
+    async () => {
+      const one = imagesToPdf(twentyPages.slice(6, 7));
+      const blank = imagesToPdf(twentyPages.slice(0, 1));
+      const [a, b, c] = await Promise.all([
+        readFormCodes(one, 'application/pdf', READ),
+        readFormCodes(blank, 'application/pdf', READ),
+        readFormCodes(Buffer.from('x'), 'application/pdf', READ),
+      ]);
+      expectSample(a!);
+      expect(b).toEqual({ status: 'none', pages: 1, foreign: [] });
+      expect(c!.status).toBe('invalid');
+    },
+    SLOW,
+  );
 
-  it('keeps the main event loop free while a 10-page PDF is read', async () => {
-    const tenPages = imagesToPdf(twentyPages.slice(0, 10));
-    await readFormCodes(imagesToPdf(twentyPages.slice(0, 1)), 'application/pdf', READ); // worker started and warm
-    let last = performance.now();
-    let worst = 0;
-    let ticks = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last);
-      last = now;
-      ticks++;
-    }, 10);
-    const loopBefore = performance.eventLoopUtilization();
-    try {
-      const result = await readFormCodes(tenPages, 'application/pdf', READ);
-      expectSample(result, 7, 10);
-    } finally {
-      clearInterval(timer);
-    }
-    // The main thread was busy for a small share of the read (decoding here would make it ~1)…
-    const elu = performance.eventLoopUtilization(loopBefore).utilization;
-    expect(elu).toBeLessThan(0.25);
-    expect(ticks).toBeGreaterThan(20);
-    // …and no 10 ms tick came late by more than ~100 ms — unless the machine runs more threads than it has cores
-    // (a shared CI host), when the scheduler alone can hold a runnable thread back that long.
-    const oversubscribed = loadavg()[0]! > availableParallelism();
-    expect(worst).toBeLessThan(oversubscribed ? 500 : 110);
-  }, SLOW);
+  it(
+    'keeps the main event loop free while a 10-page PDF is read',
+    async () => {
+      const tenPages = imagesToPdf(twentyPages.slice(0, 10));
+      await readFormCodes(imagesToPdf(twentyPages.slice(0, 1)), 'application/pdf', READ); // worker started and warm
+      let last = performance.now();
+      let worst = 0;
+      let ticks = 0;
+      const timer = setInterval(() => {
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+        ticks++;
+      }, 10);
+      const loopBefore = performance.eventLoopUtilization();
+      try {
+        const result = await readFormCodes(tenPages, 'application/pdf', READ);
+        expectSample(result, 7, 10);
+      } finally {
+        clearInterval(timer);
+      }
+      // The main thread was busy for a small share of the read (decoding here would make it ~1)…
+      const elu = performance.eventLoopUtilization(loopBefore).utilization;
+      expect(elu).toBeLessThan(0.25);
+      expect(ticks).toBeGreaterThan(20);
+      // …and no 10 ms tick came late by more than ~100 ms — unless the machine runs more threads than it has cores
+      // (a shared CI host), when the scheduler alone can hold a runnable thread back that long.
+      const oversubscribed = loadavg()[0]! > availableParallelism();
+      expect(worst).toBeLessThan(oversubscribed ? 500 : 110);
+    },
+    SLOW,
+  );
 });

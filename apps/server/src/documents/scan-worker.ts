@@ -6,10 +6,7 @@ import { decodeScan, prepareDecoder, type DecodeOutcome, type DecodeRequest, typ
 export interface WorkerJob extends DecodeRequest {
   id: number;
 }
-export type WorkerReply =
-  | { type: 'ready' }
-  | { type: 'done'; id: number; outcome: DecodeOutcome }
-  | { type: 'failed'; id: number; message: string };
+export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; outcome: DecodeOutcome } | { type: 'failed'; id: number; message: string };
 
 export async function runScanWorker(libraries: DecoderLibraries): Promise<void> {
   const port = parentPort;
@@ -17,7 +14,8 @@ export async function runScanWorker(libraries: DecoderLibraries): Promise<void> 
   port.on('message', (job: WorkerJob) => {
     decodeScan(job).then(
       (outcome) => port.postMessage({ type: 'done', id: job.id, outcome } satisfies WorkerReply),
-      (err: unknown) => port.postMessage({ type: 'failed', id: job.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply),
+      (err: unknown) =>
+        port.postMessage({ type: 'failed', id: job.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply),
     );
   });
   await prepareDecoder(libraries);

@@ -26,7 +26,10 @@ export function landscapePrint(titleRow: number, margins: 'normal' | 'narrow' = 
     fitToHeight: 0,
     horizontalCentered: true,
     printTitlesRow: `${String(titleRow)}:${String(titleRow)}`,
-    margins: margins === 'normal' ? { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } : { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    margins:
+      margins === 'normal'
+        ? { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 }
+        : { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
 }
 

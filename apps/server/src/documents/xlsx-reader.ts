@@ -35,7 +35,8 @@ const parser = new XMLParser({
 });
 
 function rejectDoctype(text: string): void {
-  if (/<!DOCTYPE/i.test(text.slice(0, 4096))) throw new ImportFailure('Excel 文件中含有不允许的 XML 声明（DOCTYPE），系统拒绝读取。请另存为新的 .xlsx 后重新导入。');
+  if (/<!DOCTYPE/i.test(text.slice(0, 4096)))
+    throw new ImportFailure('Excel 文件中含有不允许的 XML 声明（DOCTYPE），系统拒绝读取。请另存为新的 .xlsx 后重新导入。');
 }
 
 function parseXml(text: string, part: string): Node {

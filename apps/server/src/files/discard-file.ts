@@ -13,23 +13,25 @@ export async function discardFileIfUnreferenced(tx: Db, fileId: string | null | 
   if (!fileId) return false;
   // In a savepoint: a reference this list does not know of (a table added later) makes the delete fail on its foreign
   // key, and then the file is simply kept instead of aborting the caller's transaction.
-  return tx.transaction(async (sp) => {
-    const deleted = await sp
-    .delete(storedFiles)
-    .where(
-      and(
-        eq(storedFiles.id, fileId),
-        sql`NOT EXISTS (SELECT 1 FROM forms WHERE scan_file_id = ${fileId})`,
-        sql`NOT EXISTS (SELECT 1 FROM form_versions WHERE scan_file_id = ${fileId})`,
-        sql`NOT EXISTS (SELECT 1 FROM objection_files WHERE file_id = ${fileId})`,
-      ),
-    )
-    .returning({ id: storedFiles.id });
-    return deleted.length > 0;
-  }).catch((e: unknown) => {
-    if (foreignKeyViolation(e)) return false;
-    throw e;
-  });
+  return tx
+    .transaction(async (sp) => {
+      const deleted = await sp
+        .delete(storedFiles)
+        .where(
+          and(
+            eq(storedFiles.id, fileId),
+            sql`NOT EXISTS (SELECT 1 FROM forms WHERE scan_file_id = ${fileId})`,
+            sql`NOT EXISTS (SELECT 1 FROM form_versions WHERE scan_file_id = ${fileId})`,
+            sql`NOT EXISTS (SELECT 1 FROM objection_files WHERE file_id = ${fileId})`,
+          ),
+        )
+        .returning({ id: storedFiles.id });
+      return deleted.length > 0;
+    })
+    .catch((e: unknown) => {
+      if (foreignKeyViolation(e)) return false;
+      throw e;
+    });
 }
 
 function foreignKeyViolation(e: unknown): boolean {

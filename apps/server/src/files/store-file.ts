@@ -82,7 +82,11 @@ type StoreContext = Pick<UseCaseContext, 'db' | 'actor' | 'clock' | 'ip'>;
  * time). Checks the uploader's rate and quota first (unless the caller did, e.g. before reading a scan). The command then attaches it with `attachFile` inside its
  * transaction; `releasePendingFile` removes it when the command fails, and pending files never attached are swept.
  */
-export async function storePendingFile(ctx: StoreContext, file: IncomingFile & { mime: string; ownerUnitId: string | null }, opts: { allowanceChecked?: boolean } = {}): Promise<PendingFile> {
+export async function storePendingFile(
+  ctx: StoreContext,
+  file: IncomingFile & { mime: string; ownerUnitId: string | null },
+  opts: { allowanceChecked?: boolean } = {},
+): Promise<PendingFile> {
   if (!opts.allowanceChecked) await checkUploadAllowance(ctx, file.content.length);
   await sweepPendingFiles(ctx.db, ctx.clock.now());
   const sha256 = createHash('sha256').update(file.content).digest('hex');

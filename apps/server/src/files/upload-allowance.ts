@@ -26,8 +26,13 @@ export async function checkUploadAllowance(ctx: Pick<UseCaseContext, 'db' | 'act
     );
   }
   if (ctx.actor.kind !== 'user') return;
-  const mine = ctx.actor.unitId ? or(eq(storedFiles.uploadedBy, ctx.actor.userId), eq(storedFiles.ownerUnitId, ctx.actor.unitId)) : eq(storedFiles.uploadedBy, ctx.actor.userId);
-  const [row] = await ctx.db.select({ total: sql<number>`coalesce(sum(${storedFiles.size}), 0)::bigint` }).from(storedFiles).where(mine);
+  const mine = ctx.actor.unitId
+    ? or(eq(storedFiles.uploadedBy, ctx.actor.userId), eq(storedFiles.ownerUnitId, ctx.actor.unitId))
+    : eq(storedFiles.uploadedBy, ctx.actor.userId);
+  const [row] = await ctx.db
+    .select({ total: sql<number>`coalesce(sum(${storedFiles.size}), 0)::bigint` })
+    .from(storedFiles)
+    .where(mine);
   const used = Number(row?.total ?? 0);
   if (used + size > UPLOAD_LIMITS.quotaBytes) {
     const whose = ctx.actor.unitId ? '本单位' : '您';

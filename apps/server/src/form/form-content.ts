@@ -38,7 +38,11 @@ function rowIssueMessage(row: number, field: string, message: string, input: unk
  * Parses the header and rows of a save: text kept as typed (line breaks normalised), control characters refused,
  * each problem named by row and column in Chinese. The eligibility rules judge completeness, not this.
  */
-export function parseFormContent(header: Record<string, unknown>, rows: readonly Record<string, unknown>[], maxRows: number): { header: FormHeader; rows: FormRow[] } {
+export function parseFormContent(
+  header: Record<string, unknown>,
+  rows: readonly Record<string, unknown>[],
+  maxRows: number,
+): { header: FormHeader; rows: FormRow[] } {
   if (rows.length > maxRows) {
     throw new DomainError('VALIDATION', `推荐表最多填写 ${String(maxRows)} 行，当前为 ${String(rows.length)} 行，请删除多余的行后再保存`);
   }
@@ -73,7 +77,9 @@ export function parseFormContent(header: Record<string, unknown>, rows: readonly
 /** SHA-256 (hex) of the canonical serialisation (sorted keys, rows in priority order) of what a version shows. */
 export function formContentHash(content: { campaignId: string; unitId: string; header: FormHeader; rows: readonly FormRow[] }): string {
   const rows = content.rows.map((r, i) => ({ priority: i + 1, ...r }));
-  return createHash('sha256').update(canonicalJson({ ...content, rows, format: 'zhengji-form/1' })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...content, rows, format: 'zhengji-form/1' }))
+    .digest('hex');
 }
 
 /** The change of one row between two versions (RowChangeSchema in the domain). */

@@ -8,7 +8,10 @@ import type { CampaignRecord } from '../db/queries/form-state.ts';
 export function rowErrorSummary(findings: Finding[][], action: string): string | null {
   const bad = findings.map((f, i) => ({ row: i + 1, first: f.find((x) => x.severity === 'error') })).filter((x) => x.first);
   if (bad.length === 0) return null;
-  const detail = bad.slice(0, 3).map((b) => `第 ${String(b.row)} 行：${b.first!.message}`).join('；');
+  const detail = bad
+    .slice(0, 3)
+    .map((b) => `第 ${String(b.row)} 行：${b.first!.message}`)
+    .join('；');
   return `第 ${bad.map((b) => String(b.row)).join('、')} 行有错误，请修改后再${action}。${detail}${bad.length > 3 ? '……' : ''}`;
 }
 
@@ -20,7 +23,14 @@ export function headerProblem(header: FormHeader, action: string): string | null
 }
 
 /** The first reason the content cannot be finalized or submitted (no rows, rule errors, header), or null. */
-export async function contentProblem(db: Db, config: Config, campaign: CampaignRecord, header: FormHeader, rows: FormRow[], action: string): Promise<string | null> {
+export async function contentProblem(
+  db: Db,
+  config: Config,
+  campaign: CampaignRecord,
+  header: FormHeader,
+  rows: FormRow[],
+  action: string,
+): Promise<string | null> {
   if (rows.length === 0) return `推荐表还没有填写任何职业（工种），请至少填写一行后再${action}`;
   const index = await referenceIndexFor(db, config, campaign.id);
   const findings = checkRows(rows, index, { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined });

@@ -40,7 +40,11 @@ export async function checkObjectionCaps(ctx: UseCaseContext, noticeId: string):
     .where(and(eq(objections.noticeId, noticeId), eq(objections.ip, ctx.ip ?? 'unknown'), gt(objections.createdAt, sinceDay)));
   if (mine && mine.n >= OBJECTION_LIMITS.perAddressPerNoticePerDay) {
     const n = String(OBJECTION_LIMITS.perAddressPerNoticePerDay);
-    throw limited((s) => `同一网络地址24小时内对本公示最多提交${n}条异议，您已达到上限，请${minutes(s)}后再提交；如有补充材料，可凭受理编号联系市职鉴中心`, new Date(mine.first!.getTime() + DAY), now);
+    throw limited(
+      (s) => `同一网络地址24小时内对本公示最多提交${n}条异议，您已达到上限，请${minutes(s)}后再提交；如有补充材料，可凭受理编号联系市职鉴中心`,
+      new Date(mine.first!.getTime() + DAY),
+      now,
+    );
   }
   const sinceHour = new Date(now.getTime() - HOUR);
   const [all] = await ctx.db
@@ -48,7 +52,11 @@ export async function checkObjectionCaps(ctx: UseCaseContext, noticeId: string):
     .from(objections)
     .where(and(eq(objections.noticeId, noticeId), gt(objections.createdAt, sinceHour)));
   if (all && all.n >= OBJECTION_LIMITS.perNoticePerHour) {
-    throw limited((s) => `本公示一小时内收到的异议已达${String(OBJECTION_LIMITS.perNoticePerHour)}条，系统暂停受理，请${minutes(s)}后再提交`, new Date(all.first!.getTime() + HOUR), now);
+    throw limited(
+      (s) => `本公示一小时内收到的异议已达${String(OBJECTION_LIMITS.perNoticePerHour)}条，系统暂停受理，请${minutes(s)}后再提交`,
+      new Date(all.first!.getTime() + HOUR),
+      now,
+    );
   }
 }
 

@@ -27,7 +27,9 @@ export const auditCheckpointTick: FastifyPluginAsync<AuditCheckpointTickOptions>
     try {
       const result = await writeAuditCheckpoint({ db: opts.db, config: opts.config, clock });
       if (result.status === 'written' && result.shrunkSince) {
-        app.log.error(`审计日志比上一个检查点少：上一个共 ${result.shrunkSince.count} 条、末条编号 ${result.shrunkSince.lastId}，现在共 ${result.checkpoint.count} 条、末条编号 ${result.checkpoint.lastId}，末尾记录可能被删除，请运行 npm run cli -- verify-audit`);
+        app.log.error(
+          `审计日志比上一个检查点少：上一个共 ${result.shrunkSince.count} 条、末条编号 ${result.shrunkSince.lastId}，现在共 ${result.checkpoint.count} 条、末条编号 ${result.checkpoint.lastId}，末尾记录可能被删除，请运行 npm run cli -- verify-audit`,
+        );
       }
       if (result.status === 'no-key' && !warned) {
         warned = true;

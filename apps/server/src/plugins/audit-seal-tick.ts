@@ -28,7 +28,9 @@ export const auditSealTick: FastifyPluginAsync<AuditSealTickOptions> = async (ap
       const tail = await unsealedTail(opts.db);
       const late = sealLagging(tail, clock.now());
       if (late && !lagging) {
-        app.log.error(`审计日志有 ${tail.count} 条记录超过 ${SEAL_LAG_LIMIT_MS / 1000} 秒仍未封入哈希链（最早的是第 ${tail.oldestId} 条，${formatChineseDateTime(tail.oldestAt!)} 写入）：可能有事务长时间未结束`);
+        app.log.error(
+          `审计日志有 ${tail.count} 条记录超过 ${SEAL_LAG_LIMIT_MS / 1000} 秒仍未封入哈希链（最早的是第 ${tail.oldestId} 条，${formatChineseDateTime(tail.oldestAt!)} 写入）：可能有事务长时间未结束`,
+        );
       }
       lagging = late;
     } catch (err) {

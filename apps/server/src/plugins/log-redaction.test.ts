@@ -17,22 +17,43 @@ describe('logs carry no personal data', () => {
     const res = await admin.inject({
       method: 'POST',
       url: `/api/units?phone=${PHONE}`,
-      payload: { name: '市日志测试委', type: 'industry', creditCode: '91310000MA1FL8L971', contactName: '王小明', contactPhone: PHONE, contactEmail: 'wang.xiaoming@example.cn' },
+      payload: {
+        name: '市日志测试委',
+        type: 'industry',
+        creditCode: '91310000MA1FL8L971',
+        contactName: '王小明',
+        contactPhone: PHONE,
+        contactEmail: 'wang.xiaoming@example.cn',
+      },
     });
     expect(res.statusCode).toBe(500);
     expect(res.json().message).not.toContain(PHONE);
     const log = lines.join('');
-    const entry = lines.map((l) => JSON.parse(l) as { level: number; err?: { sql: string; params: string; cause: { code: string; constraint: string } } }).find((l) => l.level === 50);
+    const entry = lines
+      .map((l) => JSON.parse(l) as { level: number; err?: { sql: string; params: string; cause: { code: string; constraint: string } } })
+      .find((l) => l.level === 50);
     expect(entry?.err).toMatchObject({ params: '[7 个参数已隐去]', cause: { code: '23514', constraint: 'zz_refuse_phone' } });
     expect(entry?.err?.sql).toContain('insert into "units"');
     for (const secret of [PHONE, '王小明', 'wang.xiaoming', '市日志测试委']) expect(log).not.toContain(secret);
   });
 
   it('masks the values a database message quotes and drops its detail', () => {
-    const cause = Object.assign(new Error('invalid input syntax for type uuid: "13812345678"'), { code: '22P02', severity: 'ERROR', detail: 'Failing row contains (13812345678).' });
-    const err = Object.assign(new Error('Failed query: select 1 where id = $1\nparams: 13812345678'), { query: 'select 1 where id = $1', params: ['13812345678'], cause });
+    const cause = Object.assign(new Error('invalid input syntax for type uuid: "13812345678"'), {
+      code: '22P02',
+      severity: 'ERROR',
+      detail: 'Failing row contains (13812345678).',
+    });
+    const err = Object.assign(new Error('Failed query: select 1 where id = $1\nparams: 13812345678'), {
+      query: 'select 1 where id = $1',
+      params: ['13812345678'],
+      cause,
+    });
     const out = JSON.stringify(redactError(err));
     expect(out).not.toContain('13812345678');
-    expect(redactError(err)).toMatchObject({ sql: 'select 1 where id = $1', params: '[1 个参数已隐去]', cause: { code: '22P02', message: 'invalid input syntax for type uuid: "…"' } });
+    expect(redactError(err)).toMatchObject({
+      sql: 'select 1 where id = $1',
+      params: '[1 个参数已隐去]',
+      cause: { code: '22P02', message: 'invalid input syntax for type uuid: "…"' },
+    });
   });
 });

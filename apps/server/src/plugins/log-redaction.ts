@@ -23,7 +23,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const maskQuoted = (message: string) => message.replace(/"[^"]*"/g, '"…"').replace(/'[^']*'/g, "'…'");
 
 /** The stack frames only: the first line repeats the message, which for a failed query lists every parameter. */
-const framesOf = (e: Error) => (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+const framesOf = (e: Error) =>
+  (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .join('\n');
 
 /**
  * Serializes an error for the log without personal data: a failed query keeps its SQL text and the database's error

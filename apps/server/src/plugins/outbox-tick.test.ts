@@ -17,7 +17,10 @@ async function tickOnce(mailer?: ReturnType<typeof recordingMailer>) {
 
 describe('outbox tick', () => {
   it('keeps mail waiting in the outbox while no SMTP server is configured, and sends it once one is', async () => {
-    const [row] = await db.insert(outbox).values({ to: 'unit@example.com', subject: '测试邮件', body: '正文', nextAttemptAt: clock.now(), createdAt: clock.now() }).returning();
+    const [row] = await db
+      .insert(outbox)
+      .values({ to: 'unit@example.com', subject: '测试邮件', body: '正文', nextAttemptAt: clock.now(), createdAt: clock.now() })
+      .returning();
     await tickOnce();
     expect((await db.select().from(outbox).where(eq(outbox.id, row!.id)))[0]!.status).toBe('pending');
     const mailer = recordingMailer();

@@ -47,4 +47,3 @@ export const outboxTick: FastifyPluginAsync<OutboxTickOptions> = async (app, opt
     if (timer) clearInterval(timer);
   });
 };
-

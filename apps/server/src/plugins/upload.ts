@@ -25,7 +25,10 @@ export function multipartReadError(err: unknown): unknown {
 
 /** An uploaded file's name as it may be stored and shown: control characters and path separators become "_". */
 export function cleanFileName(name: string, fallback = ''): string {
-  const cleaned = [...name.replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, '_')].filter((c) => c.length === 2 || !/[\uD800-\uDFFF]/.test(c)).slice(0, 200).join('');
+  const cleaned = [...name.replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, '_')]
+    .filter((c) => c.length === 2 || !/[\uD800-\uDFFF]/.test(c))
+    .slice(0, 200)
+    .join('');
   return cleaned || fallback;
 }
 

@@ -11,7 +11,9 @@ import { PUBLIC } from './access.ts';
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<void> {
   if (!existsSync(path.join(distDir, 'index.html'))) {
     app.get('/', { config: PUBLIC, schema: { hide: true } }, async (_req, reply) =>
-      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>征集</title><p>前端尚未构建，请运行 <code>npm run build</code> 后重启。</p>'),
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>征集</title><p>前端尚未构建，请运行 <code>npm run build</code> 后重启。</p>'),
     );
     return;
   }

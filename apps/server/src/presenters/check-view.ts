@@ -14,7 +14,10 @@ export type { CheckView };
 
 /** The last submitted version of a form (NOT_FOUND before the first submission). */
 export async function lastVersionOf(db: Db, formId: string, number: number) {
-  const [version] = await db.select().from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, number)));
+  const [version] = await db
+    .select()
+    .from(formVersions)
+    .where(and(eq(formVersions.formId, formId), eq(formVersions.number, number)));
   if (!version) throw new DomainError('NOT_FOUND', '该推荐表尚未提交，没有可核验的版本');
   return version;
 }
@@ -25,7 +28,10 @@ export async function presentCheck(ctx: Pick<UseCaseContext, 'db' | 'actor' | 'c
   const version = await lastVersionOf(ctx.db, form.id, form.lastVersionNumber);
   const index = await referenceIndexFor(ctx.db, ctx.config, campaign.id);
   const findings = checkRows(version.rows, index, { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined });
-  const decisions = await ctx.db.select().from(checkDecisions).where(and(eq(checkDecisions.formId, form.id), eq(checkDecisions.versionNumber, version.number)));
+  const decisions = await ctx.db
+    .select()
+    .from(checkDecisions)
+    .where(and(eq(checkDecisions.formId, form.id), eq(checkDecisions.versionNumber, version.number)));
   const byRow = new Map(decisions.map((d) => [d.rowIndex, d]));
   const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, form.unitId));
   const history = await ctx.db
@@ -52,7 +58,12 @@ export async function presentCheck(ctx: Pick<UseCaseContext, 'db' | 'actor' | 'c
     header: version.header,
     rows: version.rows.map((row, i) => {
       const d = byRow.get(i);
-      return { ...row, rowIndex: i, findings: findings[i] ?? [], decision: d ? { decision: d.decision, reasonCode: d.reasonCode, reasonText: d.reasonText, overrides: d.overrides, decidedAt: d.decidedAt } : null };
+      return {
+        ...row,
+        rowIndex: i,
+        findings: findings[i] ?? [],
+        decision: d ? { decision: d.decision, reasonCode: d.reasonCode, reasonText: d.reasonText, overrides: d.overrides, decidedAt: d.decidedAt } : null,
+      };
     }),
     history,
     abilities: formAbilities(ctx.actor, form, formFacts(state, now)),

@@ -24,16 +24,31 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
   const findings = checkRows(rows, index, { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined });
   const [unit] = state.unitName !== undefined ? [{ name: state.unitName }] : await db.select({ name: units.name }).from(units).where(eq(units.id, form.unitId));
   const fileIds = [form.scanFileId, form.pendingScanFileId].filter((x): x is string => x !== null);
-  const files = fileIds.length > 0
-    ? await db
-        .select({ id: storedFiles.id, originalName: storedFiles.originalName, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
-        .from(storedFiles)
-        .where(inArray(storedFiles.id, fileIds))
-    : [];
-  const [finalVersion] = form.finalizedVersionNo !== null
-    ? await db.select({ contentHash: formVersions.contentHash, finalizedAt: formVersions.finalizedAt }).from(formVersions).where(and(eq(formVersions.formId, form.id), eq(formVersions.number, form.finalizedVersionNo)))
-    : [];
-  const finalized = finalVersion && form.finalizedVersionNo !== null ? { versionNo: form.finalizedVersionNo, verificationCode: verificationCodeOf(finalVersion.contentHash), finalizedAt: finalVersion.finalizedAt } : null;
+  const files =
+    fileIds.length > 0
+      ? await db
+          .select({
+            id: storedFiles.id,
+            originalName: storedFiles.originalName,
+            mime: storedFiles.mime,
+            size: storedFiles.size,
+            sha256: storedFiles.sha256,
+            createdAt: storedFiles.createdAt,
+          })
+          .from(storedFiles)
+          .where(inArray(storedFiles.id, fileIds))
+      : [];
+  const [finalVersion] =
+    form.finalizedVersionNo !== null
+      ? await db
+          .select({ contentHash: formVersions.contentHash, finalizedAt: formVersions.finalizedAt })
+          .from(formVersions)
+          .where(and(eq(formVersions.formId, form.id), eq(formVersions.number, form.finalizedVersionNo)))
+      : [];
+  const finalized =
+    finalVersion && form.finalizedVersionNo !== null
+      ? { versionNo: form.finalizedVersionNo, verificationCode: verificationCodeOf(finalVersion.contentHash), finalizedAt: finalVersion.finalizedAt }
+      : null;
   const scan = files.find((f) => f.id === form.scanFileId) ?? null;
   const pendingScan = files.find((f) => f.id === form.pendingScanFileId) ?? null;
   const all = findings.flat();
@@ -76,12 +91,23 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
 }
 
 /** Why a form cannot be submitted yet, in the order of the 定稿 → print → seal → scan → submit loop. */
-function submitBlockers(f: { status: string; rows: number; errors: number; finalized: { versionNo: number; verificationCode: string } | null; hasScan: boolean; hasPending: boolean }): string[] {
+function submitBlockers(f: {
+  status: string;
+  rows: number;
+  errors: number;
+  finalized: { versionNo: number; verificationCode: string } | null;
+  hasScan: boolean;
+  hasPending: boolean;
+}): string[] {
   if (f.status !== 'draft' && f.status !== 'returned') return [];
   if (f.rows === 0) return ['还没有填写任何职业（工种）'];
   if (f.errors > 0) return [`还有 ${String(f.errors)} 处错误需要修改`];
   if (!f.finalized) return ['尚未定稿：请点击“定稿”，打印定稿版本并加盖公章'];
   if (f.hasScan) return [];
   const v = `第 ${String(f.finalized.versionNo)} 版定稿`;
-  return [f.hasPending ? '扫描件未能识别二维码：请输入扫描件上印有的校验码，或重新上传清晰的扫描件' : `请上传${v}（校验码 ${f.finalized.verificationCode}）加盖公章的扫描件`];
+  return [
+    f.hasPending
+      ? '扫描件未能识别二维码：请输入扫描件上印有的校验码，或重新上传清晰的扫描件'
+      : `请上传${v}（校验码 ${f.finalized.verificationCode}）加盖公章的扫描件`,
+  ];
 }

@@ -15,11 +15,21 @@ const MIME: Record<ListFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ofd: 'application/ofd',
 };
-const RENDER: Record<ListFormat, (d: NoticeListDocument) => Promise<Buffer>> = { docx: renderNoticeListDocx, pdf: renderNoticeListPdf, xlsx: renderNoticeListXlsx, ofd: renderNoticeListOfd };
+const RENDER: Record<ListFormat, (d: NoticeListDocument) => Promise<Buffer>> = {
+  docx: renderNoticeListDocx,
+  pdf: renderNoticeListPdf,
+  xlsx: renderNoticeListXlsx,
+  ofd: renderNoticeListOfd,
+};
 const cache = new LRUCache<string, Buffer>({ max: 24 });
 
 /** Sends the list as Word, PDF or Excel; the content is immutable (keyed by its hash), so it is cached and tagged. */
-export async function sendListDocument(request: FastifyRequest, reply: FastifyReply, format: ListFormat, input: { key: string; fileName: string; doc: NoticeListDocument }) {
+export async function sendListDocument(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  format: ListFormat,
+  input: { key: string; fileName: string; doc: NoticeListDocument },
+) {
   const etag = `"${input.key.replace(/[^\w:-]/g, '').slice(0, 60)}-${format}"`;
   // The content is immutable, so the tag is its key; @fastify/etag answers 304 when If-None-Match names it.
   void reply.header('etag', etag).header('cache-control', 'public, max-age=3600');

@@ -7,13 +7,24 @@ import { createCampaignRow, createCandidates } from '../../test/notice-factories
 import { multipart, solveChallenge } from '../../test/objection-form.ts';
 import { objections, outbox } from '../db/schema/index.ts';
 
-const { app, db, clock } = await createTestApp({ loginIpLimitPerMinute: 10_000, sessionIdleMinutes: 1_000_000, sessionAbsoluteHours: 100_000, publicUrl: 'https://zhengji.example.gov.cn' });
+const { app, db, clock } = await createTestApp({
+  loginIpLimitPerMinute: 10_000,
+  sessionIdleMinutes: 1_000_000,
+  sessionAbsoluteHours: 100_000,
+  publicUrl: 'https://zhengji.example.gov.cn',
+});
 const center = await loginAs(app, (await createUserRow(db, 'center')).username);
 
 clock.set('2024-10-08T08:00:00+08:00');
 const campaign = await createCampaignRow(db);
 const cands = await createCandidates(db, campaign.id, 2);
-const draft = (await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕9号', body: '现将名单予以公示。', startDate: '2024-10-08' } })).json();
+const draft = (
+  await center.inject({
+    method: 'POST',
+    url: '/api/notices',
+    payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕9号', body: '现将名单予以公示。', startDate: '2024-10-08' },
+  })
+).json();
 const notice = (await center.inject({ method: 'POST', url: `/api/notices/${draft.id}/publish`, payload: { version: draft.version } })).json();
 
 const alert = (body: string) => /role="alert">([^<]+)</.exec(body)?.[1] ?? /<p[^>]*>([^<]*上限[^<]*)</.exec(body)?.[1] ?? body.slice(0, 200);
@@ -34,7 +45,7 @@ describe('flooding the public objection form', () => {
     const messages = new Set<string>();
     const tally = (status: number, body: string) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status !== 201) messages.add(alert(body).replace(/请\d+分钟后/, "请N分钟后"));
+      if (status !== 201) messages.add(alert(body).replace(/请\d+分钟后/, '请N分钟后'));
     };
     // Ten addresses post ten times each, a minute apart: each address records five, then is refused.
     for (let a = 0; a < 10; a++) {
@@ -44,7 +55,9 @@ describe('flooding the public objection form', () => {
         tally(res.statusCode, res.body);
         if (i === 5) {
           expect(res.statusCode).toBe(429);
-          expect(alert(res.body)).toMatch(/^同一网络地址24小时内对本公示最多提交5条异议，您已达到上限，请\d+分钟后再提交；如有补充材料，可凭受理编号联系市职鉴中心$/);
+          expect(alert(res.body)).toMatch(
+            /^同一网络地址24小时内对本公示最多提交5条异议，您已达到上限，请\d+分钟后再提交；如有补充材料，可凭受理编号联系市职鉴中心$/,
+          );
           expect(res.headers['retry-after']).toBeDefined();
         }
       }
@@ -63,10 +76,12 @@ describe('flooding the public objection form', () => {
     }
     expect(statuses).toEqual({ 201: 110, 429: 90 });
     expect(await objectionCount()).toBe(110);
-    expect([...messages].sort()).toEqual([
-      "同一网络地址24小时内对本公示最多提交5条异议，您已达到上限，请N分钟后再提交；如有补充材料，可凭受理编号联系市职鉴中心",
-      "本公示一小时内收到的异议已达60条，系统暂停受理，请N分钟后再提交",
-    ].sort());
+    expect([...messages].sort()).toEqual(
+      [
+        '同一网络地址24小时内对本公示最多提交5条异议，您已达到上限，请N分钟后再提交；如有补充材料，可凭受理编号联系市职鉴中心',
+        '本公示一小时内收到的异议已达60条，系统暂停受理，请N分钟后再提交',
+      ].sort(),
+    );
     // Three confirmation mails per e-mail address a day (11 addresses), no receipt before a link is followed.
     const mails = await db.select().from(outbox);
     expect(mails).toHaveLength(33);
@@ -89,7 +104,13 @@ describe('flooding the public objection form', () => {
     expect(page.body).toContain('确认邮箱');
     const receipts = () => db.select().from(outbox).where(like(outbox.dedupeKey, 'objection:%:receipt'));
     expect(await receipts()).toHaveLength(0);
-    const confirm = (t: string) => app.inject({ method: 'POST', url: '/public/objections/confirm', payload: `token=${t}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const confirm = (t: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/public/objections/confirm',
+        payload: `token=${t}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const done = await confirm(token);
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain(`已确认。受理编号 ${receiptNo} 的受理回执将发送到 l***@example.com`);

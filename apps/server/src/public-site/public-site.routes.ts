@@ -16,7 +16,21 @@ import { queryObjection } from '../use-cases/objection/query-objection.ts';
 import { issueChallenge } from '../objection/objection-challenge.ts';
 import { confirmObjectionEmail } from '../use-cases/objection/confirm-objection-email.ts';
 import { sendHtml } from './page-cache.ts';
-import { campaignPage, confirmEmailPage, emailConfirmedPage, errorPage, finalPage, indexPage, noticePage, noticePhase, objectionFormPage, objectionReceiptPage, queryPage, queryResultPage, type ObjectionFormValues } from './pages.ts';
+import {
+  campaignPage,
+  confirmEmailPage,
+  emailConfirmedPage,
+  errorPage,
+  finalPage,
+  indexPage,
+  noticePage,
+  noticePhase,
+  objectionFormPage,
+  objectionReceiptPage,
+  queryPage,
+  queryResultPage,
+  type ObjectionFormValues,
+} from './pages.ts';
 import { finalDocument, noticeDocument } from '../documents/notice-list-layout.ts';
 import { sendListDocument, type ListFormat } from './list-downloads.ts';
 
@@ -26,7 +40,16 @@ const FORMATS = new Set(['docx', 'pdf', 'xlsx', 'ofd']);
 const RENDER_VERSION = 'v2';
 
 type IdParams = { id: string };
-const OBJECTION_FIELD_LABELS = { name: '姓名', phone: '联系电话', email: '电子邮箱', organization: '单位名称', itemId: '职业（工种）', grounds: '异议理由', challengeAnswer: '验证题答案', challengeToken: '验证题' };
+const OBJECTION_FIELD_LABELS = {
+  name: '姓名',
+  phone: '联系电话',
+  email: '电子邮箱',
+  organization: '单位名称',
+  itemId: '职业（工种）',
+  grounds: '异议理由',
+  challengeAnswer: '验证题答案',
+  challengeToken: '验证题',
+};
 
 /** The public site's address as printed in the announcements: the origin the request came to (behind a proxy, the forwarded one). */
 function siteOrigin(request: FastifyRequest): string {
@@ -50,7 +73,8 @@ async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Rec
     for await (const part of request.parts({ limits: { fileSize: OBJECTION_FILE_MAX_BYTES, files: OBJECTION_MAX_FILES, fields: 20, fieldSize: 20_000 } })) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
-        if (part.filename || content.length > 0) files.push({ content, originalName: cleanFileName(part.filename, 'evidence'), truncated: part.file.truncated });
+        if (part.filename || content.length > 0)
+          files.push({ content, originalName: cleanFileName(part.filename, 'evidence'), truncated: part.file.truncated });
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -58,7 +82,8 @@ async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Rec
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', '证明材料每个文件不能超过 10 MB，请压缩后重新上传');
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('PAYLOAD_TOO_LARGE', `证明材料最多${String(OBJECTION_MAX_FILES)}个文件`);
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      throw new DomainError('PAYLOAD_TOO_LARGE', `证明材料最多${String(OBJECTION_MAX_FILES)}个文件`);
     throw multipartReadError(e);
   }
   return { fields, files };
@@ -116,20 +141,24 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
     return sendHtml(reply, page, { etag, cache: 'public, max-age=60, must-revalidate' });
   });
 
-  app.get<{ Params: IdParams & { format: string } }>('/public/notices/:id/download/:format', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.id) || !FORMATS.has(request.params.format)) return notFound(reply);
-    try {
-      const n = await loadNotice(request, request.params.id);
-      return sendListDocument(request, reply, request.params.format as ListFormat, {
-        key: `notice:${n.snapshotHash}`,
-        fileName: n.title,
-        doc: noticeDocument(n, siteOrigin(request)),
-      });
-    } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(reply);
-      throw e;
-    }
-  });
+  app.get<{ Params: IdParams & { format: string } }>(
+    '/public/notices/:id/download/:format',
+    { config: PUBLIC, schema: { hide: true } },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id) || !FORMATS.has(request.params.format)) return notFound(reply);
+      try {
+        const n = await loadNotice(request, request.params.id);
+        return sendListDocument(request, reply, request.params.format as ListFormat, {
+          key: `notice:${n.snapshotHash}`,
+          fileName: n.title,
+          doc: noticeDocument(n, siteOrigin(request)),
+        });
+      } catch (e) {
+        if (statusOf(e)?.status === 404) return notFound(reply);
+        throw e;
+      }
+    },
+  );
 
   const showForm = async (request: FastifyRequest, reply: FastifyReply, n: PublicNotice, values: ObjectionFormValues, error: string | null, status = 200) => {
     const challenge = await issueChallenge(request.ctx.db, request.ctx.clock.now());
@@ -210,28 +239,35 @@ export const publicSiteRoutes: FastifyPluginAsync = async (app) => {
     if (!UUID.test(request.params.campaignId)) return notFound(reply);
     try {
       const f = await getFinalList(request.ctx, request.params.campaignId);
-      return sendHtml(reply, finalPage(f, siteOrigin(request)), { etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`, cache: 'public, max-age=60, must-revalidate' });
-    } catch (e) {
-      if (statusOf(e)?.status === 404) return notFound(reply, '该征集活动的最终名单尚未发布');
-      throw e;
-    }
-  });
-
-  app.get<{ Params: { campaignId: string; format: string } }>('/public/final/:campaignId/download/:format', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => {
-    if (!UUID.test(request.params.campaignId) || !FORMATS.has(request.params.format)) return notFound(reply);
-    try {
-      const f = await getFinalList(request.ctx, request.params.campaignId);
-      const title = `${f.campaignTitle}最终名单`;
-      return sendListDocument(request, reply, request.params.format as ListFormat, {
-        key: `final:${f.hash}`,
-        fileName: title,
-        doc: finalDocument(f, siteOrigin(request)),
+      return sendHtml(reply, finalPage(f, siteOrigin(request)), {
+        etag: `"${f.hash.slice(0, 24)}-${RENDER_VERSION}"`,
+        cache: 'public, max-age=60, must-revalidate',
       });
     } catch (e) {
       if (statusOf(e)?.status === 404) return notFound(reply, '该征集活动的最终名单尚未发布');
       throw e;
     }
   });
+
+  app.get<{ Params: { campaignId: string; format: string } }>(
+    '/public/final/:campaignId/download/:format',
+    { config: PUBLIC, schema: { hide: true } },
+    async (request, reply) => {
+      if (!UUID.test(request.params.campaignId) || !FORMATS.has(request.params.format)) return notFound(reply);
+      try {
+        const f = await getFinalList(request.ctx, request.params.campaignId);
+        const title = `${f.campaignTitle}最终名单`;
+        return sendListDocument(request, reply, request.params.format as ListFormat, {
+          key: `final:${f.hash}`,
+          fileName: title,
+          doc: finalDocument(f, siteOrigin(request)),
+        });
+      } catch (e) {
+        if (statusOf(e)?.status === 404) return notFound(reply, '该征集活动的最终名单尚未发布');
+        throw e;
+      }
+    },
+  );
 
   // Anything else under /public is a 404 page here, not the web app's fallback.
   app.get('/public/*', { config: PUBLIC, schema: { hide: true } }, async (request, reply) => notFound(reply));

@@ -6,13 +6,22 @@ import { createCampaignRow, createCandidates } from '../../test/notice-factories
 import { multipart, postObjection, solveChallenge } from '../../test/objection-form.ts';
 import { escapeHtml, html } from './html.ts';
 
-const { app, db, clock } = await createTestApp({ loginIpLimitPerMinute: 10_000, sessionIdleMinutes: 1_000_000, sessionAbsoluteHours: 100_000 }, { serveWeb: true });
+const { app, db, clock } = await createTestApp(
+  { loginIpLimitPerMinute: 10_000, sessionIdleMinutes: 1_000_000, sessionAbsoluteHours: 100_000 },
+  { serveWeb: true },
+);
 const center = await loginAs(app, (await createUserRow(db, 'center')).username);
 
 clock.set('2024-10-08T10:00:00+08:00');
 const campaign = await createCampaignRow(db);
 const cands = await createCandidates(db, campaign.id, 3);
-const draft = (await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕9号', body: '现将名单予以公示。', startDate: '2024-10-08' } })).json();
+const draft = (
+  await center.inject({
+    method: 'POST',
+    url: '/api/notices',
+    payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕9号', body: '现将名单予以公示。', startDate: '2024-10-08' },
+  })
+).json();
 const notice = (await center.inject({ method: 'POST', url: `/api/notices/${draft.id}/publish`, payload: { version: draft.version } })).json();
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
 const person = { name: '王小明', phone: '13812345678', organization: '某某公司' };
@@ -20,7 +29,10 @@ const person = { name: '王小明', phone: '13812345678', organization: '某某�
 describe('html helpers', () => {
   it('escapes everything interpolated', () => {
     expect(escapeHtml('<a href="x">\'&')).toBe('&#60;a href&#61;&#34;x&#34;&#62;&#39;&#38;');
-    expect(html`<p>${'<script>'}</p>${[html`<b>${'&'}</b>`]}`.value).toBe('<p>&#60;script&#62;</p><b>&#38;</b>');
+    expect(
+      html`<p>${'<script>'}</p>
+        ${[html`<b>${'&'}</b>`]}`.value,
+    ).toBe('<p>&#60;script&#62;</p><b>&#38;</b>');
   });
 });
 
@@ -81,7 +93,12 @@ describe('public pages', () => {
   it('downloads the notice as Word, PDF, OFD and Excel; the page links every format', async () => {
     const page = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}` });
     for (const format of ['docx', 'pdf', 'ofd', 'xlsx']) expect(page.body).toContain(`/public/notices/${notice.id as string}/download/${format}`);
-    for (const [format, magic] of [['docx', 'PK'], ['xlsx', 'PK'], ['pdf', '%PDF'], ['ofd', 'PK']] as const) {
+    for (const [format, magic] of [
+      ['docx', 'PK'],
+      ['xlsx', 'PK'],
+      ['pdf', '%PDF'],
+      ['ofd', 'PK'],
+    ] as const) {
       const res = await app.inject({ method: 'GET', url: `/public/notices/${notice.id}/download/${format}` });
       expect(res.statusCode, format).toBe(200);
       expect(res.rawPayload.subarray(0, magic.length).toString()).toBe(magic);
@@ -97,12 +114,24 @@ describe('public pages', () => {
 
 describe('filing an objection', () => {
   it('files with evidence and gives a receipt number and a query code; the query shows the state, not personal data', async () => {
-    const res = await postObjection(app, notice.id, { ...person, itemId: cands[0]!.id, grounds: '理由' }, [{ name: 'evidence', filename: 'photo.png', content: PNG, type: 'image/png' }], '10.1.0.1');
+    const res = await postObjection(
+      app,
+      notice.id,
+      { ...person, itemId: cands[0]!.id, grounds: '理由' },
+      [{ name: 'evidence', filename: 'photo.png', content: PNG, type: 'image/png' }],
+      '10.1.0.1',
+    );
     expect(res.statusCode, res.body).toBe(201);
     const receiptNo = /data-testid="receipt-no">([^<]+)</.exec(res.body)![1]!;
     const queryCode = /data-testid="query-code">([^<]+)</.exec(res.body)![1]!;
     expect(res.headers['cache-control']).toBe('no-store');
-    const q = await app.inject({ method: 'POST', url: '/public/objections/query', remoteAddress: '10.1.0.1', payload: `receiptNo=${receiptNo}&queryCode=${queryCode}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const q = await app.inject({
+      method: 'POST',
+      url: '/public/objections/query',
+      remoteAddress: '10.1.0.1',
+      payload: `receiptNo=${receiptNo}&queryCode=${queryCode}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(q.statusCode).toBe(200);
     expect(q.body).toContain('已收到');
     expect(q.body).not.toContain('王小明');
@@ -149,14 +178,26 @@ describe('filing an objection', () => {
 
   it('evidence that is not what it claims (an executable named .pdf) is refused by content', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
-    const res = await postObjection(app, notice.id, { ...person, itemId: cands[1]!.id, grounds: '理由' }, [{ name: 'evidence', filename: '证明.pdf', content: exe, type: 'application/pdf' }], '10.1.0.5');
+    const res = await postObjection(
+      app,
+      notice.id,
+      { ...person, itemId: cands[1]!.id, grounds: '理由' },
+      [{ name: 'evidence', filename: '证明.pdf', content: exe, type: 'application/pdf' }],
+      '10.1.0.5',
+    );
     expect(res.statusCode).toBe(415);
     expect(res.body).toContain('不是 PDF、JPEG 或 PNG');
   });
 
   it('evidence over 10 MB and more than 3 files are refused', async () => {
     const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]);
-    const res = await postObjection(app, notice.id, { ...person, itemId: cands[1]!.id, grounds: '理由' }, [{ name: 'evidence', filename: 'big.png', content: big }], '10.1.0.6');
+    const res = await postObjection(
+      app,
+      notice.id,
+      { ...person, itemId: cands[1]!.id, grounds: '理由' },
+      [{ name: 'evidence', filename: 'big.png', content: big }],
+      '10.1.0.6',
+    );
     expect(res.statusCode).toBe(413);
     expect(res.body).toContain('不能超过 10 MB');
     const four = Array.from({ length: 4 }, (_, i) => ({ name: 'evidence', filename: `${i}.png`, content: PNG }));
@@ -170,7 +211,9 @@ describe('filing an objection', () => {
     const body = multipart({ ...challenge, ...person, itemId: cands[2]!.id, grounds: '刷屏' });
     const statuses: number[] = [];
     for (let i = 0; i < 1000; i += 50) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => app.inject({ method: 'POST', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.9.9.9', ...body })));
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, () => app.inject({ method: 'POST', url: `/public/notices/${notice.id}/objection`, remoteAddress: '10.9.9.9', ...body })),
+      );
       statuses.push(...batch.map((r) => r.statusCode));
     }
     expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(1);
@@ -183,7 +226,13 @@ describe('filing an objection', () => {
     const res = await postObjection(app, notice.id, { ...person, itemId: cands[0]!.id, grounds: '理由' }, [], '10.2.0.1');
     const receiptNo = /data-testid="receipt-no">([^<]+)</.exec(res.body)![1]!;
     const ask = (r: string, code: string, ip: string) =>
-      app.inject({ method: 'POST', url: '/public/objections/query', remoteAddress: ip, payload: new URLSearchParams({ receiptNo: r, queryCode: code }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      app.inject({
+        method: 'POST',
+        url: '/public/objections/query',
+        remoteAddress: ip,
+        payload: new URLSearchParams({ receiptNo: r, queryCode: code }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const unknown = await ask('YY20241008-ZZZZZZ', 'ABCDEFGHJK', '10.2.0.2');
     const wrongCode = await ask(receiptNo, 'ABCDEFGHJK', '10.2.0.3');
     expect(unknown.statusCode).toBe(404);

@@ -15,7 +15,8 @@ function checkTree(parsed: ParsedDataset): void {
     const row = parsed.rows[i] ?? null;
     if (r.type === 'newOccupation') {
       const parent = typeof r.data.parentOccupationCode === 'string' ? normalizeOccupationCode(r.data.parentOccupationCode) : null;
-      if (r.data.kind === 'jobType' && parent && levels.get(parent) !== 4) parsed.warnings.push({ row, key: r.key, message: `新工种“${String(r.data.name)}”的所属职业 ${parent} 不在本大典中` });
+      if (r.data.kind === 'jobType' && parent && levels.get(parent) !== 4)
+        parsed.warnings.push({ row, key: r.key, message: `新工种“${String(r.data.name)}”的所属职业 ${parent} 不在本大典中` });
       return;
     }
     if (r.type !== 'occupation') return;

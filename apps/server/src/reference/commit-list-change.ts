@@ -20,7 +20,11 @@ export async function commitListChange(
   opts: { kind: ListKind; baseVersionId: string | null; userId: string; now: Date; change: string },
   mutate: (entries: StoredRecord[]) => StoredRecord[],
 ) {
-  const [active] = await tx.select().from(referenceVersions).where(and(eq(referenceVersions.kind, opts.kind), eq(referenceVersions.status, 'active'))).for('update');
+  const [active] = await tx
+    .select()
+    .from(referenceVersions)
+    .where(and(eq(referenceVersions.kind, opts.kind), eq(referenceVersions.status, 'active')))
+    .for('update');
   if ((active?.id ?? null) !== opts.baseVersionId) {
     throw new DomainError('STALE_VERSION', '该目录已被他人修改（已生成新版本），请刷新后再保存（您输入的内容不会丢失）');
   }
@@ -44,13 +48,17 @@ export async function commitListChange(
     },
   };
   await supersedeActive(tx, opts.kind);
-  return storeVersion(tx, {
-    kind: opts.kind,
-    name: `${REFERENCE_DATASET_LABELS[opts.kind]}（${shanghaiIsoDate(opts.now)} 手工修改）`,
-    sourceDocument: active?.sourceDocument ?? null,
-    effectiveDate: active?.effectiveDate ?? null,
-    importedBy: opts.userId,
-    importedAt: opts.now,
-    status: 'active',
-  }, prepared);
+  return storeVersion(
+    tx,
+    {
+      kind: opts.kind,
+      name: `${REFERENCE_DATASET_LABELS[opts.kind]}（${shanghaiIsoDate(opts.now)} 手工修改）`,
+      sourceDocument: active?.sourceDocument ?? null,
+      effectiveDate: active?.effectiveDate ?? null,
+      importedBy: opts.userId,
+      importedAt: opts.now,
+      status: 'active',
+    },
+    prepared,
+  );
 }

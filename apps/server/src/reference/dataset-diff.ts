@@ -17,7 +17,17 @@ export function recordName(r: Pick<StoredRecord, 'type' | 'data'>): string {
 
 /** Compares records by (type, key): added, removed, renamed (same key, other name) and otherwise changed. */
 export function diffRecords(baseVersionId: string | null, before: readonly StoredRecord[], after: readonly StoredRecord[]): DatasetDiff {
-  const diff: DatasetDiff = { baseVersionId, added: 0, removed: 0, renamed: 0, changed: 0, addedItems: [], removedItems: [], renamedItems: [], changedItems: [] };
+  const diff: DatasetDiff = {
+    baseVersionId,
+    added: 0,
+    removed: 0,
+    renamed: 0,
+    changed: 0,
+    addedItems: [],
+    removedItems: [],
+    renamedItems: [],
+    changedItems: [],
+  };
   const old = new Map(before.map((r) => [`${r.type}:${r.key}`, r]));
   const push = (list: DiffItem[], item: DiffItem) => void (list.length < DIFF_SAMPLE && list.push(item));
   for (const r of after) {

@@ -12,9 +12,19 @@ export async function buildDatasetTemplate(kind: ReferenceDatasetKind): Promise<
   data.getRow(1).font = { bold: true };
   data.views = [{ state: 'frozen', ySplit: 1 }];
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', width: 20 }, { header: '是否必填', width: 10 }, { header: '填写说明', width: 60 }, { header: '示例', width: 30 }];
+  help.columns = [
+    { header: '列名', width: 20 },
+    { header: '是否必填', width: 10 },
+    { header: '填写说明', width: 60 },
+    { header: '示例', width: 30 },
+  ];
   help.getRow(1).font = { bold: true };
-  help.addRow([`${REFERENCE_DATASET_LABELS[kind]} 导入模板`, '', '在“数据”工作表第 1 行保留表头，从第 2 行起每行一条记录；多个值以“；”分隔。也可另存为 CSV（UTF-8 或 GBK 均可）导入。', '']);
+  help.addRow([
+    `${REFERENCE_DATASET_LABELS[kind]} 导入模板`,
+    '',
+    '在“数据”工作表第 1 行保留表头，从第 2 行起每行一条记录；多个值以“；”分隔。也可另存为 CSV（UTF-8 或 GBK 均可）导入。',
+    '',
+  ]);
   for (const c of columns) help.addRow([c.header, c.required ? '必填' : '选填', c.help, c.example]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

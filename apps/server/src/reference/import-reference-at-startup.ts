@@ -45,7 +45,19 @@ function demoList(kind: 'shortage' | 'offered'): PreparedImport {
   return {
     records,
     contentHash: contentHashOf(records),
-    report: { source: 'startup', change: '演示数据', files: [], rowUnit: '条', counts: countRecords(records), errorCount: 0, warningCount: 0, errors: [], warnings: [], diff: diffRecords(null, [], records), durationMs: 0 },
+    report: {
+      source: 'startup',
+      change: '演示数据',
+      files: [],
+      rowUnit: '条',
+      counts: countRecords(records),
+      errorCount: 0,
+      warningCount: 0,
+      errors: [],
+      warnings: [],
+      diff: diffRecords(null, [], records),
+      durationMs: 0,
+    },
   };
 }
 
@@ -77,9 +89,14 @@ export const importReferenceAtStartup: StartupTask = async ({ db }, config, log)
     const prepared = await prepareImport(db, kind, files, 'startup');
     await storeActive(db, kind, `${REFERENCE_DATASET_LABELS[kind]}（首次启动导入）`, sourceDocument, prepared);
     const c = prepared.report.counts;
-    const detail = kind === 'occupations' ? `大类 ${c.level1 ?? 0}、中类 ${c.level2 ?? 0}、小类 ${c.level3 ?? 0}、细类 ${c.level4 ?? 0}，新职业公告 ${c.newOccupation ?? 0} 条` : `${prepared.records.length} 条`;
+    const detail =
+      kind === 'occupations'
+        ? `大类 ${c.level1 ?? 0}、中类 ${c.level2 ?? 0}、小类 ${c.level3 ?? 0}、细类 ${c.level4 ?? 0}，新职业公告 ${c.newOccupation ?? 0} 条`
+        : `${prepared.records.length} 条`;
     const issues = prepared.report.errorCount ? `，其中 ${prepared.report.errorCount} 处错误请在“数据版本”页查看` : '';
-    log(`已导入${REFERENCE_DATASET_LABELS[kind]}：${files.map((f) => f.fileName).join('、')}，${detail}${issues}（用时 ${Math.round(performance.now() - started)} 毫秒）`);
+    log(
+      `已导入${REFERENCE_DATASET_LABELS[kind]}：${files.map((f) => f.fileName).join('、')}，${detail}${issues}（用时 ${Math.round(performance.now() - started)} 毫秒）`,
+    );
   }
   for (const kind of ['shortage', 'offered'] as const) {
     if (!config.demo || (await hasVersion(db, kind))) continue;

@@ -70,7 +70,8 @@ const parentOfCode = (code: string) => (code.includes('-') ? code.slice(0, code.
 
 function markersOf(cell: string | undefined, f: Record<string, string>): ('S' | 'L')[] | null {
   if (cell !== undefined) return (['L', 'S'] as const).filter((m) => cell.toUpperCase().includes(m));
-  if (f.digital !== undefined || f.green !== undefined) return [...(parseYesNo(f.green) ? ['L' as const] : []), ...(parseYesNo(f.digital) ? ['S' as const] : [])];
+  if (f.digital !== undefined || f.green !== undefined)
+    return [...(parseYesNo(f.green) ? ['L' as const] : []), ...(parseYesNo(f.digital) ? ['S' as const] : [])];
   return null;
 }
 
@@ -203,7 +204,10 @@ export function checkImportSize(contents: UploadContent[]): void {
   const total = contents.reduce((n, c) => n + rowCount(c), 0);
   if (total > MAX_REFERENCE_IMPORT_ROWS) {
     const unit = contents.some((c) => c.format === 'json') ? '条' : '行';
-    fileError(`本次导入共 ${total.toLocaleString('en-US')} ${unit}数据，超过单次导入 ${MAX_REFERENCE_IMPORT_ROWS.toLocaleString('en-US')} ${unit}的上限；参考数据通常只有数千${unit}，请检查是否选错了文件，或拆分后分批导入。`, { rows: total });
+    fileError(
+      `本次导入共 ${total.toLocaleString('en-US')} ${unit}数据，超过单次导入 ${MAX_REFERENCE_IMPORT_ROWS.toLocaleString('en-US')} ${unit}的上限；参考数据通常只有数千${unit}，请检查是否选错了文件，或拆分后分批导入。`,
+      { rows: total },
+    );
   }
 }
 

@@ -51,8 +51,20 @@ async function knownOccupations(db: Db): Promise<KnownOccupations | null> {
   if (cached) return cached;
   const jobTypes = new Map<string, string[]>();
   for (const r of await selectVersionRecords(db, active.id)) {
-    const d = r.data as { level?: number; code?: string | null; kind?: string; status?: string; name?: string; parentOccupationCode?: string | null; jobTypes?: { name: string }[] | null };
-    if (r.type === 'occupation' && d.level === 4) jobTypes.set(r.key, (d.jobTypes ?? []).map((j) => j.name));
+    const d = r.data as {
+      level?: number;
+      code?: string | null;
+      kind?: string;
+      status?: string;
+      name?: string;
+      parentOccupationCode?: string | null;
+      jobTypes?: { name: string }[] | null;
+    };
+    if (r.type === 'occupation' && d.level === 4)
+      jobTypes.set(
+        r.key,
+        (d.jobTypes ?? []).map((j) => j.name),
+      );
     if (r.type === 'newOccupation' && d.kind === 'occupation' && d.code && d.status !== 'public_comment' && !jobTypes.has(d.code)) jobTypes.set(d.code, []);
     if (r.type === 'newOccupation' && d.kind === 'jobType' && d.parentOccupationCode && d.name) jobTypes.get(d.parentOccupationCode)?.push(d.name);
   }
@@ -114,7 +126,13 @@ export interface NewVersion {
 export async function storeVersion(tx: Db, v: NewVersion, prepared: PreparedImport) {
   const [row] = await tx
     .insert(referenceVersions)
-    .values({ ...v, activatedAt: v.status === 'active' ? v.importedAt : null, recordCount: prepared.records.length, contentHash: prepared.contentHash, importReport: prepared.report })
+    .values({
+      ...v,
+      activatedAt: v.status === 'active' ? v.importedAt : null,
+      recordCount: prepared.records.length,
+      contentHash: prepared.contentHash,
+      importReport: prepared.report,
+    })
     .returning();
   await insertVersionRecords(tx, row!.id, prepared.records);
   return row!;

@@ -104,7 +104,11 @@ function tableFromMatrix(matrix: { row: number; values: string[] }[], format: 'c
     if (extra) rowErrors.push({ row: r.row, message: `该行有 ${r.values.length} 列，多于表头的 ${headers.length} 列（可能有未加引号的逗号）` });
     const cells: Record<string, string> = {};
     const dirty = r.values.findIndex((v) => hasControlCharacters(v));
-    if (dirty >= 0) fileError(`第 ${String(r.row)} 行“${headers[dirty] || `第 ${String(dirty + 1)} 列`}”${CONTROL_CHARACTER_MESSAGE}（如文件不是 UTF-8 或 GBK 编码，请另存为“CSV UTF-8”）。`, { row: r.row });
+    if (dirty >= 0)
+      fileError(
+        `第 ${String(r.row)} 行“${headers[dirty] || `第 ${String(dirty + 1)} 列`}”${CONTROL_CHARACTER_MESSAGE}（如文件不是 UTF-8 或 GBK 编码，请另存为“CSV UTF-8”）。`,
+        { row: r.row },
+      );
     headers.forEach((h, i) => {
       if (h !== '') cells[h] = (r.values[i] ?? '').trim();
     });

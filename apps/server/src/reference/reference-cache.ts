@@ -36,7 +36,13 @@ const dataOf = (records: StoredRecord[], type: StoredRecord['type']): never[] =>
 /** Loads the records of the given versions into the domain's build input (a missing Shanghai list stays undefined). */
 export async function loadBuildInput(db: Db, ids: VersionIds): Promise<ReferenceBuildInput> {
   const load = async (id: string | undefined) => (id ? selectVersionRecords(db, id) : null);
-  const [occ, std, qual, shortage, offered] = await Promise.all([load(ids.occupations), load(ids.standards), load(ids.qualifications), load(ids.shortage), load(ids.offered)]);
+  const [occ, std, qual, shortage, offered] = await Promise.all([
+    load(ids.occupations),
+    load(ids.standards),
+    load(ids.qualifications),
+    load(ids.shortage),
+    load(ids.offered),
+  ]);
   return {
     occupations: dataOf(occ ?? [], 'occupation'),
     newOccupations: dataOf(occ ?? [], 'newOccupation'),

@@ -9,13 +9,19 @@ export type VersionIds = Partial<Record<ReferenceDatasetKind, string>>;
 
 /** The ids of the active version of each kind (one cheap query). */
 export async function selectActiveVersionIds(db: Db): Promise<VersionIds> {
-  const rows = await db.select({ id: referenceVersions.id, kind: referenceVersions.kind }).from(referenceVersions).where(eq(referenceVersions.status, 'active'));
+  const rows = await db
+    .select({ id: referenceVersions.id, kind: referenceVersions.kind })
+    .from(referenceVersions)
+    .where(eq(referenceVersions.status, 'active'));
   return Object.fromEntries(rows.map((r) => [r.kind, r.id])) as VersionIds;
 }
 
 /** The active version row of a kind, or undefined. */
 export async function selectActiveVersion(db: Db, kind: ReferenceDatasetKind) {
-  const [row] = await db.select().from(referenceVersions).where(and(eq(referenceVersions.kind, kind), eq(referenceVersions.status, 'active')));
+  const [row] = await db
+    .select()
+    .from(referenceVersions)
+    .where(and(eq(referenceVersions.kind, kind), eq(referenceVersions.status, 'active')));
   return row;
 }
 
@@ -41,5 +47,8 @@ export async function insertVersionRecords(db: Db, versionId: string, records: r
 
 /** Marks the active version of a kind superseded (inside the caller's transaction, before activating another). */
 export async function supersedeActive(db: Db, kind: ReferenceDatasetKind): Promise<void> {
-  await db.update(referenceVersions).set({ status: 'superseded' }).where(and(eq(referenceVersions.kind, kind), eq(referenceVersions.status, 'active')));
+  await db
+    .update(referenceVersions)
+    .set({ status: 'superseded' })
+    .where(and(eq(referenceVersions.kind, kind), eq(referenceVersions.status, 'active')));
 }

@@ -71,24 +71,48 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
   expect(saved.statusCode, saved.body).toBe(200);
   const version = (saved.json() as { version: number }).version;
   const fileA = await createStoredFileRow(db, Buffer.from('%PDF-1.4 unit A'), { ownerUnitId: unitA.unit.id });
-  const [notificationA] = await db.insert(schema.notifications).values({ userId: unitA.user.id, kind: 'test', title: '单位A的通知', body: '正文', createdAt: new Date() }).returning();
+  const [notificationA] = await db
+    .insert(schema.notifications)
+    .values({ userId: unitA.user.id, kind: 'test', title: '单位A的通知', body: '正文', createdAt: new Date() })
+    .returning();
   const [previewA] = await db
     .insert(schema.formImportPreviews)
-    .values({ formId: formA.id, createdBy: unitA.user.id, fileName: 'a.xlsx', kind: 'xlsx', formVersion: version, header: {}, rows: [ELDER_CARE], problems: [], createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000 * 365 * 5) })
+    .values({
+      formId: formA.id,
+      createdBy: unitA.user.id,
+      fileName: 'a.xlsx',
+      kind: 'xlsx',
+      formVersion: version,
+      header: {},
+      rows: [ELDER_CARE],
+      problems: [],
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + 86_400_000 * 365 * 5),
+    })
     .returning();
 
   const reviewCampaign = await createReviewCampaignRow(db);
   const candidate = await createCandidateRow(db, reviewCampaign.id, { units: [{ unitId: unitA.unit.id, priority: 1 }] });
   const expertA = await createExpertRow(db);
   const expertB = await createExpertRow(db);
-  const assigned = await center.inject({ method: 'POST', url: `/api/campaigns/${reviewCampaign.id}/review/assignments`, payload: { candidateId: candidate.id, expertId: expertA.expert.id } });
+  const assigned = await center.inject({
+    method: 'POST',
+    url: `/api/campaigns/${reviewCampaign.id}/review/assignments`,
+    payload: { candidateId: candidate.id, expertId: expertA.expert.id },
+  });
   expect(assigned.statusCode, assigned.body).toBeLessThan(300);
   const sA = await loginAs(app, expertA.user!.username);
   const sB = await loginAs(app, expertB.user!.username);
   const SCORES = { scores: { strategy: 9, generality: 8, suitability: null, demand: 7 }, opinion: 'agree', comment: '建议入选' };
   expect((await sA.inject({ method: 'PUT', url: `/api/review/candidates/${candidate.id}/review`, payload: SCORES })).statusCode).toBe(200);
-  const [assignmentA] = await db.select().from(schema.assignments).where(sql`${schema.assignments.candidateId} = ${candidate.id}`);
-  const [reviewA] = await db.select().from(schema.reviews).where(sql`${schema.reviews.assignmentId} = ${assignmentA!.id}`);
+  const [assignmentA] = await db
+    .select()
+    .from(schema.assignments)
+    .where(sql`${schema.assignments.candidateId} = ${candidate.id}`);
+  const [reviewA] = await db
+    .select()
+    .from(schema.reviews)
+    .where(sql`${schema.reviews.assignmentId} = ${assignmentA!.id}`);
 
   const ZERO = '00000000-0000-4000-8000-000000000000';
   /** The object of each path parameter: A's where A owns one; center-only objects nobody else may know of stay the zero id. */
@@ -105,7 +129,18 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
       if (url.startsWith('/api/experts/')) return expertA.expert.id;
       return ZERO;
     }
-    const byName: Record<string, string> = { campaignId: reviewCampaign.id, candidateId: candidate.id, expertId: expertA.expert.id, previewId: previewA!.id, formId: formA.id, n: '1', format: 'pdf', code: '4-10-01-05', kind: 'shortage', entryId: 'x' };
+    const byName: Record<string, string> = {
+      campaignId: reviewCampaign.id,
+      candidateId: candidate.id,
+      expertId: expertA.expert.id,
+      previewId: previewA!.id,
+      formId: formA.id,
+      n: '1',
+      format: 'pdf',
+      code: '4-10-01-05',
+      kind: 'shortage',
+      entryId: 'x',
+    };
     return byName[param] ?? ZERO;
   };
   const fillObject = (url: string) => url.replace(/:([A-Za-z]+)/g, (_, p: string) => objectOf(url, p));
@@ -219,8 +254,10 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
   ];
 
   const IGNORED = new Set(['sessions', 'rate_counters', 'audit_log']);
-  const rowsOf = async <T,>(query: Parameters<typeof db.execute>[0]) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-  const tables = (await rowsOf<{ t: string }>(sql`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`)).map((r) => r.t).filter((t) => !IGNORED.has(t) && !t.startsWith('__'));
+  const rowsOf = async <T>(query: Parameters<typeof db.execute>[0]) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const tables = (await rowsOf<{ t: string }>(sql`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`))
+    .map((r) => r.t)
+    .filter((t) => !IGNORED.has(t) && !t.startsWith('__'));
   /** A digest of every table's rows. */
   const snapshot = async () => {
     const parts = tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n, coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS h FROM "${t}" x`);
@@ -234,8 +271,14 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
 
   it('every route that takes an id has a case, and every case is a route', () => {
     const keys = paramRoutes().map((r) => `${r.method} ${r.url}`);
-    expect(keys.filter((k) => !(k in CASES)), 'routes without an object case').toEqual([]);
-    expect(Object.keys(CASES).filter((k) => !keys.includes(k)), 'cases without a route').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in CASES)),
+      'routes without an object case',
+    ).toEqual([]);
+    expect(
+      Object.keys(CASES).filter((k) => !keys.includes(k)),
+      'cases without a route',
+    ).toEqual([]);
     expect(tables.length).toBeGreaterThan(20);
   });
 
@@ -244,7 +287,10 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
   }, 120_000);
 
   it('answers 404 or 403 with the Chinese message and changes nothing', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213ddb0000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213ddb0000000049454e44ae426082',
+      'hex',
+    );
     for (const r of paramRoutes()) {
       const key = `${r.method} ${r.url}`;
       const c = CASES[key] ?? {};
@@ -254,7 +300,11 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
         expect(expected, `${a.name} ${key}: the route lets ${a.role} in, so its case must say what ${a.name} gets`).toBeDefined();
         const before = await snapshot();
         const upload = c.multipart ? multipartFile(png, 'a.png', 'image/png') : undefined;
-        const res = await a.s.inject({ method: r.method as 'GET', url: fillObject(r.url), ...(upload ?? { payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : (c.body ?? {}) }) });
+        const res = await a.s.inject({
+          method: r.method as 'GET',
+          url: fillObject(r.url),
+          ...(upload ?? { payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : (c.body ?? {}) }),
+        });
         if (expected === 'own') expect(res.statusCode, `${a.name} ${key}: ${res.body.slice(0, 200)}`).toBe(200);
         else if (expected === 'public') expect([401, 403], `${a.name} ${key}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
         else {

@@ -26,7 +26,16 @@ const HEADER = { contactName: '张三', contactPhone: '13912345678', fillDate: '
 
 const [campaign] = await db
   .insert(campaigns)
-  .values({ year: 2024, title: '封存测试征集', docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', deadline: '2024-10-22', status: 'open', industryTags: ['养老护理'] })
+  .values({
+    year: 2024,
+    title: '封存测试征集',
+    docNo: '沪人社职〔2024〕319号',
+    issuer: '上海市人力资源和社会保障局',
+    issueDate: '2024-09-25',
+    deadline: '2024-10-22',
+    status: 'open',
+    industryTags: ['养老护理'],
+  })
   .returning();
 
 /** `n` unit users, each logged in (its own session) with its form of the campaign (set up four at a time: the
@@ -47,22 +56,34 @@ async function units(n: number, on = app) {
   }
   return made;
 }
-const save = (s: Session, id: string, version: number, header: unknown = HEADER) => s.inject({ method: 'PUT', url: `/api/forms/${id}`, payload: { version, header, rows: [] } });
+const save = (s: Session, id: string, version: number, header: unknown = HEADER) =>
+  s.inject({ method: 'PUT', url: `/api/forms/${id}`, payload: { version, header, rows: [] } });
 
 type Rows<T> = { rows: T[] };
 /** Rows in the log, links in the chain, distinct rows linked, and rows not linked. */
 async function chainCounts(on: Db = db) {
   const r = (await on.execute(sql`SELECT (SELECT count(*) FROM audit_log)::int AS rows, (SELECT count(*) FROM audit_seals)::int AS seals,
     (SELECT count(DISTINCT audit_id) FROM audit_seals)::int AS linked,
-    (SELECT count(*) FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id))::int AS unsealed`)) as unknown as Rows<{ rows: number; seals: number; linked: number; unsealed: number }>;
+    (SELECT count(*) FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id))::int AS unsealed`)) as unknown as Rows<{
+    rows: number;
+    seals: number;
+    linked: number;
+    unsealed: number;
+  }>;
   return r.rows[0]!;
 }
 /** Every link in chain order carries a transaction id no smaller than the one before (the sealing order). */
 async function sealedInXidOrder(): Promise<boolean> {
-  const r = (await db.execute(sql`SELECT a.xid::text AS xid FROM audit_seals s JOIN audit_log a ON a.id = s.audit_id ORDER BY s.seq`)) as unknown as Rows<{ xid: string }>;
+  const r = (await db.execute(sql`SELECT a.xid::text AS xid FROM audit_seals s JOIN audit_log a ON a.id = s.audit_id ORDER BY s.seq`)) as unknown as Rows<{
+    xid: string;
+  }>;
   return r.rows.every((row, i) => i === 0 || BigInt(row.xid) >= BigInt(r.rows[i - 1]!.xid));
 }
-const saveRowsOf = (ids: string[]) => db.select().from(auditLog).where(and(eq(auditLog.action, 'form.save'), inArray(auditLog.objectId, ids)));
+const saveRowsOf = (ids: string[]) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'form.save'), inArray(auditLog.objectId, ids)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 20_000) {
   const end = Date.now() + timeoutMs;
@@ -100,7 +121,9 @@ describe('the audit chain without a global lock', { timeout: 180_000 }, () => {
     expect(results[4]!.statusCode).toBe(400);
     expect(results[4]!.json().message).toBe('“联系人”含有不可见的控制字符（常见于从其他软件复制的内容），请删除后重新输入');
     expect(results[7]!.statusCode).toBe(409);
-    expect(results[7]!.json().message).toBe(`推荐表已被他人修改（您编辑的是第 ${all[7]!.form.version + 5} 次保存的内容，服务器上已是第 ${all[7]!.form.version} 次），本次未保存。请重新加载后再修改，您输入的内容仍保留在页面上可复制`);
+    expect(results[7]!.json().message).toBe(
+      `推荐表已被他人修改（您编辑的是第 ${all[7]!.form.version + 5} 次保存的内容，服务器上已是第 ${all[7]!.form.version} 次），本次未保存。请重新加载后再修改，您输入的内容仍保留在页面上可复制`,
+    );
     // A command whose transaction fails after its audit row was written: the row goes with it.
     await expect(
       db.transaction(async (tx) => {
@@ -126,7 +149,9 @@ describe('the audit chain without a global lock', { timeout: 180_000 }, () => {
     const body = JSON.stringify({ version: cut!.form.version, header: HEADER, rows: [] });
     await new Promise<void>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`PUT /api/forms/${cut!.form.id} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCookie: ${cut!.s.cookie}\r\nX-CSRF-Token: ${cut!.s.csrf}\r\nOrigin: http://127.0.0.1:${port}\r\n\r\n`);
+        socket.write(
+          `PUT /api/forms/${cut!.form.id} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCookie: ${cut!.s.cookie}\r\nX-CSRF-Token: ${cut!.s.csrf}\r\nOrigin: http://127.0.0.1:${port}\r\n\r\n`,
+        );
         socket.write(body.slice(0, 20), () => setTimeout(() => socket.destroy(), 50));
       });
       socket.on('close', () => resolve());
@@ -135,9 +160,26 @@ describe('the audit chain without a global lock', { timeout: 180_000 }, () => {
     // 2. The whole request is sent, then the client goes away without reading the answer.
     const full = JSON.stringify({ version: gone!.form.version, header: HEADER, rows: [] });
     await new Promise<void>((resolve) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'PUT', path: `/api/forms/${gone!.form.id}`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(full), cookie: gone!.s.cookie, 'x-csrf-token': gone!.s.csrf, origin: `http://127.0.0.1:${port}` } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: `/api/forms/${gone!.form.id}`,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(full),
+          cookie: gone!.s.cookie,
+          'x-csrf-token': gone!.s.csrf,
+          origin: `http://127.0.0.1:${port}`,
+        },
+      });
       req.on('error', () => resolve());
-      req.end(full, () => setTimeout(() => { req.destroy(); resolve(); }, 1));
+      req.end(full, () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 1),
+      );
     });
     // Whatever the server made of them, each form's version and its audit rows agree, and the chain holds.
     await until('the cut-off requests to settle', async () => (await sealAuditLog(db, { wait: true })).complete);
@@ -183,10 +225,19 @@ describe('the audit chain without a global lock', { timeout: 180_000 }, () => {
     const { count, oldestId } = (await verifyAuditChain(db, { seal: false })).unsealed;
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ok', audit: { status: 'lagging', unsealed: count, message: `审计日志有 ${count} 条记录超过 5 秒仍未封入哈希链（最早的是第 ${oldestId} 条，2024年10月8日 10:00 写入）` } });
+    expect(ready.json()).toEqual({
+      status: 'ok',
+      audit: {
+        status: 'lagging',
+        unsealed: count,
+        message: `审计日志有 ${count} 条记录超过 5 秒仍未封入哈希链（最早的是第 ${oldestId} 条，2024年10月8日 10:00 写入）`,
+      },
+    });
     const late = await verifyAudit({ db, config, clock }, { seal: false });
     expect(late.ok).toBe(false);
-    expect(late.problems).toContain(`审计日志有 ${count} 条记录超过 5 秒仍未封入哈希链（最早的是第 ${oldestId} 条，2024年10月8日 10:00 写入）：有事务长时间未结束，或封存被阻止；这些记录在封存前被删改将无法发现`);
+    expect(late.problems).toContain(
+      `审计日志有 ${count} 条记录超过 5 秒仍未封入哈希链（最早的是第 ${oldestId} 条，2024年10月8日 10:00 写入）：有事务长时间未结束，或封存被阻止；这些记录在封存前被删改将无法发现`,
+    );
     // verify-audit seals on demand: then nothing is late any more.
     const sealed = await verifyAudit({ db, config, clock });
     expect(sealed.problems.filter((p) => p.includes('未封入哈希链'))).toEqual([]);
@@ -279,7 +330,8 @@ describe.skipIf(!onPostgres)('the audit sealer on PostgreSQL (several connection
       expect(late.problems.some((p) => p.includes('秒仍未封入哈希链'))).toBe(true);
       await client.query('COMMIT');
       expect(await sealAuditLog(db, { wait: true })).toMatchObject({ complete: true });
-      const seqOf = async (ids: number[]) => (await db.select({ seq: auditSeals.seq }).from(auditSeals).where(inArray(auditSeals.auditId, ids))).map((r) => r.seq);
+      const seqOf = async (ids: number[]) =>
+        (await db.select({ seq: auditSeals.seq }).from(auditSeals).where(inArray(auditSeals.auditId, ids))).map((r) => r.seq);
       const [slow] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'test.slow'));
       const [slowSeq] = await seqOf([slow!.id]);
       const later = await seqOf(pending);
@@ -296,7 +348,9 @@ describe.skipIf(!onPostgres)('the audit sealer on PostgreSQL (several connection
 describe('tampering', { timeout: 60_000 }, () => {
   it('still names the first broken link: a sealed row edited, a row deleted, a row deleted with its link', async () => {
     await sealAuditLog(db, { wait: true });
-    const ids = ((await db.execute(sql`SELECT audit_id AS id FROM audit_seals ORDER BY seq OFFSET 3 LIMIT 3`)) as unknown as Rows<{ id: number | string }>).rows.map((r) => Number(r.id));
+    const ids = (
+      (await db.execute(sql`SELECT audit_id AS id FROM audit_seals ORDER BY seq OFFSET 3 LIMIT 3`)) as unknown as Rows<{ id: number | string }>
+    ).rows.map((r) => Number(r.id));
     const [edited, deleted, next] = ids as [number, number, number];
     const [original] = await db.select({ ip: auditLog.ip }).from(auditLog).where(eq(auditLog.id, edited));
     // Tampering needs the owner's rights to bypass the triggers.

@@ -11,7 +11,11 @@ const auditor = await loginAs(app, (await createUserRow(db, 'auditor')).username
 
 describe('audit log', () => {
   it('records each command with actor, IP, action, object and changed fields, never a password', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'audited.one', displayName: '被审计', role: 'expert', password: 'Quite#Strong-Pass1' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'audited.one', displayName: '被审计', role: 'expert', password: 'Quite#Strong-Pass1' },
+    });
     expect(res.statusCode).toBe(201);
     const page = await auditor.inject({ method: 'GET', url: '/api/audit?action=user.create' });
     expect(page.statusCode).toBe(200);
@@ -43,21 +47,29 @@ describe('audit log', () => {
     await expect(db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
   });
 
-  it.skipIf(!database.separateRoles)('runs as a role that may read and append the audit log but is refused UPDATE and DELETE (PostgreSQL, two roles)', async () => {
-    const refusal = async (statement: ReturnType<typeof sql>) => {
-      const err = (await db.execute(statement).then(() => null, (e: unknown) => e)) as { cause?: { code?: string; message?: string } } | null;
-      return { code: err?.cause?.code, message: err?.cause?.message };
-    };
-    const before = await verifyAuditChain(db);
-    expect(await refusal(sql`UPDATE audit_log SET action = 'x'`)).toEqual({ code: '42501', message: 'permission denied for table audit_log' });
-    expect(await refusal(sql`DELETE FROM audit_log`)).toEqual({ code: '42501', message: 'permission denied for table audit_log' });
-    expect(await refusal(sql`ALTER TABLE audit_log DISABLE TRIGGER ALL`)).toEqual({ code: '42501', message: 'must be owner of table audit_log' });
-    const { rows } = (await db.execute(sql`SELECT tableowner <> current_user AS "notOwner", has_table_privilege('audit_log', 'INSERT') AS "canInsert" FROM pg_tables WHERE tablename = 'audit_log'`)) as unknown as { rows: unknown[] };
-    expect(rows).toEqual([{ notOwner: true, canInsert: true }]);
-    // The app still appends: this read is itself audited.
-    expect((await auditor.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(200);
-    expect((await verifyAuditChain(db)).rows).toBe(before.rows + 1);
-  });
+  it.skipIf(!database.separateRoles)(
+    'runs as a role that may read and append the audit log but is refused UPDATE and DELETE (PostgreSQL, two roles)',
+    async () => {
+      const refusal = async (statement: ReturnType<typeof sql>) => {
+        const err = (await db.execute(statement).then(
+          () => null,
+          (e: unknown) => e,
+        )) as { cause?: { code?: string; message?: string } } | null;
+        return { code: err?.cause?.code, message: err?.cause?.message };
+      };
+      const before = await verifyAuditChain(db);
+      expect(await refusal(sql`UPDATE audit_log SET action = 'x'`)).toEqual({ code: '42501', message: 'permission denied for table audit_log' });
+      expect(await refusal(sql`DELETE FROM audit_log`)).toEqual({ code: '42501', message: 'permission denied for table audit_log' });
+      expect(await refusal(sql`ALTER TABLE audit_log DISABLE TRIGGER ALL`)).toEqual({ code: '42501', message: 'must be owner of table audit_log' });
+      const { rows } = (await db.execute(
+        sql`SELECT tableowner <> current_user AS "notOwner", has_table_privilege('audit_log', 'INSERT') AS "canInsert" FROM pg_tables WHERE tablename = 'audit_log'`,
+      )) as unknown as { rows: unknown[] };
+      expect(rows).toEqual([{ notOwner: true, canInsert: true }]);
+      // The app still appends: this read is itself audited.
+      expect((await auditor.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(200);
+      expect((await verifyAuditChain(db)).rows).toBe(before.rows + 1);
+    },
+  );
 
   it('is hash-chained with SM3, and verification names the first broken link', async () => {
     const ok = await verifyAuditChain(db);

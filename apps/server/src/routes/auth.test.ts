@@ -110,11 +110,23 @@ describe('password change', () => {
     const weak = await s.inject({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toContain('密码长度至少12位');
-    const withName = await s.inject({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: TEST_PASSWORD, newPassword: `X#1${user.username}` } });
+    const withName = await s.inject({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: `X#1${user.username}` },
+    });
     expect(withName.json().message).toContain('密码不能包含用户名');
-    const common = await s.inject({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Password@123' } });
+    const common = await s.inject({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Password@123' },
+    });
     expect(common.json().message).toContain('过于常见');
-    const ok = await s.inject({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Brand#New-Secret9' } });
+    const ok = await s.inject({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Brand#New-Secret9' },
+    });
     expect(ok.statusCode).toBe(204);
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row!.mustChangePassword).toBe(false);

@@ -10,26 +10,41 @@ import { changePassword } from '../use-cases/auth/change-password.ts';
 import { resolveSession } from '../auth/resolve-session.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/api/auth/login', { config: PUBLIC, schema: { tags: ['auth'], summary: '登录', body: LoginInputSchema, response: { 200: MeSchema } } }, async (request, reply) => {
-    const { token, csrfToken } = await login(request.ctx, request.body);
-    setSessionCookies(reply, request.ctx.config, token, csrfToken);
-    const session = await resolveSession(request.ctx.db, request.ctx.clock, request.ctx.config, token);
-    return getMe({ ...request.ctx, actor: session!.actor }, csrfToken);
-  });
+  app.post(
+    '/api/auth/login',
+    { config: PUBLIC, schema: { tags: ['auth'], summary: '登录', body: LoginInputSchema, response: { 200: MeSchema } } },
+    async (request, reply) => {
+      const { token, csrfToken } = await login(request.ctx, request.body);
+      setSessionCookies(reply, request.ctx.config, token, csrfToken);
+      const session = await resolveSession(request.ctx.db, request.ctx.clock, request.ctx.config, token);
+      return getMe({ ...request.ctx, actor: session!.actor }, csrfToken);
+    },
+  );
 
-  app.post('/api/auth/logout', { config: { access: 'user', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
-    await logout(request.ctx, requireToken(request));
-    clearSessionCookies(reply);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'user', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录' } },
+    async (request, reply) => {
+      await logout(request.ctx, requireToken(request));
+      clearSessionCookies(reply);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/me', { config: { access: 'user', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } }, async (request) => {
-    return getMe(request.ctx, request.csrfToken ?? '');
-  });
+  app.get(
+    '/api/me',
+    { config: { access: 'user', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } },
+    async (request) => {
+      return getMe(request.ctx, request.csrfToken ?? '');
+    },
+  );
 
   app.post(
     '/api/auth/change-password',
-    { config: { access: 'user', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordInputSchema, response: { 204: z.null().describe('无内容') } } },
+    {
+      config: { access: 'user', allowPendingPasswordChange: true },
+      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordInputSchema, response: { 204: z.null().describe('无内容') } },
+    },
     async (request, reply) => {
       await changePassword(request.ctx, request.body, requireToken(request));
       return reply.status(204).send(null);

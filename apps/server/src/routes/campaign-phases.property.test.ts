@@ -12,7 +12,12 @@ import { postObjection } from '../../test/objection-form.ts';
 // submissions) through the API, then a deterministic "drive to published" that must succeed from where the walk
 // stopped. A failure prints the seed and the trace of the walk, which replays it exactly (PROPERTY_SEED=…).
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 1_000_000, sessionIdleMinutes: 100_000_000, sessionAbsoluteHours: 10_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 1_000_000,
+  sessionIdleMinutes: 100_000_000,
+  sessionAbsoluteHours: 10_000_000,
+});
 const center = await loginAs(app, (await createUserRow(db, 'center')).username);
 const units = [await unitWithUser(app, db), await unitWithUser(app, db)];
 
@@ -47,26 +52,55 @@ interface Walk {
 }
 
 const today = (offsetDays = 0) => shanghaiIsoDate(new Date(clock.now().getTime() + offsetDays * DAY));
-const FIELDS = { year: 2024, title: '2024年社会化职业技能等级认定职业（工种）征集', docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', industryTags: ['养老护理'] };
+const FIELDS = {
+  year: 2024,
+  title: '2024年社会化职业技能等级认定职业（工种）征集',
+  docNo: '沪人社职〔2024〕319号',
+  issuer: '上海市人力资源和社会保障局',
+  issueDate: '2024-09-25',
+  industryTags: ['养老护理'],
+};
 let ip = 0;
 
 async function call(w: Walk, s: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object): Promise<LightMyRequestResponse> {
   const res = await s.inject({ method, url, ...(payload ? { payload } : {}) });
-  if (method !== 'GET') w.trace.push(`${method} ${url.replace(w.id, ':id')} ${JSON.stringify(payload ?? {})} → ${String(res.statusCode)}${res.statusCode >= 400 ? ` ${(res.json() as { message?: string }).message ?? ''}` : ''}`);
+  if (method !== 'GET')
+    w.trace.push(
+      `${method} ${url.replace(w.id, ':id')} ${JSON.stringify(payload ?? {})} → ${String(res.statusCode)}${res.statusCode >= 400 ? ` ${(res.json() as { message?: string }).message ?? ''}` : ''}`,
+    );
   expect(res.statusCode, `no 5xx, whatever the order: ${method} ${url}\n${w.trace.join('\n')}\n${res.body}`).toBeLessThan(500);
   return res;
 }
 
-const campaignOf = async (w: Walk) => (await call(w, center, 'GET', `/api/campaigns/${w.id}`)).json() as { status: string; version: number; deadline: string; shownStatus: string; allowedActions: (typeof CAMPAIGN_ACTIONS)[number][] };
+const campaignOf = async (w: Walk) =>
+  (await call(w, center, 'GET', `/api/campaigns/${w.id}`)).json() as {
+    status: string;
+    version: number;
+    deadline: string;
+    shownStatus: string;
+    allowedActions: (typeof CAMPAIGN_ACTIONS)[number][];
+  };
 const noticeOf = async (w: Walk) => {
   const list = (await call(w, center, 'GET', '/api/notice-campaigns')).json() as { id: string; noticeId: string | null }[];
   const id = list.find((c) => c.id === w.id)?.noticeId;
-  return id ? ((await call(w, center, 'GET', `/api/notices/${id}`)).json() as { id: string; status: string; version: number; startDate: string; endDate: string; items: { candidateId: string }[] }) : null;
+  return id
+    ? ((await call(w, center, 'GET', `/api/notices/${id}`)).json() as {
+        id: string;
+        status: string;
+        version: number;
+        startDate: string;
+        endDate: string;
+        items: { candidateId: string }[];
+      })
+    : null;
 };
-const formsOf = async (w: Walk, status: 'submitted' | 'all') => (await call(w, center, 'GET', `/api/checks?campaignId=${w.id}&status=${status}`)).json() as { formId: string; status: string }[];
+const formsOf = async (w: Walk, status: 'submitted' | 'all') =>
+  (await call(w, center, 'GET', `/api/checks?campaignId=${w.id}&status=${status}`)).json() as { formId: string; status: string }[];
 const formVersion = async (w: Walk, formId: string) => ((await call(w, center, 'GET', `/api/forms/${formId}`)).json() as { version: number }).version;
-const resultsOf = async (w: Walk) => ((await call(w, center, 'GET', `/api/campaigns/${w.id}/review/results`)).json() as { items?: { id: string; version: number; status: string }[] }).items ?? [];
-const objectionsOf = async (w: Walk, noticeId: string) => (await call(w, center, 'GET', `/api/notices/${noticeId}/objections`)).json() as { id: string; status: string; version: number }[];
+const resultsOf = async (w: Walk) =>
+  ((await call(w, center, 'GET', `/api/campaigns/${w.id}/review/results`)).json() as { items?: { id: string; version: number; status: string }[] }).items ?? [];
+const objectionsOf = async (w: Walk, noticeId: string) =>
+  (await call(w, center, 'GET', `/api/notices/${noticeId}/objections`)).json() as { id: string; status: string; version: number }[];
 
 async function setDeadline(w: Walk, deadline: string, confirm: boolean) {
   const c = await campaignOf(w);
@@ -91,7 +125,7 @@ async function conclude(w: Walk, o: { id: string; version: number }, outcome: st
 /** The center's commands (and the world's events), each tolerant of being refused: only a 5xx fails the property. */
 const COMMANDS: Record<string, (w: Walk) => Promise<unknown>> = {
   // Mostly the buttons the page shows (allowedActions), sometimes any action at all.
-  transition: async (w) => transition(w, w.rng.chance(0.7) ? w.rng.pick((await campaignOf(w)).allowedActions) ?? 'open' : w.rng.pick(CAMPAIGN_ACTIONS)),
+  transition: async (w) => transition(w, w.rng.chance(0.7) ? (w.rng.pick((await campaignOf(w)).allowedActions) ?? 'open') : w.rng.pick(CAMPAIGN_ACTIONS)),
   deadline: (w) => setDeadline(w, today(w.rng.int(-3, 8)), w.rng.chance(0.6)),
   unitSubmits: (w) => unitSubmits(w, w.rng.pick(units)),
   unitWithdraws: async (w) => {
@@ -105,17 +139,31 @@ const COMMANDS: Record<string, (w: Walk) => Promise<unknown>> = {
     const f = w.rng.pick(forms);
     const version = await formVersion(w, f.formId);
     if (w.rng.chance(0.7)) await call(w, center, 'POST', `/api/checks/${f.formId}/accept`, { version });
-    else await call(w, center, 'POST', `/api/checks/${f.formId}/return`, { version, reason: '请补充材料', until: new Date(clock.now().getTime() + w.rng.int(1, 3) * DAY).toISOString() });
+    else
+      await call(w, center, 'POST', `/api/checks/${f.formId}/return`, {
+        version,
+        reason: '请补充材料',
+        until: new Date(clock.now().getTime() + w.rng.int(1, 3) * DAY).toISOString(),
+      });
   },
   pool: (w) => call(w, center, 'POST', `/api/campaigns/${w.id}/pool/refresh`),
   decide: async (w) => {
     const items = (await resultsOf(w)).filter((i) => i.status !== 'withdrawn' && w.rng.chance(0.6));
     if (items.length === 0) return;
     const decision = w.rng.chance(0.6) ? 'selected' : 'not_selected';
-    await call(w, center, 'POST', `/api/campaigns/${w.id}/review/decisions`, { candidates: items.map((i) => ({ id: i.id, version: i.version })), decision, reason: decision === 'selected' ? '' : '不符合条件' });
+    await call(w, center, 'POST', `/api/campaigns/${w.id}/review/decisions`, {
+      candidates: items.map((i) => ({ id: i.id, version: i.version })),
+      decision,
+      reason: decision === 'selected' ? '' : '不符合条件',
+    });
   },
   noticeCreate: (w) =>
-    call(w, center, 'POST', '/api/notices', { campaignId: w.id, title: '公示', startDate: today(w.rng.int(-2, 2)), ...(w.rng.chance(0.2) ? { endDate: today(w.rng.int(0, 9)) } : {}) }),
+    call(w, center, 'POST', '/api/notices', {
+      campaignId: w.id,
+      title: '公示',
+      startDate: today(w.rng.int(-2, 2)),
+      ...(w.rng.chance(0.2) ? { endDate: today(w.rng.int(0, 9)) } : {}),
+    }),
   noticeEdit: async (w) => {
     const n = await noticeOf(w);
     if (n) await call(w, center, 'PATCH', `/api/notices/${n.id}`, { title: '公示', startDate: today(w.rng.int(-2, 2)), version: n.version });
@@ -128,7 +176,13 @@ const COMMANDS: Record<string, (w: Walk) => Promise<unknown>> = {
     const n = await noticeOf(w);
     if (n?.status !== 'published' || n.items.length === 0) return;
     ip += 1;
-    const res = await postObjection(app, n.id, { name: '张三', phone: '13812345678', itemId: w.rng.pick(n.items).candidateId, grounds: '该职业已在本市开展认定' }, [], `10.${String(ip >> 16)}.${String((ip >> 8) & 255)}.${String(ip & 255)}`).catch(() => null);
+    const res = await postObjection(
+      app,
+      n.id,
+      { name: '张三', phone: '13812345678', itemId: w.rng.pick(n.items).candidateId, grounds: '该职业已在本市开展认定' },
+      [],
+      `10.${String(ip >> 16)}.${String((ip >> 8) & 255)}.${String(ip & 255)}`,
+    ).catch(() => null);
     w.trace.push(`objection filed → ${String(res?.statusCode ?? 'form closed')}`);
     if (res) expect(res.statusCode, res.body).toBeLessThan(500);
   },
@@ -140,7 +194,12 @@ const COMMANDS: Record<string, (w: Walk) => Promise<unknown>> = {
     const o = w.rng.pick(list);
     const act = w.rng.pick(['accept', 'decline', 'investigate', 'conclude'] as const);
     if (act === 'conclude') await conclude(w, o, w.rng.pick(['upheld', 'rejected']), w.rng.pick(['kept', 'withdrawn']));
-    else await call(w, center, 'POST', `/api/objections/${o.id}/actions`, { action: act, version: o.version, ...(act === 'decline' ? { reason: '不属于异议范围' } : {}) });
+    else
+      await call(w, center, 'POST', `/api/objections/${o.id}/actions`, {
+        action: act,
+        version: o.version,
+        ...(act === 'decline' ? { reason: '不属于异议范围' } : {}),
+      });
   },
   finalList: (w) => call(w, center, 'POST', `/api/campaigns/${w.id}/final-list`, {}),
   time: (w) => {
@@ -151,7 +210,8 @@ const COMMANDS: Record<string, (w: Walk) => Promise<unknown>> = {
   },
 };
 
-const ok = (res: LightMyRequestResponse, what: string, w: Walk) => expect(res.statusCode, `${what} should succeed on the way to 已发布\n${w.trace.join('\n')}\n${res.body}`).toBeLessThan(300);
+const ok = (res: LightMyRequestResponse, what: string, w: Walk) =>
+  expect(res.statusCode, `${what} should succeed on the way to 已发布\n${w.trace.join('\n')}\n${res.body}`).toBeLessThan(300);
 
 /** One step towards 已发布 from the current phase, as the center (and a unit) would do it; it must succeed. */
 async function stepForward(w: Walk): Promise<string> {
@@ -182,9 +242,18 @@ async function stepForward(w: Walk): Promise<string> {
     case 'reviewing': {
       const open = (await resultsOf(w)).filter((r) => r.status !== 'selected' && r.status !== 'withdrawn');
       const n = await noticeOf(w);
-      if (open.length > 0) ok(await call(w, center, 'POST', `/api/campaigns/${w.id}/review/decisions`, { candidates: open.map((r) => ({ id: r.id, version: r.version })), decision: 'selected' }), 'select', w);
+      if (open.length > 0)
+        ok(
+          await call(w, center, 'POST', `/api/campaigns/${w.id}/review/decisions`, {
+            candidates: open.map((r) => ({ id: r.id, version: r.version })),
+            decision: 'selected',
+          }),
+          'select',
+          w,
+        );
       else if (!n) ok(await call(w, center, 'POST', '/api/notices', { campaignId: w.id, title: '公示', startDate: today() }), 'create the notice', w);
-      else if (n.startDate < today()) ok(await call(w, center, 'PATCH', `/api/notices/${n.id}`, { title: '公示', startDate: today(), version: n.version }), 'move the start to today', w);
+      else if (n.startDate < today())
+        ok(await call(w, center, 'PATCH', `/api/notices/${n.id}`, { title: '公示', startDate: today(), version: n.version }), 'move the start to today', w);
       else ok(await call(w, center, 'POST', `/api/notices/${n.id}/publish`, { version: n.version }), 'publish the notice', w);
       break;
     }
@@ -193,7 +262,8 @@ async function stepForward(w: Walk): Promise<string> {
       expect(n?.status, `publicizing without a published notice\n${w.trace.join('\n')}`).toBe('published');
       const o = (await objectionsOf(w, n!.id)).find((x) => x.status === 'received' || x.status === 'accepted' || x.status === 'investigating');
       const after = new Date(`${n!.endDate}T00:00:00+08:00`).getTime() + DAY;
-      if (o?.status === 'received') ok(await call(w, center, 'POST', `/api/objections/${o.id}/actions`, { action: 'decline', reason: '不属于异议范围', version: o.version }), 'decline', w);
+      if (o?.status === 'received')
+        ok(await call(w, center, 'POST', `/api/objections/${o.id}/actions`, { action: 'decline', reason: '不属于异议范围', version: o.version }), 'decline', w);
       else if (o) ok(await conclude(w, o, 'rejected', 'kept'), 'conclude', w);
       else if (clock.now().getTime() < after) {
         clock.set(new Date(after));

@@ -8,9 +8,23 @@ import { campaigns, notifications, outbox } from '../db/schema/index.ts';
 import { createCampaignRow, createCandidates } from '../../test/notice-factories.ts';
 import { sendDueReminders } from '../use-cases/campaign/send-reminders.ts';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
-const NOTICE = { year: 2025, title: '2025年社会化职业技能等级认定职业（工种）征集', docNo: '沪人社职〔2025〕1号', issuer: '上海市人力资源和社会保障局', issueDate: '2025-09-25', deadline: '2025-10-22', industryTags: ['人工智能'], instructions: ['按优先级排序'] };
+const NOTICE = {
+  year: 2025,
+  title: '2025年社会化职业技能等级认定职业（工种）征集',
+  docNo: '沪人社职〔2025〕1号',
+  issuer: '上海市人力资源和社会保障局',
+  issueDate: '2025-09-25',
+  deadline: '2025-10-22',
+  industryTags: ['人工智能'],
+  instructions: ['按优先级排序'],
+};
 const center = async () => loginAs(app, (await createUserRow(db, 'center')).username);
 
 describe('POST /api/campaigns', () => {
@@ -28,7 +42,14 @@ describe('POST /api/campaigns', () => {
     const res = await c.inject({ method: 'POST', url: '/api/campaigns', payload: NOTICE });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ status: 'draft', docNo: NOTICE.docNo, deadlineLabel: '2025年10月22日', rosterSize: 0, allowedActions: ['open'], abilities: { update: true, open: true } });
+    expect(body).toMatchObject({
+      status: 'draft',
+      docNo: NOTICE.docNo,
+      deadlineLabel: '2025年10月22日',
+      rosterSize: 0,
+      allowedActions: ['open'],
+      abilities: { update: true, open: true },
+    });
     const edited = await c.inject({ method: 'PUT', url: `/api/campaigns/${body.id}`, payload: { ...NOTICE, title: '改后的标题', version: 1 } });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ title: '改后的标题', version: 2 });
@@ -69,18 +90,32 @@ describe('POST /api/campaigns/:id/transitions', () => {
     const c = await center();
     const reviewing = await createCampaignRow(db, { status: 'reviewing' });
     await createCandidates(db, reviewing.id, 2);
-    const start = await c.inject({ method: 'POST', url: `/api/campaigns/${reviewing.id}/transitions`, payload: { action: 'startPublicity', version: reviewing.version } });
+    const start = await c.inject({
+      method: 'POST',
+      url: `/api/campaigns/${reviewing.id}/transitions`,
+      payload: { action: 'startPublicity', version: reviewing.version },
+    });
     expect(start.statusCode).toBe(409);
-    expect(start.json()).toMatchObject({ code: 'INVALID_STATE', message: '公示不能直接开始：请在“公示与发布”页面创建公示并点击“发布公示”，发布后征集活动自动进入“公示中”阶段', details: { path: '/notices' } });
+    expect(start.json()).toMatchObject({
+      code: 'INVALID_STATE',
+      message: '公示不能直接开始：请在“公示与发布”页面创建公示并点击“发布公示”，发布后征集活动自动进入“公示中”阶段',
+      details: { path: '/notices' },
+    });
     const publicizing = await createCampaignRow(db, { status: 'publicizing' });
-    const publish = await c.inject({ method: 'POST', url: `/api/campaigns/${publicizing.id}/transitions`, payload: { action: 'publish', version: publicizing.version } });
+    const publish = await c.inject({
+      method: 'POST',
+      url: `/api/campaigns/${publicizing.id}/transitions`,
+      payload: { action: 'publish', version: publicizing.version },
+    });
     expect(publish.statusCode).toBe(409);
     expect(publish.json().message).toContain('请在“公示与发布”页面，待公示期满且异议全部办结后点击“发布最终名单”');
     const after = await db.select({ id: campaigns.id, status: campaigns.status, version: campaigns.version }).from(campaigns);
     expect(after.find((r) => r.id === reviewing.id)).toMatchObject({ status: 'reviewing', version: reviewing.version });
     expect(after.find((r) => r.id === publicizing.id)).toMatchObject({ status: 'publicizing', version: publicizing.version });
     const unit = await loginAs(app, (await createUserRow(db, 'unit')).username);
-    expect((await unit.inject({ method: 'POST', url: `/api/campaigns/${reviewing.id}/transitions`, payload: { action: 'startPublicity', version: 1 } })).statusCode).toBe(403);
+    expect(
+      (await unit.inject({ method: 'POST', url: `/api/campaigns/${reviewing.id}/transitions`, payload: { action: 'startPublicity', version: 1 } })).statusCode,
+    ).toBe(403);
   });
   it('a draft is not public; 403 for a unit', async () => {
     const c = await center();
@@ -100,7 +135,11 @@ describe('roster, late exceptions, deadline', () => {
     const campaign = await openCampaignRow(db, [a.unit.id, b.unit.id, idle.id]);
     await submitAsUnit(a.s, campaign.id);
     const form = (await b.s.inject({ method: 'GET', url: `/api/forms/mine?campaignId=${campaign.id}` })).json();
-    await b.s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: form.version, header: {}, rows: [{ ...ELDER_CARE, occupationCode: '9-99' }] } });
+    await b.s.inject({
+      method: 'PUT',
+      url: `/api/forms/${form.id}`,
+      payload: { version: form.version, header: {}, rows: [{ ...ELDER_CARE, occupationCode: '9-99' }] },
+    });
     const c = await center();
     expect((await app.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).statusCode).toBe(401);
     expect((await a.s.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).statusCode).toBe(403);
@@ -131,13 +170,33 @@ describe('roster, late exceptions, deadline', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('DEADLINE_PASSED');
     const c = await center();
-    const past = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: '系统故障', until: '2024-10-22T12:00:00+08:00' } });
+    const past = await c.inject({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/late-exceptions`,
+      payload: { unitId: u.unit.id, reason: '系统故障', until: '2024-10-22T12:00:00+08:00' },
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toBe('延期时限须晚于当前时间');
-    const noReason = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: ' ', until: '2024-10-25T18:00:00+08:00' } });
+    const noReason = await c.inject({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/late-exceptions`,
+      payload: { unitId: u.unit.id, reason: ' ', until: '2024-10-25T18:00:00+08:00' },
+    });
     expect(noReason.json().message).toBe('请填写延期理由');
-    expect((await u.s.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: 'x', until: '2024-10-25T18:00:00+08:00' } })).statusCode).toBe(403);
-    const ok = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/late-exceptions`, payload: { unitId: u.unit.id, reason: '系统故障', until: '2024-10-25T18:00:00+08:00' } });
+    expect(
+      (
+        await u.s.inject({
+          method: 'POST',
+          url: `/api/campaigns/${campaign.id}/late-exceptions`,
+          payload: { unitId: u.unit.id, reason: 'x', until: '2024-10-25T18:00:00+08:00' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await c.inject({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/late-exceptions`,
+      payload: { unitId: u.unit.id, reason: '系统故障', until: '2024-10-25T18:00:00+08:00' },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const list = (await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/late-exceptions` })).json();
     expect(list[0]).toMatchObject({ unitId: u.unit.id, reason: '系统故障', grantedBy: '测试center' });
@@ -159,17 +218,37 @@ describe('PUT /api/campaigns/:id with a deadline in the past', () => {
     const fields = { ...NOTICE, year: 2024, deadline: '2024-10-14' };
     const refused = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: campaign.version } });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'CONFLICT', message: '新的截止日期2024年10月14日已过：尚有2个应报单位未提交推荐表，保存后将不能再提交。确认要把截止日期改为2024年10月14日吗？', details: { confirm: 'confirmPastDeadline' } });
+    expect(refused.json()).toMatchObject({
+      code: 'CONFLICT',
+      message: '新的截止日期2024年10月14日已过：尚有2个应报单位未提交推荐表，保存后将不能再提交。确认要把截止日期改为2024年10月14日吗？',
+      details: { confirm: 'confirmPastDeadline' },
+    });
     const [unchanged] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(unchanged).toMatchObject({ deadline: '2024-10-22', title: campaign.title, version: campaign.version });
-    const today = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, deadline: '2024-10-15', version: campaign.version } });
+    const today = await c.inject({
+      method: 'PUT',
+      url: `/api/campaigns/${campaign.id}`,
+      payload: { ...fields, deadline: '2024-10-15', version: campaign.version },
+    });
     expect(today.statusCode, today.body).toBe(200);
-    const confirmed = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: today.json().version, confirmPastDeadline: true } });
+    const confirmed = await c.inject({
+      method: 'PUT',
+      url: `/api/campaigns/${campaign.id}`,
+      payload: { ...fields, version: today.json().version, confirmPastDeadline: true },
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ deadline: '2024-10-14', shownStatus: 'closed' });
-    const retitled = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, title: '只改标题', version: confirmed.json().version } });
+    const retitled = await c.inject({
+      method: 'PUT',
+      url: `/api/campaigns/${campaign.id}`,
+      payload: { ...fields, title: '只改标题', version: confirmed.json().version },
+    });
     expect(retitled.statusCode, retitled.body).toBe(200);
-    const bad = await c.inject({ method: 'PUT', url: `/api/campaigns/${campaign.id}`, payload: { ...fields, version: retitled.json().version, confirmPastDeadline: 'yes' } });
+    const bad = await c.inject({
+      method: 'PUT',
+      url: `/api/campaigns/${campaign.id}`,
+      payload: { ...fields, version: retitled.json().version, confirmPastDeadline: 'yes' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBe('字段“确认将截止日期改到过去”：确认标记须为 true 或 false');
   });
@@ -192,7 +271,10 @@ describe('reminders', () => {
     clock.set('2024-10-29T09:00:00+08:00');
     await sendDueReminders({ db, clock });
     expect((await keys()).sort()).toEqual([`reminder:${campaign.id}:${idle.unit.id}:1`, `reminder:${campaign.id}:${idle.unit.id}:7`]);
-    const inApp = await db.select().from(notifications).where(and(eq(notifications.userId, idle.user.id), eq(notifications.kind, 'reminder')));
+    const inApp = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, idle.user.id), eq(notifications.kind, 'reminder')));
     expect(inApp).toHaveLength(2);
     const c = await center();
     const manual = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/reminders` });

@@ -6,7 +6,12 @@ import { loginAs } from '../../test/auth.ts';
 import { REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
 import { auditLog, campaigns, checkDecisions, forms, notifications, outbox } from '../db/schema/index.ts';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 const center = async () => loginAs(app, (await createUserRow(db, 'center')).username);
 
 async function submitted() {
@@ -52,7 +57,11 @@ describe('material check', () => {
     const opened = await c.inject({ method: 'GET', url: `/api/checks/${formId}` });
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toMatchObject({ status: 'submitted', checkingStartedAt: null });
-    const early = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version: opened.json().version, decisions: [{ rowIndex: 0, decision: 'pass' }] } });
+    const early = await c.inject({
+      method: 'PUT',
+      url: `/api/checks/${formId}/decisions`,
+      payload: { version: opened.json().version, decisions: [{ rowIndex: 0, decision: 'pass' }] },
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ code: 'INVALID_STATE', message: '尚未开始核验：请先点击“开始核验”（此后单位不能再撤回），再保存核验结论' });
     expect(await db.select().from(checkDecisions).where(eq(checkDecisions.formId, formId))).toHaveLength(0);
@@ -85,12 +94,30 @@ describe('material check', () => {
     const { formId } = await submitted();
     const c = await center();
     const { version } = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
-    const noCode = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 1, decision: 'fail' }] } });
+    const noCode = await c.inject({
+      method: 'PUT',
+      url: `/api/checks/${formId}/decisions`,
+      payload: { version, decisions: [{ rowIndex: 1, decision: 'fail' }] },
+    });
     expect(noCode.statusCode).toBe(400);
     expect(noCode.json().message).toContain('第 2 行不通过须选择原因');
-    const other = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 1, decision: 'fail', reasonCode: 'other' }] } });
+    const other = await c.inject({
+      method: 'PUT',
+      url: `/api/checks/${formId}/decisions`,
+      payload: { version, decisions: [{ rowIndex: 1, decision: 'fail', reasonCode: 'other' }] },
+    });
     expect(other.json().message).toContain('第 2 行原因为“其他”时须填写说明');
-    const ok = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 0, decision: 'pass', overrides: [{ code: 'standard_version_unverified', reason: '已人工核对标准版本' }] }, { rowIndex: 1, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已开展该职业认定' }] } });
+    const ok = await c.inject({
+      method: 'PUT',
+      url: `/api/checks/${formId}/decisions`,
+      payload: {
+        version,
+        decisions: [
+          { rowIndex: 0, decision: 'pass', overrides: [{ code: 'standard_version_unverified', reason: '已人工核对标准版本' }] },
+          { rowIndex: 1, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已开展该职业认定' },
+        ],
+      },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const view = ok.json();
     expect(view.rows[1].decision).toMatchObject({ decision: 'fail', reasonCode: 'already_offered' });
@@ -102,14 +129,26 @@ describe('material check', () => {
     const { user, formId } = await submitted();
     const c = await center();
     const { version } = (await c.inject({ method: 'GET', url: `/api/checks/${formId}` })).json();
-    const noReason = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '  ', until: '2024-10-15T18:00:00+08:00' } });
+    const noReason = await c.inject({
+      method: 'POST',
+      url: `/api/checks/${formId}/return`,
+      payload: { version, reason: '  ', until: '2024-10-15T18:00:00+08:00' },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().message).toBe('请填写退回理由');
-    const past = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '扫描件未盖章', until: '2024-10-01T18:00:00+08:00' } });
+    const past = await c.inject({
+      method: 'POST',
+      url: `/api/checks/${formId}/return`,
+      payload: { version, reason: '扫描件未盖章', until: '2024-10-01T18:00:00+08:00' },
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toBe('重新提交的时限须晚于当前时间');
     const queuedBefore = (await db.select().from(outbox)).length;
-    const ok = await c.inject({ method: 'POST', url: `/api/checks/${formId}/return`, payload: { version, reason: '扫描件未盖章', until: '2024-10-15T18:00:00+08:00' } });
+    const ok = await c.inject({
+      method: 'POST',
+      url: `/api/checks/${formId}/return`,
+      payload: { version, reason: '扫描件未盖章', until: '2024-10-15T18:00:00+08:00' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'returned', returnReason: '扫描件未盖章' });
     expect((await db.select().from(outbox)).some((m) => m.subject.includes('推荐表被退回') && m.body.includes('扫描件未盖章'))).toBe(true);
@@ -125,7 +164,11 @@ describe('material check', () => {
     const { version } = (await a.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
     const [ra, rb] = await Promise.all([
       a.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 0, decision: 'pass' }] } }),
-      b.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 0, decision: 'fail', reasonCode: 'inconsistent', reasonText: '名称不符' }] } }),
+      b.inject({
+        method: 'PUT',
+        url: `/api/checks/${formId}/decisions`,
+        payload: { version, decisions: [{ rowIndex: 0, decision: 'fail', reasonCode: 'inconsistent', reasonText: '名称不符' }] },
+      }),
     ]);
     expect([ra.statusCode, rb.statusCode].sort()).toEqual([200, 409]);
     const loser = ra.statusCode === 409 ? ra : rb;
@@ -168,7 +211,10 @@ describe('material check', () => {
     expect(await db.select().from(checkDecisions).where(eq(checkDecisions.formId, formId))).toEqual([]);
     const [form] = await db.select().from(forms).where(eq(forms.id, formId));
     expect(form).toMatchObject({ status: 'submitted', version, acceptedAt: null });
-    const audited = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.objectType, 'form'), eq(auditLog.objectId, formId)));
+    const audited = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'form'), eq(auditLog.objectId, formId)));
     expect(audited.map((a) => a.action)).not.toContain('check.decide');
     expect(audited.map((a) => a.action)).not.toContain('form.accept');
   });
@@ -177,12 +223,18 @@ describe('material check', () => {
     const { user, formId } = await submitted();
     const c = await center();
     const { version } = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
-    const decided = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: [{ rowIndex: 1, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已开展该职业认定' }] } });
+    const decided = await c.inject({
+      method: 'PUT',
+      url: `/api/checks/${formId}/decisions`,
+      payload: { version, decisions: [{ rowIndex: 1, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已开展该职业认定' }] },
+    });
     const ok = await c.inject({ method: 'POST', url: `/api/checks/${formId}/accept`, payload: { version: decided.json().version } });
     expect(ok.statusCode, ok.body).toBe(200);
     const [note] = (await db.select().from(notifications).where(eq(notifications.userId, user.id))).filter((n) => n.kind === 'form.accepted');
     expect(note?.title).toBe('【征集】推荐表已受理');
-    expect(note?.body).toBe('您单位提交的推荐表（第 1 版）已被市职鉴中心受理：共 2 个职业（工种），通过 1 个，不通过 1 个。通过核验的职业（工种）将进入候选池，参加专家评估。\n未通过核验：\n第 2 行 人工智能训练师：本市已开展：本市已开展该职业认定');
+    expect(note?.body).toBe(
+      '您单位提交的推荐表（第 1 版）已被市职鉴中心受理：共 2 个职业（工种），通过 1 个，不通过 1 个。通过核验的职业（工种）将进入候选池，参加专家评估。\n未通过核验：\n第 2 行 人工智能训练师：本市已开展：本市已开展该职业认定',
+    );
     expect((await db.select().from(outbox)).some((m) => m.subject === '【征集】推荐表已受理' && m.body === note?.body)).toBe(true);
   });
 });

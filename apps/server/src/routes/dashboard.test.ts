@@ -16,7 +16,10 @@ describe('GET /api/dashboard', () => {
 
   it('gives the center its queue figures and a unit its own form', async () => {
     clock.set('2024-10-08T10:00:00+08:00');
-    const [campaign] = await db.insert(campaigns).values({ ...NOTICE_2024, deadline: '2024-10-22', status: 'open' }).returning();
+    const [campaign] = await db
+      .insert(campaigns)
+      .values({ ...NOTICE_2024, deadline: '2024-10-22', status: 'open' })
+      .returning();
     const unitUser = await createUserRow(db, 'unit');
     await db.insert(forms).values({ campaignId: campaign!.id, unitId: unitUser.unitId!, status: 'submitted' });
     const center = await loginAs(app, (await createUserRow(db, 'center')).username);
@@ -28,7 +31,7 @@ describe('GET /api/dashboard', () => {
     expect(values(u)).toMatchObject({ form: '已提交', rows: 0, deadline: 15 });
   });
 
-  it('counts today\'s audit events for the auditor, including refused logins', async () => {
+  it("counts today's audit events for the auditor, including refused logins", async () => {
     await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
     const auditor = await loginAs(app, (await createUserRow(db, 'auditor')).username);
     const figures = values((await auditor.inject({ method: 'GET', url: '/api/dashboard' })).json());

@@ -4,7 +4,9 @@ import { ANY_USER } from '../plugins/access.ts';
 import { getDashboard } from '../use-cases/dashboard/get-dashboard.ts';
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/dashboard', { config: ANY_USER, schema: { tags: ['system'], summary: '首页概览（按角色）', response: { 200: DashboardSchema } } }, async (request) =>
-    getDashboard(request.ctx),
+  app.get(
+    '/api/dashboard',
+    { config: ANY_USER, schema: { tags: ['system'], summary: '首页概览（按角色）', response: { 200: DashboardSchema } } },
+    async (request) => getDashboard(request.ctx),
   );
 };

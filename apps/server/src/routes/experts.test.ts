@@ -9,14 +9,28 @@ const center = await loginAs(app, (await createUserRow(db, 'center')).username);
 
 function multipart(name: string, content: Buffer) {
   const boundary = '----zjexperts';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function workbook(rows: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('专家名单');
-  ws.addRow(['姓名*', '工作单位*', '所属推荐单位（属推荐单位的填写全称）', '职称/职务', '专业领域（产业标签，用“、”分隔）', '联系电话', '电子邮箱', '登录用户名（留空则不创建账号）']);
+  ws.addRow([
+    '姓名*',
+    '工作单位*',
+    '所属推荐单位（属推荐单位的填写全称）',
+    '职称/职务',
+    '专业领域（产业标签，用“、”分隔）',
+    '联系电话',
+    '电子邮箱',
+    '登录用户名（留空则不创建账号）',
+  ]);
   for (const r of rows) ws.addRow(r);
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -34,14 +48,22 @@ describe('/api/experts', () => {
     const noName = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '', organization: '某单位' } });
     expect(noName.statusCode).toBe(400);
     expect(noName.json().message).toBe('请填写专家姓名');
-    const unknownUnit = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '王', organization: '某单位', unitId: '00000000-0000-4000-8000-000000000000' } });
+    const unknownUnit = await center.inject({
+      method: 'POST',
+      url: '/api/experts',
+      payload: { name: '王', organization: '某单位', unitId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(unknownUnit.statusCode).toBe(400);
     expect(unknownUnit.json().message).toBe('所选推荐单位不存在，请重新选择');
   });
 
   it('creates an expert linked to a unit with an account of role expert, and edits it', async () => {
     const unit = await createUnitRow(db);
-    const res = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '王教授', organization: unit.name, unitId: unit.id, title: '教授', specialties: ['养老护理'], username: 'wang.prof' } });
+    const res = await center.inject({
+      method: 'POST',
+      url: '/api/experts',
+      payload: { name: '王教授', organization: unit.name, unitId: unit.id, title: '教授', specialties: ['养老护理'], username: 'wang.prof' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { expert, temporaryPassword } = res.json();
     expect(expert).toMatchObject({ name: '王教授', unitId: unit.id, unitName: unit.name, username: 'wang.prof', specialties: ['养老护理'] });
@@ -51,7 +73,11 @@ describe('/api/experts', () => {
     const dup = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '王二', organization: 'x', username: 'WANG.PROF' } });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toBe('用户名“WANG.PROF”已被使用，请换一个');
-    const edit = await center.inject({ method: 'PUT', url: `/api/experts/${expert.id}`, payload: { name: '王教授', organization: '上海大学', unitId: null, title: '教授' } });
+    const edit = await center.inject({
+      method: 'PUT',
+      url: `/api/experts/${expert.id}`,
+      payload: { name: '王教授', organization: '上海大学', unitId: null, title: '教授' },
+    });
     expect(edit.statusCode, edit.body).toBe(200);
     expect(edit.json().expert).toMatchObject({ organization: '上海大学', unitId: null, username: 'wang.prof' });
   });
@@ -62,31 +88,46 @@ describe('/api/experts', () => {
     const unitUser = await createUserRow(db, 'unit');
     const unit = await loginAs(app, unitUser.username);
     expect((await unit.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).statusCode).toBe(403);
-    const listed = (await center.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).json() as { id: string; username: string; email: string | null }[];
+    const listed = (await center.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).json() as {
+      id: string;
+      username: string;
+      email: string | null;
+    }[];
     expect(listed).toContainEqual({ id: account.id, username: account.username, displayName: account.displayName, email: 'link@example.com' });
     expect(listed.some((a) => a.id === unitUser.id)).toBe(false);
 
-    const created = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '钱教授', organization: '上海交通大学' } })).json().expert as { id: string };
+    const created = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '钱教授', organization: '上海交通大学' } })).json().expert as {
+      id: string;
+    };
     const missing = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: {} });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toBe('请选择要关联的专家账号');
     const wrongRole = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: unitUser.id } });
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.json().message).toBe(`账号“${unitUser.username}”不是“评估专家”角色，不能关联到专家库；请选择评估专家账号`);
-    const unknown = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: '00000000-0000-4000-8000-000000000000' } });
+    const unknown = await center.inject({
+      method: 'PUT',
+      url: `/api/experts/${created.id}/account`,
+      payload: { userId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toBe('所选账号不存在，请刷新后重新选择');
     expect((await unit.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: account.id } })).statusCode).toBe(403);
-    const pool = () => center.inject({ method: 'GET', url: '/api/experts' }).then((r) => r.json() as { id: string; userId: string | null; username: string | null }[]);
+    const pool = () =>
+      center.inject({ method: 'GET', url: '/api/experts' }).then((r) => r.json() as { id: string; userId: string | null; username: string | null }[]);
     expect((await pool()).find((e) => e.id === created.id)).toMatchObject({ userId: null, username: null });
 
     const linked = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: account.id } });
     expect(linked.statusCode, linked.body).toBe(200);
     expect(linked.json()).toMatchObject({ id: created.id, userId: account.id, username: account.username });
     expect((await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: account.id } })).statusCode).toBe(200);
-    expect(((await center.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).json() as { id: string }[]).some((a) => a.id === account.id)).toBe(false);
+    expect(((await center.inject({ method: 'GET', url: '/api/experts/linkable-accounts' })).json() as { id: string }[]).some((a) => a.id === account.id)).toBe(
+      false,
+    );
 
-    const other = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '孙研究员', organization: '上海社科院' } })).json().expert as { id: string };
+    const other = (await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '孙研究员', organization: '上海社科院' } })).json().expert as {
+      id: string;
+    };
     const taken = await center.inject({ method: 'PUT', url: `/api/experts/${other.id}/account`, payload: { userId: account.id } });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().message).toBe(`账号“${account.username}”已关联专家“钱教授”，一个账号只能关联一名专家`);
@@ -96,7 +137,11 @@ describe('/api/experts', () => {
     const relink = await center.inject({ method: 'PUT', url: `/api/experts/${created.id}/account`, payload: { userId: spare.id } });
     expect(relink.statusCode).toBe(409);
     expect(relink.json().message).toBe(`专家“钱教授”已关联账号“${account.username}”，不能再关联其他账号`);
-    const both = await center.inject({ method: 'POST', url: '/api/experts', payload: { name: '吴老师', organization: 'x', userId: spare.id, username: 'wu.teacher' } });
+    const both = await center.inject({
+      method: 'POST',
+      url: '/api/experts',
+      payload: { name: '吴老师', organization: 'x', userId: spare.id, username: 'wu.teacher' },
+    });
     expect(both.statusCode).toBe(400);
     expect(both.json().message).toBe('“创建登录账号”与“关联已有账号”只能选一项');
     expect((await pool()).find((e) => e.id === other.id)).toMatchObject({ userId: null });

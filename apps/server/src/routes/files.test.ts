@@ -10,7 +10,12 @@ import { UPLOAD_LIMITS } from '../files/upload-allowance.ts';
 import { discardFileIfUnreferenced } from '../files/discard-file.ts';
 import { ELDER_CARE, REFERENCE_DIR, qrOnlyScan, type FinalizedFormView } from '../../test/center-fixtures.ts';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
 /** A PDF of the given size (header, then filler): for storage without a form. */
 const pdfOf = (size: number) => {
@@ -23,7 +28,10 @@ const pdfOf = (size: number) => {
 function multipart(name: string, content: Buffer) {
   const boundary = '----zjfile' + Math.random().toString(16).slice(2);
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** A unit user logged in with the finalized form of a new open campaign; `upload(size)` sends a matching scan of that size. */
@@ -31,12 +39,28 @@ async function unitWithForm() {
   clock.set('2024-10-08T10:00:00+08:00');
   const [campaign] = await db
     .insert(campaigns)
-    .values({ year: 2024, title: '2024年社会化职业技能等级认定职业（工种）征集', docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', deadline: '2024-10-22', status: 'open', industryTags: ['养老护理'], createdAt: new Date(Date.now() + Math.random() * 1000) })
+    .values({
+      year: 2024,
+      title: '2024年社会化职业技能等级认定职业（工种）征集',
+      docNo: '沪人社职〔2024〕319号',
+      issuer: '上海市人力资源和社会保障局',
+      issueDate: '2024-09-25',
+      deadline: '2024-10-22',
+      status: 'open',
+      industryTags: ['养老护理'],
+      createdAt: new Date(Date.now() + Math.random() * 1000),
+    })
     .returning();
   const user = await createUserRow(db, 'unit');
   const s = await loginAs(app, user.username);
   const mine = (await s.inject({ method: 'GET', url: `/api/forms/mine?campaignId=${campaign!.id}` })).json() as { id: string; version: number };
-  const saved = (await s.inject({ method: 'PUT', url: `/api/forms/${mine.id}`, payload: { version: mine.version, header: { contactName: '张三', contactPhone: '13912345678', fillDate: null }, rows: [ELDER_CARE] } })).json() as { version: number };
+  const saved = (
+    await s.inject({
+      method: 'PUT',
+      url: `/api/forms/${mine.id}`,
+      payload: { version: mine.version, header: { contactName: '张三', contactPhone: '13912345678', fillDate: null }, rows: [ELDER_CARE] },
+    })
+  ).json() as { version: number };
   const form = (await s.inject({ method: 'POST', url: `/api/forms/${mine.id}/finalize`, payload: { version: saved.version } })).json() as FinalizedFormView;
   // A real scan's QR code, padded with trailing bytes (PNG readers stop at IEND) to the size under test.
   const qr = await qrOnlyScan(form);
@@ -101,12 +125,16 @@ describe('upload rate and quota', () => {
     expect((await uploadScanOf(200)).statusCode).toBe(201);
   });
 
-  it('an upload over the unit\'s 200 MB is refused with 413, naming what is used', async () => {
+  it("an upload over the unit's 200 MB is refused with 413, naming what is used", async () => {
     const { user, uploadScanOf } = await unitWithForm();
-    await db.insert(storedFiles).values({ sha256: 'x', mime: 'application/pdf', size: 199 * 1024 * 1024, originalName: 'old.pdf', ownerUnitId: user.unitId, uploadedBy: user.id });
+    await db
+      .insert(storedFiles)
+      .values({ sha256: 'x', mime: 'application/pdf', size: 199 * 1024 * 1024, originalName: 'old.pdf', ownerUnitId: user.unitId, uploadedBy: user.id });
     const res = await uploadScanOf(2 * 1024 * 1024);
     expect(res.statusCode).toBe(413);
-    expect(res.json().message).toBe('本单位已保存的文件共 199 MB，再上传这个 2 MB 的文件将超过 200 MB 的存储上限；被替换的旧扫描件会自动删除，如仍不足请联系市职鉴中心');
+    expect(res.json().message).toBe(
+      '本单位已保存的文件共 199 MB，再上传这个 2 MB 的文件将超过 200 MB 的存储上限；被替换的旧扫描件会自动删除，如仍不足请联系市职鉴中心',
+    );
     expect((await uploadScanOf(512 * 1024)).statusCode).toBe(201);
   });
 });
@@ -115,7 +143,10 @@ describe('pending and superseded files', () => {
   it('a pending file nobody attached is swept after a day; an attached one is kept', async () => {
     const { user, uploadScanOf } = await unitWithForm();
     const actor = { kind: 'user' as const, userId: user.id, username: user.username, role: 'unit' as const, unitId: user.unitId };
-    const orphan = await storePendingFile({ db, actor, clock, ip: null }, { content: pdfOf(600 * 1024), originalName: 'x.pdf', mime: 'application/pdf', ownerUnitId: user.unitId });
+    const orphan = await storePendingFile(
+      { db, actor, clock, ip: null },
+      { content: pdfOf(600 * 1024), originalName: 'x.pdf', mime: 'application/pdf', ownerUnitId: user.unitId },
+    );
     expect(await chunksOf(orphan.id)).toBe(3);
     clock.advance(25 * 3600_000);
     const kept = await uploadScanOf(300);

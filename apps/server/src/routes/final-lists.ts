@@ -16,21 +16,48 @@ export function attachmentDisposition(fileName: string, asciiFallback: string): 
 }
 
 export const finalListRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/api/campaigns/:id/final-list', { config: roles('center'), schema: { tags: ['final-lists'], summary: '发布最终名单', params: CampaignParams, body: PublishFinalListInputSchema, response: { 201: FinalListViewSchema } } }, async (request, reply) =>
-    reply.status(201).send(await publishFinalList(request.ctx, request.params.id)),
+  app.post(
+    '/api/campaigns/:id/final-list',
+    {
+      config: roles('center'),
+      schema: {
+        tags: ['final-lists'],
+        summary: '发布最终名单',
+        params: CampaignParams,
+        body: PublishFinalListInputSchema,
+        response: { 201: FinalListViewSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await publishFinalList(request.ctx, request.params.id)),
   );
-  app.get('/api/campaigns/:id/final-list', { config: roles('center'), schema: { tags: ['final-lists'], summary: '最终名单', params: CampaignParams, response: { 200: FinalListViewSchema } } }, async (request) =>
-    getFinalList(request.ctx, request.params.id),
+  app.get(
+    '/api/campaigns/:id/final-list',
+    { config: roles('center'), schema: { tags: ['final-lists'], summary: '最终名单', params: CampaignParams, response: { 200: FinalListViewSchema } } },
+    async (request) => getFinalList(request.ctx, request.params.id),
   );
-  app.get('/api/campaigns/:id/dossier.zip', { config: roles('center'), schema: { tags: ['final-lists'], summary: '下载征集活动档案（ZIP，流式）', params: CampaignParams } }, async (request, reply) => {
-    const { fileName, stream } = await exportDossier(request.ctx, request.params.id, `${request.protocol}://${request.host}`);
-    return reply
-      .header('content-type', 'application/zip')
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', attachmentDisposition(fileName, 'dossier.zip'))
-      .send(stream);
-  });
-  app.get('/api/occupations/:code/history', { config: roles('center'), schema: { tags: ['final-lists'], summary: '职业的历年推荐与结果', params: z.object({ code: z.string().max(20) }), response: { 200: z.array(OccupationHistoryEntrySchema) } } }, async (request) =>
-    getOccupationHistory(request.ctx, request.params.code),
+  app.get(
+    '/api/campaigns/:id/dossier.zip',
+    { config: roles('center'), schema: { tags: ['final-lists'], summary: '下载征集活动档案（ZIP，流式）', params: CampaignParams } },
+    async (request, reply) => {
+      const { fileName, stream } = await exportDossier(request.ctx, request.params.id, `${request.protocol}://${request.host}`);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachmentDisposition(fileName, 'dossier.zip'))
+        .send(stream);
+    },
+  );
+  app.get(
+    '/api/occupations/:code/history',
+    {
+      config: roles('center'),
+      schema: {
+        tags: ['final-lists'],
+        summary: '职业的历年推荐与结果',
+        params: z.object({ code: z.string().max(20) }),
+        response: { 200: z.array(OccupationHistoryEntrySchema) },
+      },
+    },
+    async (request) => getOccupationHistory(request.ctx, request.params.code),
   );
 };

@@ -10,7 +10,12 @@ import { importFormXlsx } from '../documents/import-form-xlsx.ts';
 import { renderRecommendationFormXlsx } from '../documents/recommendation-form.xlsx.ts';
 import { fakeCfb, poppler, tempFile, unzipText } from '../../test/documents.ts';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
 const HEADER = { contactName: '王晓明', contactPhone: '021-68541234', fillDate: '2024-10-08' };
 const TRICKY = { ...AI_TRAINER, jobTypeName: '数据标注员', reason: '需求增长 & 企业急需；<script>alert(1)</script> 原样保留' };
@@ -22,10 +27,16 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 function multipart(name: string, content: Buffer) {
   const boundary = '----zjdoc' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
-const upload = (s: Session, formId: string, name: string, content: Buffer) => s.inject({ method: 'POST', url: `/api/forms/${formId}/imports`, ...multipart(name, content) });
+const upload = (s: Session, formId: string, name: string, content: Buffer) =>
+  s.inject({ method: 'POST', url: `/api/forms/${formId}/imports`, ...multipart(name, content) });
 const confirm = (s: Session, formId: string, previewId: string, version: number) =>
   s.inject({ method: 'POST', url: `/api/forms/${formId}/imports/${previewId}/confirm`, payload: { version } });
 const getForm = async (s: Session, formId: string) => (await s.inject({ method: 'GET', url: `/api/forms/${formId}` })).json();
@@ -66,7 +77,9 @@ describe('GET /api/forms/:id/document.:format', () => {
     const res = await s.inject({ method: 'GET', url: `/api/forms/${formId}/document.pdf` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="recommendation-form-draft.pdf"; filename*=UTF-8''${encodeURIComponent(`推荐表-${unit.name}-草稿.pdf`)}`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="recommendation-form-draft.pdf"; filename*=UTF-8''${encodeURIComponent(`推荐表-${unit.name}-草稿.pdf`)}`,
+    );
     const text = squeeze(await poppler('pdftotext', ['-layout', await tempFile('draft.pdf', res.rawPayload), '-']));
     expect(text).toContain('草稿·尚未定稿');
     expect(text).toContain('校验码：无（草稿）');
@@ -169,13 +182,22 @@ describe('POST /api/forms/:id/imports (preview) and confirm', () => {
     const { s, formId } = await unitWithDraft();
     for (const format of ['xlsx', 'docx'] as const) {
       const file = (await s.inject({ method: 'GET', url: `/api/forms/${formId}/document.${format}` })).rawPayload;
-      const cleared = await s.inject({ method: 'PUT', url: `/api/forms/${formId}`, payload: { version: (await getForm(s, formId)).version, header: { contactName: '', contactPhone: '', fillDate: null }, rows: [ELDER_CARE] } });
+      const cleared = await s.inject({
+        method: 'PUT',
+        url: `/api/forms/${formId}`,
+        payload: { version: (await getForm(s, formId)).version, header: { contactName: '', contactPhone: '', fillDate: null }, rows: [ELDER_CARE] },
+      });
       expect(cleared.statusCode).toBe(200);
       const before = await getForm(s, formId);
       const res = await upload(s, formId, `推荐表.${format}`, file);
       expect(res.statusCode, res.body).toBe(201);
       const preview = res.json();
-      expect(preview).toMatchObject({ kind: format, canConfirm: true, summary: { rows: 3, blocking: 0 }, header: { contactName: '王晓明', contactPhone: '021-68541234', fillDate: '2024-10-08' } });
+      expect(preview).toMatchObject({
+        kind: format,
+        canConfirm: true,
+        summary: { rows: 3, blocking: 0 },
+        header: { contactName: '王晓明', contactPhone: '021-68541234', fillDate: '2024-10-08' },
+      });
       expect(preview.rows.map(({ priority: _p, findings: _f, ...r }: Record<string, unknown>) => r)).toEqual(ROWS);
       expect(preview.rows[0].findings).toEqual(expect.any(Array));
       expect(await getForm(s, formId)).toEqual(before);
@@ -188,7 +210,10 @@ describe('POST /api/forms/:id/imports (preview) and confirm', () => {
       expect(await db.select().from(formImportPreviews).where(eq(formImportPreviews.id, preview.id))).toEqual([]);
       expect((await confirm(s, formId, preview.id, after.version)).statusCode).toBe(404);
     }
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.objectId, formId), eq(auditLog.action, 'form.import')));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, formId), eq(auditLog.action, 'form.import')));
     expect(audit).toHaveLength(2);
   });
 

@@ -7,11 +7,23 @@ import { AI_TRAINER, ELDER_CARE, REFERENCE_DIR, openCampaignRow, submitAsUnit, u
 import { campaigns, candidates, notifications, outbox } from '../db/schema/index.ts';
 import type { FormHistory } from '@zhengji/domain';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
 async function accept(c: Session, formId: string, fail: number[] = []) {
   const { version } = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
-  const decided = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: fail.map((rowIndex) => ({ rowIndex, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已于2023年开展该职业认定' })) } });
+  const decided = await c.inject({
+    method: 'PUT',
+    url: `/api/checks/${formId}/decisions`,
+    payload: {
+      version,
+      decisions: fail.map((rowIndex) => ({ rowIndex, decision: 'fail', reasonCode: 'already_offered', reasonText: '本市已于2023年开展该职业认定' })),
+    },
+  });
   const res = await c.inject({ method: 'POST', url: `/api/checks/${formId}/accept`, payload: { version: decided.json().version } });
   expect(res.statusCode, res.body).toBe(200);
 }
@@ -53,17 +65,31 @@ describe('GET /api/forms/mine/history', () => {
     h = await history(a.s);
     const [elder, ai] = h.entries[0]!.rows;
     expect(elder).toMatchObject({ occupationCode: '4-10-01-05', check: { decision: 'pass' }, outcome: 'in_review', outcomeLabel: '专家评估中' });
-    expect(ai).toMatchObject({ check: { decision: 'fail', reasonCode: 'already_offered', reason: '本市已开展：本市已于2023年开展该职业认定' }, outcomeLabel: '核验未通过', outcomeReason: '本市已开展：本市已于2023年开展该职业认定' });
+    expect(ai).toMatchObject({
+      check: { decision: 'fail', reasonCode: 'already_offered', reason: '本市已开展：本市已于2023年开展该职业认定' },
+      outcomeLabel: '核验未通过',
+      outcomeReason: '本市已开展：本市已于2023年开展该职业认定',
+    });
 
     // Experts decide: each recommending unit is told, in the application and by e-mail, in the same transaction.
     await db.update(campaigns).set({ status: 'reviewing' }).where(eq(campaigns.id, campaign.id));
-    const [cand] = await db.select().from(candidates).where(and(eq(candidates.campaignId, campaign.id), eq(candidates.occupationCode, '4-10-01-05')));
-    const decided = await center.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/review/decisions`, payload: { candidates: [{ id: cand!.id, version: cand!.version }], decision: 'selected' } });
+    const [cand] = await db
+      .select()
+      .from(candidates)
+      .where(and(eq(candidates.campaignId, campaign.id), eq(candidates.occupationCode, '4-10-01-05')));
+    const decided = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${campaign.id}/review/decisions`,
+      payload: { candidates: [{ id: cand!.id, version: cand!.version }], decision: 'selected' },
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     h = await history(a.s);
     expect(h.entries[0]!.rows[0]!.outcomeLabel).toBe('入选');
     for (const u of [a, b]) {
-      const mine = await db.select().from(notifications).where(and(eq(notifications.userId, u.user.id), eq(notifications.kind, 'outcome')));
+      const mine = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, u.user.id), eq(notifications.kind, 'outcome')));
       expect(mine).toHaveLength(1);
       expect(mine[0]!.title).toBe('【征集】专家评估结果');
       expect(mine[0]!.body).toContain('养老护理员 4-10-01-05：入选');
@@ -73,7 +99,11 @@ describe('GET /api/forms/mine/history', () => {
 
     // The notice: 公示中, then the final list: 最终名单, each unit told again.
     clock.set('2024-10-25T10:00:00+08:00');
-    const created = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕1号', body: '现将名单公示如下。', startDate: '2024-10-28' } });
+    const created = await center.inject({
+      method: 'POST',
+      url: '/api/notices',
+      payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕1号', body: '现将名单公示如下。', startDate: '2024-10-28' },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const published = await center.inject({ method: 'POST', url: `/api/notices/${created.json().id}/publish`, payload: { version: created.json().version } });
     expect(published.statusCode, published.body).toBe(200);
@@ -84,7 +114,10 @@ describe('GET /api/forms/mine/history', () => {
     h = await history(a.s);
     expect(h.entries[0]!.rows.map((r) => r.outcomeLabel)).toEqual(['最终名单', '核验未通过']);
     expect(h.entries[0]!.summary).toBe('共 2 项：最终名单 1 项，核验未通过 1 项');
-    const finalNote = await db.select().from(notifications).where(and(eq(notifications.userId, b.user.id), eq(notifications.title, '【征集】最终名单已发布')));
+    const finalNote = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, b.user.id), eq(notifications.title, '【征集】最终名单已发布')));
     expect(finalNote[0]!.body).toContain('养老护理员 4-10-01-05：列入最终名单');
 
     // Archived: the history and the home page still say where the unit stands.

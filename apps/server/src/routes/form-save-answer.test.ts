@@ -22,13 +22,30 @@ const ROW = {
   expectedAssessments: 1200,
   reason: '本市老龄化程度高，养老护理人员缺口大',
 };
-const BAD_CODE = { ...ROW, occupationCode: '9-99-99-99', occupationName: '不存在的职业', industries: [], inShortageCatalog: null, expectedAssessments: null, reason: '' };
+const BAD_CODE = {
+  ...ROW,
+  occupationCode: '9-99-99-99',
+  occupationName: '不存在的职业',
+  industries: [],
+  inShortageCatalog: null,
+  expectedAssessments: null,
+  reason: '',
+};
 
 async function unitWithForm() {
   clock.set('2024-10-08T10:00:00+08:00');
   const [campaign] = await db
     .insert(campaigns)
-    .values({ year: 2024, title: '保存应答测试', docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', deadline: '2024-10-22', status: 'open', industryTags: ['养老护理'] })
+    .values({
+      year: 2024,
+      title: '保存应答测试',
+      docNo: '沪人社职〔2024〕319号',
+      issuer: '上海市人力资源和社会保障局',
+      issueDate: '2024-09-25',
+      deadline: '2024-10-22',
+      status: 'open',
+      industryTags: ['养老护理'],
+    })
     .returning();
   const user = await createUserRow(db, 'unit');
   const s = await loginAs(app, user.username);
@@ -41,7 +58,11 @@ describe('PUT /api/forms/:id answers what it wrote', () => {
   it('equals the next read: rows with their ids, order, findings, the unit name and the summary', async () => {
     const { s, user, form } = await unitWithForm();
     const rows = [ROW, BAD_CODE, { ...ROW, jobTypeName: '', reason: '第三行\n换行保留' }];
-    const saved = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: form.version, header: { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' }, rows } });
+    const saved = await s.inject({
+      method: 'PUT',
+      url: `/api/forms/${form.id}`,
+      payload: { version: form.version, header: { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' }, rows },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const read = await s.inject({ method: 'GET', url: `/api/forms/${form.id}` });
     expect(read.statusCode).toBe(200);

@@ -9,7 +9,12 @@ import { formVersions, forms } from '../db/schema/index.ts';
 
 // The 定稿 → print → seal → scan → matched → submit loop, with scans made from the system's own print copies:
 // rasterized at 150 dpi, rotated, grey and noisy, photographed at an angle, wrapped into image-only PDFs.
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 const HEADER = { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' };
 
 interface View {
@@ -48,7 +53,11 @@ async function printCopy(s: Session, form: View, format: 'pdf' | 'docx' = 'pdf')
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' } as const;
 async function upload(s: Session, formId: string, scan: Buffer, format: keyof typeof MIME) {
-  return s.inject({ method: 'POST', url: `/api/forms/${formId}/scan`, ...multipartFile(scan, `盖章扫描件.${format === 'jpeg' ? 'jpg' : format}`, MIME[format]) });
+  return s.inject({
+    method: 'POST',
+    url: `/api/forms/${formId}/scan`,
+    ...multipartFile(scan, `盖章扫描件.${format === 'jpeg' ? 'jpg' : format}`, MIME[format]),
+  });
 }
 const get = async (s: Session, id: string) => (await s.inject({ method: 'GET', url: `/api/forms/${id}` })).json() as View;
 
@@ -86,7 +95,9 @@ describe('定稿 (finalize) and 撤销定稿', () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const dir = mkdtempSync('/tmp/zj-seal-');
     writeFileSync(`${dir}/v.pdf`, pdf);
-    const pages = execFileSync('pdftotext', ['-layout', `${dir}/v.pdf`, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+    const pages = execFileSync('pdftotext', ['-layout', `${dir}/v.pdf`, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const page of pages) {
       expect(page).toMatch(/定稿第\s*1\s*版/);
@@ -110,7 +121,12 @@ describe('the sealed scan, read from its QR code', () => {
     const scan = await makeScan(await printCopy(s, fin), { format: 'jpeg', dpi: 150, rotateDeg: 2, grey: true, noise: 30 });
     const res = await upload(s, form.id, scan, 'jpeg');
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().match).toEqual({ status: 'matched', versionNo: 1, verificationCode: fin.finalized!.verificationCode, message: `扫描件与第 1 版定稿一致（校验码 ${fin.finalized!.verificationCode}，在第 1 页识别到二维码）` });
+    expect(res.json().match).toEqual({
+      status: 'matched',
+      versionNo: 1,
+      verificationCode: fin.finalized!.verificationCode,
+      message: `扫描件与第 1 版定稿一致（校验码 ${fin.finalized!.verificationCode}，在第 1 页识别到二维码）`,
+    });
     expect(res.json().form).toMatchObject({ scanMatch: 'matched', submitBlockers: [] });
     const sub = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: res.json().form.version } });
     expect(sub.statusCode, sub.body).toBe(200);
@@ -138,7 +154,11 @@ describe('the sealed scan, read from its QR code', () => {
   it('a 20-page PDF with the code only on page 7 matches', async () => {
     const { s, form } = await draft();
     const fin = await finalize(s, form);
-    const copy = await makePrintCopy({ payload: { formId: form.id, versionNo: 1, verificationCode: fin.finalized!.verificationCode }, pages: 20, codeOnPages: [7] });
+    const copy = await makePrintCopy({
+      payload: { formId: form.id, versionNo: 1, verificationCode: fin.finalized!.verificationCode },
+      pages: 20,
+      codeOnPages: [7],
+    });
     const res = await upload(s, form.id, await makeScan(copy, { format: 'pdf', dpi: 100, grey: true }), 'pdf');
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().match.message).toContain('在第 7 页识别到二维码');
@@ -155,7 +175,9 @@ describe('the sealed scan, read from its QR code', () => {
     const res = await upload(s, form.id, v1Scan, 'jpeg');
     expect(res.statusCode).toBe(200);
     expect(res.json().match).toMatchObject({ status: 'mismatch', versionNo: 1 });
-    expect(res.json().match.message).toBe(`扫描件为第 1 版（第 1 页），当前定稿为第 2 版（校验码 ${v2.finalized!.verificationCode}）。请打印第 2 版定稿，加盖公章后重新扫描上传`);
+    expect(res.json().match.message).toBe(
+      `扫描件为第 1 版（第 1 页），当前定稿为第 2 版（校验码 ${v2.finalized!.verificationCode}）。请打印第 2 版定稿，加盖公章后重新扫描上传`,
+    );
     expect(res.json().file).toBeNull();
     expect(await get(s, form.id)).toMatchObject({ scan: { id: good.json().file.id }, scanMatch: 'matched' });
   });
@@ -169,7 +191,10 @@ describe('the sealed scan, read from its QR code', () => {
     const res = await upload(a.s, a.form.id, otherScan, 'jpeg');
     expect(res.json().match.status).toBe('mismatch');
     expect(res.json().match.message).toContain('属于另一份推荐表');
-    const forged = await makeScan(await makePrintCopy({ payload: { formId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', versionNo: 1, verificationCode: finA.finalized!.verificationCode } }), { format: 'png' });
+    const forged = await makeScan(
+      await makePrintCopy({ payload: { formId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', versionNo: 1, verificationCode: finA.finalized!.verificationCode } }),
+      { format: 'png' },
+    );
     const res2 = await upload(a.s, a.form.id, forged, 'png');
     expect(res2.json().match.status).toBe('mismatch');
     const wrongCode = await makeScan(await makePrintCopy({ payload: { formId: a.form.id, versionNo: 1, verificationCode: '00000000' } }), { format: 'png' });
@@ -191,7 +216,11 @@ describe('the sealed scan, read from its QR code', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().message).toContain('与第 1 版定稿的校验码不一致');
     expect((await get(s, form.id)).pendingScan?.id).toBe(res.json().file.id);
-    const typed = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/scan/code`, payload: { code: ` ${fin.finalized!.verificationCode.toLowerCase()} ` } });
+    const typed = await s.inject({
+      method: 'POST',
+      url: `/api/forms/${form.id}/scan/code`,
+      payload: { code: ` ${fin.finalized!.verificationCode.toLowerCase()} ` },
+    });
     expect(typed.statusCode, typed.body).toBe(200);
     expect(typed.json().form).toMatchObject({ scan: { id: res.json().file.id }, scanMatch: 'manual', pendingScan: null, submitBlockers: [] });
     const sub = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/submit`, payload: { version: typed.json().form.version } });

@@ -7,7 +7,12 @@ import { campaigns, formVersions, forms, outbox } from '../db/schema/index.ts';
 import { finalizeWithScan, qrOnlyScan } from '../../test/center-fixtures.ts';
 
 const REFERENCE_DIR = new URL('../../../../../shared/reference', import.meta.url).pathname;
-const { app, db, clock, mailer } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock, mailer } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
 const GOOD_ROW = {
   occupationCode: '4-10-01-05',
@@ -20,16 +25,45 @@ const GOOD_ROW = {
   expectedAssessments: 1200,
   reason: '本市老龄化程度高，养老护理人员缺口大（《上海市养老服务发展“十四五”规划》）',
 };
-const AI_ROW = { ...GOOD_ROW, occupationCode: '4-04-05-05', occupationName: '人工智能训练师', standardName: '人工智能训练师', standardVersion: '2021年版', industries: ['人工智能'], expectedAssessments: 800 };
-const ACCESS_ROW = { ...GOOD_ROW, occupationCode: '4-07-05-03', occupationName: '消防设施操作员', standardName: '消防设施操作员', inShortageCatalog: false, industries: ['高端装备'] };
+const AI_ROW = {
+  ...GOOD_ROW,
+  occupationCode: '4-04-05-05',
+  occupationName: '人工智能训练师',
+  standardName: '人工智能训练师',
+  standardVersion: '2021年版',
+  industries: ['人工智能'],
+  expectedAssessments: 800,
+};
+const ACCESS_ROW = {
+  ...GOOD_ROW,
+  occupationCode: '4-07-05-03',
+  occupationName: '消防设施操作员',
+  standardName: '消防设施操作员',
+  inShortageCatalog: false,
+  industries: ['高端装备'],
+};
 const HEADER = { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 async function createCampaign(overrides: Partial<typeof campaigns.$inferInsert> = {}) {
   const [row] = await db
     .insert(campaigns)
-    .values({ year: 2024, title: '2024年社会化职业技能等级认定职业（工种）征集', docNo: '沪人社职〔2024〕319号', issuer: '上海市人力资源和社会保障局', issueDate: '2024-09-25', deadline: '2024-10-22', status: 'open', industryTags: ['养老护理', '人工智能', '高端装备'], createdAt: new Date(Date.now() + Math.random() * 1000), ...overrides })
+    .values({
+      year: 2024,
+      title: '2024年社会化职业技能等级认定职业（工种）征集',
+      docNo: '沪人社职〔2024〕319号',
+      issuer: '上海市人力资源和社会保障局',
+      issueDate: '2024-09-25',
+      deadline: '2024-10-22',
+      status: 'open',
+      industryTags: ['养老护理', '人工智能', '高端装备'],
+      createdAt: new Date(Date.now() + Math.random() * 1000),
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -51,7 +85,10 @@ const save = (s: Awaited<ReturnType<typeof unitWithForm>>['s'], id: string, vers
 function multipart(name: string, content: Buffer, type = 'application/octet-stream') {
   const boundary = '----zjtest' + Math.random().toString(16).slice(2);
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 const upload = (s: Awaited<ReturnType<typeof unitWithForm>>['s'], id: string, name: string, content: Buffer) =>
   s.inject({ method: 'POST', url: `/api/forms/${id}/scan`, ...multipart(name, content) });
@@ -129,7 +166,10 @@ describe('PUT /api/forms/:id (save)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.version).toBe(2);
-    expect(body.rows.map((r: { priority: number; occupationCode: string }) => [r.priority, r.occupationCode])).toEqual([[1, '4-07-05-03'], [2, '4-10-01-05']]);
+    expect(body.rows.map((r: { priority: number; occupationCode: string }) => [r.priority, r.occupationCode])).toEqual([
+      [1, '4-07-05-03'],
+      [2, '4-10-01-05'],
+    ]);
     expect(body.rows[1].reason).toBe(reason);
     expect(body.rows[1].occupationName).toBe('  养老护理员 ');
     expect(body.rows[0].findings.map((f: { code: string }) => f.code)).toContain('access_qualification');
@@ -240,10 +280,28 @@ describe('POST /api/forms/:id/scan', () => {
   });
 
   it.each([
-    ['an ELF executable renamed .pdf', '推荐表.pdf', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]), 415, '该文件是可执行程序，不是 PDF、JPEG 或 PNG 文件（系统按文件内容识别，与扩展名无关），请上传加盖公章的推荐表扫描件'],
-    ['an MZ executable renamed .pdf', 'scan.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 415, '该文件是可执行程序，不是 PDF、JPEG 或 PNG 文件（系统按文件内容识别，与扩展名无关），请上传加盖公章的推荐表扫描件'],
+    [
+      'an ELF executable renamed .pdf',
+      '推荐表.pdf',
+      Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]),
+      415,
+      '该文件是可执行程序，不是 PDF、JPEG 或 PNG 文件（系统按文件内容识别，与扩展名无关），请上传加盖公章的推荐表扫描件',
+    ],
+    [
+      'an MZ executable renamed .pdf',
+      'scan.pdf',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+      415,
+      '该文件是可执行程序，不是 PDF、JPEG 或 PNG 文件（系统按文件内容识别，与扩展名无关），请上传加盖公章的推荐表扫描件',
+    ],
     ['an empty file', 'empty.pdf', Buffer.alloc(0), 400, '文件“empty.pdf”是空文件，请重新选择扫描件上传'],
-    ['a 25 MB file', 'big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024)]), 413, '文件“big.pdf”超过 20 MB，请降低扫描分辨率（如 200 dpi、灰度）后重新上传'],
+    [
+      'a 25 MB file',
+      'big.pdf',
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024)]),
+      413,
+      '文件“big.pdf”超过 20 MB，请降低扫描分辨率（如 200 dpi、灰度）后重新上传',
+    ],
   ])('refuses %s', async (_what, name, content, status, message) => {
     const { s, form } = await finalizedForm();
     const res = await upload(s, form.id, name, content);
@@ -294,7 +352,9 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     const saved = await save(s, form.id, 1, [GOOD_ROW, ACCESS_ROW, { ...AI_ROW, reason: '' }]);
     const res = await s.inject({ method: 'POST', url: `/api/forms/${form.id}/finalize`, payload: { version: saved.json().version } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toMatch(/^第 2、3 行有错误，请修改后再定稿。第 2 行：职业“消防设施操作员”（4-07-05-03）属于《国家职业资格目录（2021年版）》中的准入类职业资格/);
+    expect(res.json().message).toMatch(
+      /^第 2、3 行有错误，请修改后再定稿。第 2 行：职业“消防设施操作员”（4-07-05-03）属于《国家职业资格目录（2021年版）》中的准入类职业资格/,
+    );
     const now = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json();
     expect(now).toMatchObject({ status: 'draft', finalized: null, abilities: { save: true } });
     expect(now.submitBlockers[0]).toMatch(/^还有 \d+ 处错误需要修改$/);
@@ -344,14 +404,37 @@ describe('submit, versions, return, resubmit, diff, withdraw, accept', () => {
     const center = await loginAs(app, (await createUserRow(db, 'center')).username);
     const noReason = await center.inject({ method: 'POST', url: `/api/forms/${form.id}/return`, payload: { reason: ' ', until: '2024-10-30T17:00:00+08:00' } });
     expect(noReason.json().message).toBe('退回推荐表须填写退回理由');
-    expect((await s.inject({ method: 'POST', url: `/api/forms/${form.id}/return`, payload: { reason: 'x', until: '2024-10-30T17:00:00+08:00' } })).statusCode).toBe(403);
-    const ret = await center.inject({ method: 'POST', url: `/api/forms/${form.id}/return`, payload: { reason: '扫描件未加盖公章', until: '2024-10-30T17:00:00+08:00' } });
+    expect(
+      (await s.inject({ method: 'POST', url: `/api/forms/${form.id}/return`, payload: { reason: 'x', until: '2024-10-30T17:00:00+08:00' } })).statusCode,
+    ).toBe(403);
+    const ret = await center.inject({
+      method: 'POST',
+      url: `/api/forms/${form.id}/return`,
+      payload: { reason: '扫描件未加盖公章', until: '2024-10-30T17:00:00+08:00' },
+    });
     expect(ret.statusCode, ret.body).toBe(200);
     const mine = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json();
-    expect(mine).toMatchObject({ status: 'returned', returnReason: '扫描件未加盖公章', returnedUntil: '2024-10-30T09:00:00.000Z', finalized: null, abilities: { save: true, finalize: true, submit: false } });
+    expect(mine).toMatchObject({
+      status: 'returned',
+      returnReason: '扫描件未加盖公章',
+      returnedUntil: '2024-10-30T09:00:00.000Z',
+      finalized: null,
+      abilities: { save: true, finalize: true, submit: false },
+    });
     clock.set('2024-10-28T10:00:00+08:00');
     const changedAi = { ...AI_ROW, expectedAssessments: 900 };
-    const saved = await save(s, form.id, mine.version, [changedAi, { ...GOOD_ROW, occupationCode: '4-01-06-01', occupationName: '电子商务师', standardName: '电子商务师', standardVersion: '2022年版', inShortageCatalog: false, industries: ['电子信息'] }]);
+    const saved = await save(s, form.id, mine.version, [
+      changedAi,
+      {
+        ...GOOD_ROW,
+        occupationCode: '4-01-06-01',
+        occupationName: '电子商务师',
+        standardName: '电子商务师',
+        standardVersion: '2022年版',
+        inShortageCatalog: false,
+        industries: ['电子信息'],
+      },
+    ]);
     expect(saved.statusCode, saved.body).toBe(200);
     const firstScan = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}/versions/1` })).json().scanFileId as string;
     const scanned = await finalizeWithScan(s, form.id, saved.json().version);
@@ -407,7 +490,16 @@ describe('GET /api/campaigns/current', () => {
     const campaign = await createCampaign({ createdAt: new Date('2030-01-01'), instructions: ['按优先级填写'] });
     const res = await app.inject({ method: 'GET', url: '/api/campaigns/current' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: campaign.id, title: campaign.title, docNo: '沪人社职〔2024〕319号', deadline: '2024-10-22', deadlineLabel: '2024年10月22日', status: 'open', industryTags: ['养老护理', '人工智能', '高端装备'], instructions: ['按优先级填写'] });
+    expect(res.json()).toEqual({
+      id: campaign.id,
+      title: campaign.title,
+      docNo: '沪人社职〔2024〕319号',
+      deadline: '2024-10-22',
+      deadlineLabel: '2024年10月22日',
+      status: 'open',
+      industryTags: ['养老护理', '人工智能', '高端装备'],
+      instructions: ['按优先级填写'],
+    });
   });
 });
 

@@ -16,7 +16,11 @@ async function publishedNotice(n = 3, start = '2024-10-08') {
   clock.set('2024-10-08T10:00:00+08:00');
   const campaign = await createCampaignRow(db);
   const cands = await createCandidates(db, campaign.id, n);
-  const created = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕1号', body: '现将名单公示如下。', startDate: start } });
+  const created = await center.inject({
+    method: 'POST',
+    url: '/api/notices',
+    payload: { campaignId: campaign.id, title: '2024年职业（工种）公示', docNo: '沪职鉴〔2024〕1号', body: '现将名单公示如下。', startDate: start },
+  });
   expect(created.statusCode, created.body).toBe(201);
   const published = await center.inject({ method: 'POST', url: `/api/notices/${created.json().id}/publish`, payload: { version: created.json().version } });
   expect(published.statusCode, published.body).toBe(200);
@@ -47,7 +51,11 @@ describe('POST /api/notices', () => {
     expect(n.items).toHaveLength(2);
     expect(n.items[0].recommendingUnits).toHaveLength(2);
     expect(n.status).toBe('draft');
-    const corrected = await center.inject({ method: 'PATCH', url: `/api/notices/${n.id}`, payload: { title: '公示', startDate: '2024-10-08', dayOverrides: { '2024-10-12': 'holiday' }, version: n.version } });
+    const corrected = await center.inject({
+      method: 'PATCH',
+      url: `/api/notices/${n.id}`,
+      payload: { title: '公示', startDate: '2024-10-08', dayOverrides: { '2024-10-12': 'holiday' }, version: n.version },
+    });
     expect(corrected.json().endDate).toBe('2024-10-14');
     const again = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08' } });
     expect(again.statusCode).toBe(409);
@@ -60,13 +68,25 @@ describe('POST /api/notices', () => {
     const past = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-07' } });
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toBe('公示开始日期2024年10月7日早于今天（2024年10月8日），公示期不能从过去开始，请改为今天或以后的日期');
-    const short = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-11' } });
+    const short = await center.inject({
+      method: 'POST',
+      url: '/api/notices',
+      payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-11' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().message).toBe('公示期不得少于5个工作日：自2024年10月8日开始，结束日期不能早于2024年10月12日');
-    const before = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-01' } });
+    const before = await center.inject({
+      method: 'POST',
+      url: '/api/notices',
+      payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-01' },
+    });
     expect(before.json().message).toBe('公示结束日期2024年10月1日不能早于开始日期2024年10月8日');
     expect(await db.select().from(notices).where(eq(notices.campaignId, campaign.id))).toEqual([]);
-    const longer = await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-15' } });
+    const longer = await center.inject({
+      method: 'POST',
+      url: '/api/notices',
+      payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-15' },
+    });
     expect(longer.statusCode, longer.body).toBe(201);
     expect(longer.json().endDate).toBe('2024-10-15');
     const n = longer.json();
@@ -94,7 +114,11 @@ describe('POST /api/notices/:id/publish', () => {
     const again = (await center.inject({ method: 'GET', url: `/api/notices/${notice.id}` })).json();
     expect(again.items[0].occupationName).not.toBe('改过的名字');
     expect(again.snapshotHash).toBe(notice.snapshotHash);
-    const edit = await center.inject({ method: 'PATCH', url: `/api/notices/${notice.id}`, payload: { title: 'x', startDate: '2024-10-08', version: again.version } });
+    const edit = await center.inject({
+      method: 'PATCH',
+      url: `/api/notices/${notice.id}`,
+      payload: { title: 'x', startDate: '2024-10-08', version: again.version },
+    });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().message).toBe('公示已发布，内容已固定，不能再修改');
   });
@@ -103,7 +127,9 @@ describe('POST /api/notices/:id/publish', () => {
     clock.set('2024-10-08T10:00:00+08:00');
     const campaign = await createCampaignRow(db);
     await createCandidates(db, campaign.id, 2);
-    const n = (await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08' } })).json();
+    const n = (
+      await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08' } })
+    ).json();
     clock.set('2024-10-09T00:00:01+08:00');
     const late = await center.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: n.version } });
     expect(late.statusCode).toBe(409);
@@ -112,7 +138,11 @@ describe('POST /api/notices/:id/publish', () => {
     expect(draft).toMatchObject({ status: 'draft', version: n.version, publishedAt: null });
     const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(c).toMatchObject({ status: 'reviewing', version: campaign.version });
-    const moved = await center.inject({ method: 'PATCH', url: `/api/notices/${n.id}`, payload: { title: '公示', startDate: '2024-10-09', version: n.version } });
+    const moved = await center.inject({
+      method: 'PATCH',
+      url: `/api/notices/${n.id}`,
+      payload: { title: '公示', startDate: '2024-10-09', version: n.version },
+    });
     expect(moved.json().endDate).toBe('2024-10-14');
     const ok = await center.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: moved.json().version } });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -123,7 +153,9 @@ describe('POST /api/notices/:id/publish', () => {
     const campaign = await createCampaignRow(db);
     await createCandidates(db, campaign.id, 1);
     await createCandidates(db, campaign.id, 1, 'candidate');
-    const n = (await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08' } })).json();
+    const n = (
+      await center.inject({ method: 'POST', url: '/api/notices', payload: { campaignId: campaign.id, title: '公示', startDate: '2024-10-08' } })
+    ).json();
     const res = await center.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: n.version } });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('尚有1个候选职业未作出是否入选的决定');
@@ -151,15 +183,31 @@ describe('objections handling and the final list', () => {
     const { campaign, notice } = await publishedNotice(3);
     const target = notice.items[1]!;
     const evidence = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600 * 1024, 3)]);
-    const filed = await postObjection(app, notice.id, { name: '张三丰', phone: '13812345678', email: 'zhang@example.com', itemId: target.candidateId, grounds: '<script>alert(1)</script>该职业已在本市开展' }, [{ name: 'evidence', filename: '证明.png', content: evidence, type: 'image/png' }]);
+    const filed = await postObjection(
+      app,
+      notice.id,
+      { name: '张三丰', phone: '13812345678', email: 'zhang@example.com', itemId: target.candidateId, grounds: '<script>alert(1)</script>该职业已在本市开展' },
+      [{ name: 'evidence', filename: '证明.png', content: evidence, type: 'image/png' }],
+    );
     expect(filed.statusCode, filed.body).toBe(201);
     const receiptNo = /data-testid="receipt-no">([^<]+)</.exec(filed.body)![1]!;
     // The address is confirmed by the link of the confirmation mail; only then do the receipt and the reply go to it.
     const [confirmMail] = await db.select().from(outbox).where(eq(outbox.to, 'zhang@example.com'));
     const token = /token=([\w-]+)/.exec(confirmMail!.body)![1]!;
-    const confirmed = await app.inject({ method: 'POST', url: '/public/objections/confirm', payload: `token=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/public/objections/confirm',
+      payload: `token=${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    const second = await postObjection(app, notice.id, { name: '李四', phone: '13900001111', itemId: notice.items[0]!.candidateId, grounds: '理由二' }, [], '10.0.0.2');
+    const second = await postObjection(
+      app,
+      notice.id,
+      { name: '李四', phone: '13900001111', itemId: notice.items[0]!.candidateId, grounds: '理由二' },
+      [],
+      '10.0.0.2',
+    );
     const receipt2 = /data-testid="receipt-no">([^<]+)</.exec(second.body)![1]!;
 
     const list = await center.inject({ method: 'GET', url: `/api/notices/${notice.id}/objections` });
@@ -195,10 +243,16 @@ describe('objections handling and the final list', () => {
     expect(cand!.status).toBe('withdrawn');
     const mails = await db.select().from(outbox).where(eq(outbox.to, 'zhang@example.com'));
     expect(mails).toHaveLength(3);
-    expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('请确认您的电子邮箱'), expect.stringContaining('异议已收到'), expect.stringContaining('异议办理结果')]));
+    expect(mails.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([expect.stringContaining('请确认您的电子邮箱'), expect.stringContaining('异议已收到'), expect.stringContaining('异议办理结果')]),
+    );
 
     const second2 = list.json().find((o: { receiptNo: string }) => o.receiptNo === receipt2);
-    await center.inject({ method: 'POST', url: `/api/objections/${second2.id}/actions`, payload: { action: 'decline', reason: '理由不充分', version: second2.version } });
+    await center.inject({
+      method: 'POST',
+      url: `/api/objections/${second2.id}/actions`,
+      payload: { action: 'decline', reason: '理由不充分', version: second2.version },
+    });
 
     expect((await unit.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/final-list`, payload: {} })).statusCode).toBe(403);
     const final = await center.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/final-list`, payload: {} });
@@ -223,7 +277,20 @@ describe('objections handling and the final list', () => {
     expect(zip.headers['content-type']).toBe('application/zip');
     const names = await zipNames(zip.rawPayload);
     const finalName = `最终名单/${campaign.title}最终名单`;
-    expect(names).toEqual(expect.arrayContaining(['说明.txt', '征集活动.csv', '候选职业.csv', '公示/2024年职业（工种）公示.pdf', '公示/2024年职业（工种）公示.ofd', '公示/异议.csv', `${finalName}.pdf`, `${finalName}.ofd`, '审计日志.csv', `公示/异议证明材料/${receiptNo}/证明材料1.png`]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '说明.txt',
+        '征集活动.csv',
+        '候选职业.csv',
+        '公示/2024年职业（工种）公示.pdf',
+        '公示/2024年职业（工种）公示.ofd',
+        '公示/异议.csv',
+        `${finalName}.pdf`,
+        `${finalName}.ofd`,
+        '审计日志.csv',
+        `公示/异议证明材料/${receiptNo}/证明材料1.png`,
+      ]),
+    );
     expect((await zipEntry(zip.rawPayload, `公示/异议证明材料/${receiptNo}/证明材料1.png`)).equals(evidence)).toBe(true);
     expect((await unit.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/dossier.zip` })).statusCode).toBe(403);
   }, 180_000);

@@ -6,10 +6,18 @@ import { loginAs } from '../../test/auth.ts';
 import { REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
 import { notifications, outbox, users } from '../db/schema/index.ts';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
 async function note(userId: string, title: string, at: string) {
-  const [row] = await db.insert(notifications).values({ userId, kind: 'test', title, body: `${title}的正文`, link: '/form', createdAt: new Date(at) }).returning();
+  const [row] = await db
+    .insert(notifications)
+    .values({ userId, kind: 'test', title, body: `${title}的正文`, link: '/form', createdAt: new Date(at) })
+    .returning();
   return row!;
 }
 
@@ -73,7 +81,11 @@ describe('/api/notifications', () => {
     const formId = await submitAsUnit(noMail.s, campaign.id);
     const center = await loginAs(app, (await createUserRow(db, 'center')).username);
     clock.advance(60_000); // the return comes after the receipt (same-instant notifications have no defined order)
-    const ret = await center.inject({ method: 'POST', url: `/api/forms/${formId}/return`, payload: { reason: '请补充推荐理由', until: '2024-10-20T17:00:00+08:00' } });
+    const ret = await center.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/return`,
+      payload: { reason: '请补充推荐理由', until: '2024-10-20T17:00:00+08:00' },
+    });
     expect(ret.statusCode, ret.body).toBe(200);
 
     const mine = (await noMail.s.inject({ method: 'GET', url: '/api/notifications' })).json();
@@ -93,12 +105,16 @@ describe('/api/notifications', () => {
     await db.update(users).set({ email: null }).where(eq(users.id, none.user.id));
     const campaign = await openCampaignRow(db, [reachable.unit.id, userOnly.unit.id, none.unit.id]);
     const center = await loginAs(app, (await createUserRow(db, 'center')).username);
-    const board = (await center.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).json() as { entries: { unitId: string; noEmail: boolean }[] };
+    const board = (await center.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).json() as {
+      entries: { unitId: string; noEmail: boolean }[];
+    };
     const flag = (id: string) => board.entries.find((e) => e.unitId === id)!.noEmail;
     expect([flag(reachable.unit.id), flag(userOnly.unit.id), flag(none.unit.id)]).toEqual([false, false, true]);
     // An address added later on the admin page counts at once (addresses are not cached with the board).
     await db.update(users).set({ email: 'later@example.com' }).where(eq(users.id, none.user.id));
-    const again = (await center.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).json() as { entries: { unitId: string; noEmail: boolean }[] };
+    const again = (await center.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/roster` })).json() as {
+      entries: { unitId: string; noEmail: boolean }[];
+    };
     expect(again.entries.find((e) => e.unitId === none.unit.id)!.noEmail).toBe(false);
   });
 });

@@ -7,11 +7,20 @@ import { loginAs, type Session } from '../../test/auth.ts';
 import { AI_LABELER, AI_TRAINER, ELDER_CARE, REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
 import { candidateUnits } from '../db/schema/index.ts';
 
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, loginIpLimitPerMinute: 100_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock } = await createTestApp({
+  referenceDir: REFERENCE_DIR,
+  loginIpLimitPerMinute: 100_000,
+  sessionIdleMinutes: 10_000_000,
+  sessionAbsoluteHours: 1_000_000,
+});
 
 async function accept(c: Session, formId: string, fail: number[] = []) {
   const { version } = (await c.inject({ method: 'POST', url: `/api/checks/${formId}/start` })).json();
-  const decided = await c.inject({ method: 'PUT', url: `/api/checks/${formId}/decisions`, payload: { version, decisions: fail.map((rowIndex) => ({ rowIndex, decision: 'fail', reasonCode: 'already_offered' })) } });
+  const decided = await c.inject({
+    method: 'PUT',
+    url: `/api/checks/${formId}/decisions`,
+    payload: { version, decisions: fail.map((rowIndex) => ({ rowIndex, decision: 'fail', reasonCode: 'already_offered' })) },
+  });
   const res = await c.inject({ method: 'POST', url: `/api/checks/${formId}/accept`, payload: { version: decided.json().version } });
   expect(res.statusCode, res.body).toBe(200);
 }
@@ -49,7 +58,9 @@ describe('candidate pool', () => {
     const into = pool.candidates.find((x: { id: string }) => x.id === whole.id);
     expect(into.units.map((u: { unitId: string }) => u.unitId).sort()).toEqual([a.unit.id, b.unit.id].sort());
     expect(into.expectedAssessments).toBe(1100);
-    expect(pool.merged).toEqual([expect.objectContaining({ id: labeler.id, mergedIntoId: whole.id, sources: [expect.objectContaining({ jobTypeName: '数据标注员' })] })]);
+    expect(pool.merged).toEqual([
+      expect.objectContaining({ id: labeler.id, mergedIntoId: whole.id, sources: [expect.objectContaining({ jobTypeName: '数据标注员' })] }),
+    ]);
     expect(pool.openOverlaps).toEqual([]);
     // Refresh keeps the merge.
     await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/pool/refresh` });

@@ -25,7 +25,9 @@ describe('reference import size', () => {
     const csv = `职业编码,工种,备注,依据文件\r\n${'4-04-05-05,,急需紧缺,沪人社职〔2024〕1号\r\n'.repeat(200_001)}`;
     const res = await center.inject({ method: 'POST', url: '/api/reference/versions', ...multipart('shortage', 'big.csv', Buffer.from(csv)) });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('本次导入共 200,001 行数据，超过单次导入 200,000 行的上限；参考数据通常只有数千行，请检查是否选错了文件，或拆分后分批导入。当前生效版本未受影响。');
+    expect(res.json().message).toBe(
+      '本次导入共 200,001 行数据，超过单次导入 200,000 行的上限；参考数据通常只有数千行，请检查是否选错了文件，或拆分后分批导入。当前生效版本未受影响。',
+    );
     expect((await db.select({ n: count() }).from(referenceVersions))[0]!.n).toBe(before);
   }, 60_000);
 });

@@ -26,7 +26,11 @@ function multipart(fields: Record<string, string>, files: { name: string; bytes:
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -55,7 +59,12 @@ describe('first start', () => {
     expect(versions.find((v) => v.kind === 'standards')!.recordCount).toBe(704);
     expect(versions.find((v) => v.kind === 'qualifications')!.recordCount).toBe(23);
     const shortage = await unit.inject({ method: 'GET', url: '/api/reference/lists/shortage' });
-    expect(shortage.json().entries[0]).toMatchObject({ occupationCode: '4-04-05-05', occupationName: '人工智能训练师', isDemo: true, note: '演示数据，非官方目录' });
+    expect(shortage.json().entries[0]).toMatchObject({
+      occupationCode: '4-04-05-05',
+      occupationName: '人工智能训练师',
+      isDemo: true,
+      note: '演示数据，非官方目录',
+    });
   });
 });
 
@@ -118,10 +127,13 @@ describe('access', () => {
     const res = await app.inject({ method: method as 'GET', url });
     expect(res.statusCode).toBe(401);
   });
-  test.each(routes.slice(3).filter(([, url]) => !url.startsWith('/api/reference/lists/shortage') || url.includes('entries')))('403 for a unit user: %s %s', async (method, url) => {
-    const res = await unit.inject({ method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
-    expect(res.statusCode).toBe(403);
-  });
+  test.each(routes.slice(3).filter(([, url]) => !url.startsWith('/api/reference/lists/shortage') || url.includes('entries')))(
+    '403 for a unit user: %s %s',
+    async (method, url) => {
+      const res = await unit.inject({ method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      expect(res.statusCode).toBe(403);
+    },
+  );
   test('/api/me carries the reference abilities', async () => {
     expect((await center.inject({ method: 'GET', url: '/api/me' })).json().abilities).toMatchObject({ 'reference.import': true, 'reference.search': true });
     expect((await unit.inject({ method: 'GET', url: '/api/me' })).json().abilities).toMatchObject({ 'reference.import': false, 'reference.search': true });
@@ -149,7 +161,9 @@ describe('import with preview', () => {
   });
 
   test('a modified copy shows added, removed and renamed; activation takes effect in search', async () => {
-    const json = JSON.parse(readFileSync(`${REF}/occupations-2022.json`, 'utf8')) as { records: { code: string; name: string; level: number; parentCode: string }[] };
+    const json = JSON.parse(readFileSync(`${REF}/occupations-2022.json`, 'utf8')) as {
+      records: { code: string; name: string; level: number; parentCode: string }[];
+    };
     json.records = json.records.filter((r) => r.code !== '6-03-03-03');
     json.records.find((r) => r.code === '8-00-00-00')!.name = '不便分类的其他从业人员（测试改名）';
     json.records.push({ code: '4-10-01-99', name: '测试新增职业甲', level: 4, parentCode: '4-10-01' });
@@ -238,7 +252,15 @@ describe('import with preview', () => {
   });
 
   test('an Excel zip bomb is refused by the guarded unzip', async () => {
-    const res = await upload(center, 'shortage', 'bomb.xlsx', zipOf([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(50 * 1024 * 1024, 0x20)]]));
+    const res = await upload(
+      center,
+      'shortage',
+      'bomb.xlsx',
+      zipOf([
+        ['[Content_Types].xml', Buffer.from('<Types/>')],
+        ['xl/worksheets/sheet1.xml', Buffer.alloc(50 * 1024 * 1024, 0x20)],
+      ]),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('压缩炸弹');
     const broken = await upload(center, 'shortage', 'cut.xlsx', (await listWorkbook()).subarray(0, 400));
@@ -264,34 +286,76 @@ describe('import with preview', () => {
 describe('Shanghai lists editing', () => {
   test('add, change, delete; each makes a new active version; stale base refused; campaigns keep their bound version', async () => {
     const first = (await center.inject({ method: 'GET', url: '/api/reference/lists/shortage' })).json();
-    const [campaign] = await db.insert(campaigns).values({ year: 2099, title: '测试', docNo: '测试', issuer: '测试', issueDate: '2099-01-01', deadline: '2099-02-01', referenceVersions: { shortage: first.version.id } }).returning();
-    const add = await center.inject({ method: 'POST', url: '/api/reference/lists/shortage/entries', payload: { occupationCode: '４－１０－０１－０５', jobTypeName: null, note: '测试', source: '沪人社职〔2024〕1号', baseVersionId: first.version.id } });
+    const [campaign] = await db
+      .insert(campaigns)
+      .values({
+        year: 2099,
+        title: '测试',
+        docNo: '测试',
+        issuer: '测试',
+        issueDate: '2099-01-01',
+        deadline: '2099-02-01',
+        referenceVersions: { shortage: first.version.id },
+      })
+      .returning();
+    const add = await center.inject({
+      method: 'POST',
+      url: '/api/reference/lists/shortage/entries',
+      payload: { occupationCode: '４－１０－０１－０５', jobTypeName: null, note: '测试', source: '沪人社职〔2024〕1号', baseVersionId: first.version.id },
+    });
     expect(add.statusCode).toBe(201);
     const second = add.json();
     expect(second.entries.at(-1)).toMatchObject({ occupationCode: '4-10-01-05', occupationName: '养老护理员', isDemo: false });
     expect(second.version.summary.change).toContain('新增 4-10-01-05 养老护理员');
-    const stale = await center.inject({ method: 'POST', url: '/api/reference/lists/shortage/entries', payload: { occupationCode: '6-31-01-03', baseVersionId: first.version.id } });
+    const stale = await center.inject({
+      method: 'POST',
+      url: '/api/reference/lists/shortage/entries',
+      payload: { occupationCode: '6-31-01-03', baseVersionId: first.version.id },
+    });
     expect(stale.statusCode).toBe(409);
-    const dup = await center.inject({ method: 'POST', url: '/api/reference/lists/shortage/entries', payload: { occupationCode: '4-10-01-05', baseVersionId: second.version.id } });
+    const dup = await center.inject({
+      method: 'POST',
+      url: '/api/reference/lists/shortage/entries',
+      payload: { occupationCode: '4-10-01-05', baseVersionId: second.version.id },
+    });
     expect(dup.statusCode).toBe(409);
-    const unknown = await center.inject({ method: 'POST', url: '/api/reference/lists/shortage/entries', payload: { occupationCode: '4-99-99-99', baseVersionId: second.version.id } });
+    const unknown = await center.inject({
+      method: 'POST',
+      url: '/api/reference/lists/shortage/entries',
+      payload: { occupationCode: '4-99-99-99', baseVersionId: second.version.id },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toContain('不在现行职业分类大典中');
-    const bad = await center.inject({ method: 'POST', url: '/api/reference/lists/shortage/entries', payload: { occupationCode: '4100', baseVersionId: second.version.id } });
+    const bad = await center.inject({
+      method: 'POST',
+      url: '/api/reference/lists/shortage/entries',
+      payload: { occupationCode: '4100', baseVersionId: second.version.id },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('职业编码格式应为 X-XX-XX-XX');
     const entry = second.entries.at(-1);
-    const put = await center.inject({ method: 'PUT', url: `/api/reference/lists/shortage/entries/${encodeURIComponent(entry.entryId)}`, payload: { occupationCode: '4-10-01-05', note: '改', baseVersionId: second.version.id } });
+    const put = await center.inject({
+      method: 'PUT',
+      url: `/api/reference/lists/shortage/entries/${encodeURIComponent(entry.entryId)}`,
+      payload: { occupationCode: '4-10-01-05', note: '改', baseVersionId: second.version.id },
+    });
     expect(put.statusCode).toBe(200);
     const third = put.json();
     expect(third.entries.at(-1).note).toBe('改');
-    const del = await center.inject({ method: 'DELETE', url: `/api/reference/lists/shortage/entries/${encodeURIComponent(entry.entryId)}?baseVersionId=${third.version.id}` });
+    const del = await center.inject({
+      method: 'DELETE',
+      url: `/api/reference/lists/shortage/entries/${encodeURIComponent(entry.entryId)}?baseVersionId=${third.version.id}`,
+    });
     expect(del.json().entries.some((e: { occupationCode: string }) => e.occupationCode === '4-10-01-05')).toBe(false);
 
     invalidateReferenceCache(db);
     const bound = await getReferenceIndexForCampaign(db, campaign!.id);
     expect(bound.shortage?.length).toBe(first.entries.length);
-    const put2 = await center.inject({ method: 'POST', url: '/api/reference/lists/shortage/entries', payload: { occupationCode: '4-10-01-05', baseVersionId: del.json().version.id } });
+    const put2 = await center.inject({
+      method: 'POST',
+      url: '/api/reference/lists/shortage/entries',
+      payload: { occupationCode: '4-10-01-05', baseVersionId: del.json().version.id },
+    });
     expect(put2.statusCode).toBe(201);
     invalidateReferenceCache(db);
     expect((await getReferenceIndexForCampaign(db, null)).inShortageCatalog('4-10-01-05')).toBe(true);

@@ -65,51 +65,125 @@ async function readImportUpload(request: FastifyRequest): Promise<{ fields: Reco
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reference'];
-  app.get('/api/reference/search', { config: BROWSERS, schema: { tags, summary: '按编码、名称、拼音或首字母搜索职业和工种', querystring: SearchQuery } }, async (request) =>
-    searchReferenceData(request.ctx, request.query),
+  app.get(
+    '/api/reference/search',
+    { config: BROWSERS, schema: { tags, summary: '按编码、名称、拼音或首字母搜索职业和工种', querystring: SearchQuery } },
+    async (request) => searchReferenceData(request.ctx, request.query),
   );
-  app.get('/api/reference/tree', { config: BROWSERS, schema: { tags, summary: '职业分类大典树的下一级', querystring: z.object({ parent: z.string().max(20).optional() }), response: { 200: z.array(TreeNodeSchema) } } }, async (request) =>
-    browseOccupationTree(request.ctx, request.query.parent || null),
+  app.get(
+    '/api/reference/tree',
+    {
+      config: BROWSERS,
+      schema: {
+        tags,
+        summary: '职业分类大典树的下一级',
+        querystring: z.object({ parent: z.string().max(20).optional() }),
+        response: { 200: z.array(TreeNodeSchema) },
+      },
+    },
+    async (request) => browseOccupationTree(request.ctx, request.query.parent || null),
   );
-  app.get('/api/reference/occupations/:code', { config: BROWSERS, schema: { tags, summary: '职业（或大类、中类、小类）详情', params: z.object({ code: z.string().min(1).max(20) }) } }, async (request) =>
-    getOccupationDetail(request.ctx, request.params.code),
+  app.get(
+    '/api/reference/occupations/:code',
+    { config: BROWSERS, schema: { tags, summary: '职业（或大类、中类、小类）详情', params: z.object({ code: z.string().min(1).max(20) }) } },
+    async (request) => getOccupationDetail(request.ctx, request.params.code),
   );
 
-  app.get('/api/reference/versions', { config: READERS, schema: { tags, summary: '参考数据版本列表', querystring: z.object({ kind: KindSchema.optional() }), response: { 200: z.array(ReferenceVersionSchema) } } }, async (request) =>
-    listReferenceVersions(request.ctx, request.query.kind),
+  app.get(
+    '/api/reference/versions',
+    {
+      config: READERS,
+      schema: { tags, summary: '参考数据版本列表', querystring: z.object({ kind: KindSchema.optional() }), response: { 200: z.array(ReferenceVersionSchema) } },
+    },
+    async (request) => listReferenceVersions(request.ctx, request.query.kind),
   );
-  app.get('/api/reference/versions/:id', { config: READERS, schema: { tags, summary: '参考数据版本及导入报告', params: VersionParams, response: { 200: ReferenceVersionSchema } } }, async (request) =>
-    getReferenceVersion(request.ctx, request.params.id),
+  app.get(
+    '/api/reference/versions/:id',
+    { config: READERS, schema: { tags, summary: '参考数据版本及导入报告', params: VersionParams, response: { 200: ReferenceVersionSchema } } },
+    async (request) => getReferenceVersion(request.ctx, request.params.id),
   );
-  app.post('/api/reference/versions', { config: CENTER, schema: { tags, summary: '导入数据文件，生成预览版本（multipart：kind、name、sourceDocument、effectiveDate、file）', consumes: ['multipart/form-data'], response: { 201: ReferenceVersionSchema } } }, async (request, reply) => {
-    const { fields, files } = await readImportUpload(request);
-    return reply.status(201).send(await previewReferenceImport(request.ctx, fields as never, files));
-  });
-  app.post('/api/reference/versions/:id/activate', { config: CENTER, schema: { tags, summary: '确认预览，启用该版本', params: VersionParams, response: { 200: ReferenceVersionSchema } } }, async (request) =>
-    activateReferenceVersion(request.ctx, request.params.id),
+  app.post(
+    '/api/reference/versions',
+    {
+      config: CENTER,
+      schema: {
+        tags,
+        summary: '导入数据文件，生成预览版本（multipart：kind、name、sourceDocument、effectiveDate、file）',
+        consumes: ['multipart/form-data'],
+        response: { 201: ReferenceVersionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { fields, files } = await readImportUpload(request);
+      return reply.status(201).send(await previewReferenceImport(request.ctx, fields as never, files));
+    },
+  );
+  app.post(
+    '/api/reference/versions/:id/activate',
+    { config: CENTER, schema: { tags, summary: '确认预览，启用该版本', params: VersionParams, response: { 200: ReferenceVersionSchema } } },
+    async (request) => activateReferenceVersion(request.ctx, request.params.id),
   );
   app.delete('/api/reference/versions/:id', { config: CENTER, schema: { tags, summary: '放弃预览版本', params: VersionParams } }, async (request, reply) => {
     await discardReferenceVersion(request.ctx, request.params.id);
     return reply.status(204).send();
   });
-  app.get('/api/reference/templates/:kind', { config: CENTER, schema: { tags, summary: '下载导入模板（.xlsx）', params: z.object({ kind: KindSchema }) } }, async (request, reply) => {
-    const buffer = await getReferenceTemplate(request.ctx, request.params.kind);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="reference-${request.params.kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`导入模板-${request.params.kind}.xlsx`)}`)
-      .send(buffer);
-  });
+  app.get(
+    '/api/reference/templates/:kind',
+    { config: CENTER, schema: { tags, summary: '下载导入模板（.xlsx）', params: z.object({ kind: KindSchema }) } },
+    async (request, reply) => {
+      const buffer = await getReferenceTemplate(request.ctx, request.params.kind);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="reference-${request.params.kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`导入模板-${request.params.kind}.xlsx`)}`,
+        )
+        .send(buffer);
+    },
+  );
 
-  app.get('/api/reference/lists/:kind', { config: BROWSERS, schema: { tags, summary: '上海市目录（急需紧缺、已开展认定）的现行条目', params: z.object({ kind: ListKindSchema }), response: { 200: ListViewSchema } } }, async (request) =>
-    listReferenceListEntries(request.ctx, request.params.kind),
+  app.get(
+    '/api/reference/lists/:kind',
+    {
+      config: BROWSERS,
+      schema: { tags, summary: '上海市目录（急需紧缺、已开展认定）的现行条目', params: z.object({ kind: ListKindSchema }), response: { 200: ListViewSchema } },
+    },
+    async (request) => listReferenceListEntries(request.ctx, request.params.kind),
   );
-  app.post('/api/reference/lists/:kind/entries', { config: CENTER, schema: { tags, summary: '新增目录条目（生成新的生效版本）', params: z.object({ kind: ListKindSchema }), body: ListEntryInputSchema, response: { 201: ListViewSchema } } }, async (request, reply) =>
-    reply.status(201).send(await saveReferenceListEntry(request.ctx, request.params.kind, null, request.body)),
+  app.post(
+    '/api/reference/lists/:kind/entries',
+    {
+      config: CENTER,
+      schema: {
+        tags,
+        summary: '新增目录条目（生成新的生效版本）',
+        params: z.object({ kind: ListKindSchema }),
+        body: ListEntryInputSchema,
+        response: { 201: ListViewSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await saveReferenceListEntry(request.ctx, request.params.kind, null, request.body)),
   );
-  app.put('/api/reference/lists/:kind/entries/:entryId', { config: CENTER, schema: { tags, summary: '修改目录条目（生成新的生效版本）', params: EntryParams, body: ListEntryInputSchema, response: { 200: ListViewSchema } } }, async (request) =>
-    saveReferenceListEntry(request.ctx, request.params.kind, request.params.entryId, request.body),
+  app.put(
+    '/api/reference/lists/:kind/entries/:entryId',
+    {
+      config: CENTER,
+      schema: { tags, summary: '修改目录条目（生成新的生效版本）', params: EntryParams, body: ListEntryInputSchema, response: { 200: ListViewSchema } },
+    },
+    async (request) => saveReferenceListEntry(request.ctx, request.params.kind, request.params.entryId, request.body),
   );
-  app.delete('/api/reference/lists/:kind/entries/:entryId', { config: CENTER, schema: { tags, summary: '删除目录条目（生成新的生效版本）', params: EntryParams, querystring: z.object({ baseVersionId: z.uuid('版本编号格式不正确').optional() }), response: { 200: ListViewSchema } } }, async (request) =>
-    deleteReferenceListEntry(request.ctx, request.params.kind, request.params.entryId, request.query.baseVersionId ?? null),
+  app.delete(
+    '/api/reference/lists/:kind/entries/:entryId',
+    {
+      config: CENTER,
+      schema: {
+        tags,
+        summary: '删除目录条目（生成新的生效版本）',
+        params: EntryParams,
+        querystring: z.object({ baseVersionId: z.uuid('版本编号格式不正确').optional() }),
+        response: { 200: ListViewSchema },
+      },
+    },
+    async (request) => deleteReferenceListEntry(request.ctx, request.params.kind, request.params.entryId, request.query.baseVersionId ?? null),
   );
 };

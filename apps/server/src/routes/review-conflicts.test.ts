@@ -12,7 +12,15 @@ const center = await loginAs(app, (await createUserRow(db, 'center')).username);
 const score = (opinion: string, s = 8) => ({ scores: { strategy: s, generality: s, suitability: s, demand: s }, opinion, comment: `意见${opinion}` });
 const CONFLICT = '您所在单位“上海市回避测试局”推荐了该候选职业，按回避规定您不能再查看或评审；您此前的评审不计入结果，市职鉴中心将另行安排专家';
 
-type ResultItem = { id: string; assigned: number; submitted: number; weightedMean: number | null; opinions: Record<string, number>; reviews: { expertName: string }[]; conflicts: { assignmentId: string; expertName: string; reviewStatus: string | null }[] };
+type ResultItem = {
+  id: string;
+  assigned: number;
+  submitted: number;
+  weightedMean: number | null;
+  opinions: Record<string, number>;
+  reviews: { expertName: string }[];
+  conflicts: { assignmentId: string; expertName: string; reviewStatus: string | null }[];
+};
 
 /** A candidate recommended by 上海市回避测试局, reviewed (submitted) by three experts of no unit. */
 async function reviewedCandidate(unitName = '上海市回避测试局') {
@@ -22,7 +30,11 @@ async function reviewedCandidate(unitName = '上海市回避测试局') {
   const experts = await Promise.all(['甲专家', '乙专家', '丙专家'].map((name) => createExpertRow(db, { name })));
   const ids: string[] = [];
   for (const e of experts) {
-    const res = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });
+    const res = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/assignments`,
+      payload: { candidateId: cand.id, expertId: e.expert.id },
+    });
     expect(res.statusCode, res.body).toBe(201);
     ids.push(res.json().id as string);
   }
@@ -35,7 +47,9 @@ async function reviewedCandidate(unitName = '上海市回避测试局') {
 }
 
 const resultOf = async (campaignId: string, candidateId: string) =>
-  ((await center.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/review/results` })).json().items as ResultItem[]).find((i) => i.id === candidateId)!;
+  ((await center.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/review/results` })).json().items as ResultItem[]).find(
+    (i) => i.id === candidateId,
+  )!;
 
 /** The center moves an expert to a unit through the API, keeping the other fields. */
 async function moveExpert(expert: { id: string; name: string; organization: string }, unitId: string) {
@@ -67,7 +81,12 @@ describe('conflict of interest (回避) arising after assignment', () => {
     const [reviewAfter] = await db.select().from(reviews).where(eq(reviews.assignmentId, ids[0]!));
     expect(reviewAfter).toEqual(reviewBefore);
     const denied = await db.select().from(auditLog).where(eq(auditLog.objectId, cand.id));
-    expect(denied.filter((a) => a.result === 'denied').map((a) => a.action).sort()).toEqual(['review.save', 'review.submit', 'review.view']);
+    expect(
+      denied
+        .filter((a) => a.result === 'denied')
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['review.save', 'review.submit', 'review.view']);
 
     // Their worklist marks it and does not count it.
     const my = (await sessions[0]!.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review/my` })).json();
@@ -86,11 +105,19 @@ describe('conflict of interest (回避) arising after assignment', () => {
     expect(flagged.conflicts).toEqual([{ assignmentId: ids[0], expertName: '甲专家', reviewStatus: 'submitted' }]);
     const board = (await center.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review` })).json();
     const onBoard = board.candidates.find((x: { id: string }) => x.id === cand.id).assignments as { expertName: string; conflictFlag: boolean }[];
-    expect(onBoard.map((a) => [a.expertName, a.conflictFlag]).sort()).toEqual([['丙专家', false], ['乙专家', false], ['甲专家', true]]);
+    expect(onBoard.map((a) => [a.expertName, a.conflictFlag]).sort()).toEqual([
+      ['丙专家', false],
+      ['乙专家', false],
+      ['甲专家', true],
+    ]);
     const reopen = await center.inject({ method: 'POST', url: `/api/review/reviews/${reviewBefore!.id}/reopen` });
     expect(reopen.statusCode).toBe(409);
     expect(reopen.json().message).toBe('该专家须回避，其评审不计入结果，不能退回修改；请更换该专家');
-    const decide = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'selected' } });
+    const decide = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/decisions`,
+      payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'selected' },
+    });
     expect(decide.statusCode).toBe(409);
     expect(decide.json().message).toBe(`“养老护理员 ${cand.occupationCode}”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定`);
 
@@ -109,7 +136,11 @@ describe('conflict of interest (回避) arising after assignment', () => {
     const gone = await sessions[0]!.inject({ method: 'GET', url: `/api/review/candidates/${cand.id}` });
     expect(gone.statusCode).toBe(404);
     expect(gone.json().message).toBe('该候选职业不存在，或未分配给您评审');
-    const ok = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'selected' } });
+    const ok = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/decisions`,
+      payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'selected' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
@@ -152,6 +183,8 @@ describe('conflict of interest (回避) arising after assignment', () => {
     await db.transaction((tx) => recheckConflicts(tx, cand.id));
     const res = await s.inject({ method: 'GET', url: `/api/review/candidates/${cand.id}` });
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toBe('您所在单位“上海市合并回避测试局”推荐了该候选职业，按回避规定您不能再查看或评审；您此前的评审不计入结果，市职鉴中心将另行安排专家');
+    expect(res.json().message).toBe(
+      '您所在单位“上海市合并回避测试局”推荐了该候选职业，按回避规定您不能再查看或评审；您此前的评审不计入结果，市职鉴中心将另行安排专家',
+    );
   });
 });

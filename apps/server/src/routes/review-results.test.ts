@@ -20,7 +20,8 @@ async function reviewed() {
   const b = await createCandidateRow(db, c.id, { occupationName: '家政服务员' });
   const experts = await Promise.all([1, 2, 3].map((i) => createExpertRow(db, { name: `评审专家${String(i)}` })));
   for (const e of experts) {
-    for (const cand of [a, b]) await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });
+    for (const cand of [a, b])
+      await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });
   }
   const opinionsB = ['agree', 'disagree', 'undecided'];
   for (const [i, e] of experts.entries()) {
@@ -39,7 +40,11 @@ describe('aggregation and decisions', () => {
     const expert = await loginAs(app, user!.username);
     expect((await expert.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review/results` })).statusCode).toBe(403);
     const cand = await createCandidateRow(db, c.id);
-    const res = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'not_selected' } });
+    const res = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/decisions`,
+      payload: { candidates: [{ id: cand.id, version: 1 }], decision: 'not_selected' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('决定“不入选”须填写理由');
   });
@@ -48,15 +53,31 @@ describe('aggregation and decisions', () => {
     const { c, a, b } = await reviewed();
     const res = await center.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review/results` });
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json().items as { id: string; version: number; weightedMean: number; agreeShare: number; disagreement: boolean; proposal: string; opinions: Record<string, number> }[];
+    const items = res.json().items as {
+      id: string;
+      version: number;
+      weightedMean: number;
+      agreeShare: number;
+      disagreement: boolean;
+      proposal: string;
+      opinions: Record<string, number>;
+    }[];
     const ra = items.find((i) => i.id === a.id)!;
     const rb = items.find((i) => i.id === b.id)!;
     expect(ra).toMatchObject({ agreeShare: 1, disagreement: false, proposal: 'selected' });
     expect(ra.weightedMean).toBeCloseTo((8 + 9 + 8) / 3);
     expect(rb).toMatchObject({ opinions: { agree: 1, disagree: 1, undecided: 1 }, disagreement: true, proposal: 'not_selected' });
-    const bulk = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: a.id, version: ra.version }], decision: 'selected' } });
+    const bulk = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/decisions`,
+      payload: { candidates: [{ id: a.id, version: ra.version }], decision: 'selected' },
+    });
     expect(bulk.json()).toEqual({ decided: 1 });
-    const no = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: b.id, version: rb.version }], decision: 'not_selected', reason: '专家意见分歧，社会通用性不足' } });
+    const no = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/decisions`,
+      payload: { candidates: [{ id: b.id, version: rb.version }], decision: 'not_selected', reason: '专家意见分歧，社会通用性不足' },
+    });
     expect(no.statusCode).toBe(200);
     const [row] = await db.select().from(candidates).where(eq(candidates.id, b.id));
     expect(row).toMatchObject({ status: 'not_selected', decisionReason: '专家意见分歧，社会通用性不足' });
@@ -77,10 +98,17 @@ describe('aggregation and decisions', () => {
   it('blocks the decision while a flagged 回避 conflict is unresolved', async () => {
     const { c, a, experts } = await reviewed();
     const unit = await createUnitRow(db);
-    await db.update((await import('../db/schema/index.ts')).experts).set({ unitId: unit.id }).where(eq((await import('../db/schema/index.ts')).experts.id, experts[0]!.expert.id));
+    await db
+      .update((await import('../db/schema/index.ts')).experts)
+      .set({ unitId: unit.id })
+      .where(eq((await import('../db/schema/index.ts')).experts.id, experts[0]!.expert.id));
     await db.insert(candidateUnits).values({ candidateId: a.id, unitId: unit.id, priority: 1 });
     await db.transaction((tx) => recheckConflicts(tx, a.id));
-    const res = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/decisions`, payload: { candidates: [{ id: a.id, version: 1 }], decision: 'selected' } });
+    const res = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/decisions`,
+      payload: { candidates: [{ id: a.id, version: 1 }], decision: 'selected' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe(`“养老护理员 ${a.occupationCode}”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定`);
     const results = (await center.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review/results` })).json();

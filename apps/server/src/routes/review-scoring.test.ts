@@ -16,7 +16,8 @@ async function setup() {
   const cand = await createCandidateRow(db, c.id, { units: [{ unitId: unit.id, priority: 2 }], occupationName: '养老护理员' });
   const e1 = await createExpertRow(db);
   const e2 = await createExpertRow(db);
-  for (const e of [e1, e2]) await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });
+  for (const e of [e1, e2])
+    await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });
   return { c, unit, cand, s1: await loginAs(app, e1.user!.username), s2: await loginAs(app, e2.user!.username), e1 };
 }
 
@@ -36,13 +37,21 @@ describe('expert scoring', () => {
     const body = res.json();
     expect(body.candidate).toMatchObject({ occupationName: '养老护理员', standardName: '养老护理员', expectedAssessments: 300 });
     expect(body.units).toEqual([expect.objectContaining({ unitName: unit.name, priority: 2, expectedAssessments: 300 })]);
-    expect(body.round.criteria.map((x: { name: string }) => x.name)).toEqual(['契合国家战略与本市重点产业', '社会通用性', '专业性与适合社会化评价', '未来三年评价需求']);
+    expect(body.round.criteria.map((x: { name: string }) => x.name)).toEqual([
+      '契合国家战略与本市重点产业',
+      '社会通用性',
+      '专业性与适合社会化评价',
+      '未来三年评价需求',
+    ]);
     expect(body.abilities.saveReview).toBe(true);
     const other = await createCandidateRow(db, c.id);
     const denied = await s1.inject({ method: 'GET', url: `/api/review/candidates/${other.id}` });
     expect(denied.statusCode).toBe(404);
     expect(denied.json().message).toBe('该候选职业不存在，或未分配给您评审');
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.objectId, other.id), eq(auditLog.result, 'denied')));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, other.id), eq(auditLog.result, 'denied')));
     expect(audit).toHaveLength(1);
     const my = (await s1.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review/my` })).json();
     expect(my.items.map((i: { candidateId: string }) => i.candidateId)).toEqual([cand.id]);
@@ -57,9 +66,15 @@ describe('expert scoring', () => {
     expect(text.json().message).toBe('字段“契合国家战略与本市重点产业”：评分须为0～10之间的数字，不适用的请选择“不适用”');
     const unknown = await s1.inject({ method: 'PUT', url: `/api/review/candidates/${cand.id}/review`, payload: { scores: { nope: 3 } } });
     expect(unknown.json().message).toBe('评审指标“nope”不存在，请刷新页面后重试');
-    const incomplete = await s1.inject({ method: 'POST', url: `/api/review/candidates/${cand.id}/review/submit`, payload: { scores: { strategy: 5 }, opinion: 'agree' } });
+    const incomplete = await s1.inject({
+      method: 'POST',
+      url: `/api/review/candidates/${cand.id}/review/submit`,
+      payload: { scores: { strategy: 5 }, opinion: 'agree' },
+    });
     expect(incomplete.statusCode).toBe(400);
-    expect(incomplete.json().message).toBe('请为“社会通用性”评分，或选择“不适用”；请为“专业性与适合社会化评价”评分，或选择“不适用”；请为“未来三年评价需求”评分，或选择“不适用”');
+    expect(incomplete.json().message).toBe(
+      '请为“社会通用性”评分，或选择“不适用”；请为“专业性与适合社会化评价”评分，或选择“不适用”；请为“未来三年评价需求”评分，或选择“不适用”',
+    );
     const noOpinion = await s1.inject({ method: 'POST', url: `/api/review/candidates/${cand.id}/review/submit`, payload: { ...FULL, opinion: undefined } });
     expect(noOpinion.json().message).toBe('请选择意见：同意、不同意或待议');
   });

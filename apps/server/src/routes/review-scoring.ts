@@ -15,19 +15,38 @@ const ReviewBody = z.record(z.string(), z.unknown());
 /** Scoring: the expert's worklist, a candidate with what the units wrote and the reference data, drafts and submission. */
 export const reviewScoringRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['review'];
-  app.get('/api/campaigns/:campaignId/review/my', { config: roles('expert'), schema: { tags, summary: '我的评审任务', params: CampaignParams, response: { 200: MyReviewsSchema } } }, async (request) =>
-    listMyReviews(request.ctx, request.params.campaignId),
+  app.get(
+    '/api/campaigns/:campaignId/review/my',
+    { config: roles('expert'), schema: { tags, summary: '我的评审任务', params: CampaignParams, response: { 200: MyReviewsSchema } } },
+    async (request) => listMyReviews(request.ctx, request.params.campaignId),
   );
-  app.get('/api/review/candidates/:candidateId', { config: roles('expert', 'center'), schema: { tags, summary: '评审的候选职业（仅分配给本人的）', params: CandidateParams, response: { 200: ReviewCandidateSchema } } }, async (request) =>
-    getReviewCandidate(request.ctx, request.params.candidateId),
+  app.get(
+    '/api/review/candidates/:candidateId',
+    {
+      config: roles('expert', 'center'),
+      schema: { tags, summary: '评审的候选职业（仅分配给本人的）', params: CandidateParams, response: { 200: ReviewCandidateSchema } },
+    },
+    async (request) => getReviewCandidate(request.ctx, request.params.candidateId),
   );
-  app.put('/api/review/candidates/:candidateId/review', { config: roles('expert'), schema: { tags, summary: '保存评审草稿', params: CandidateParams, body: ReviewBody, response: { 200: ReviewSchema } } }, async (request) =>
-    saveReview(request.ctx, request.params.candidateId, request.body, false),
+  app.put(
+    '/api/review/candidates/:candidateId/review',
+    { config: roles('expert'), schema: { tags, summary: '保存评审草稿', params: CandidateParams, body: ReviewBody, response: { 200: ReviewSchema } } },
+    async (request) => saveReview(request.ctx, request.params.candidateId, request.body, false),
   );
-  app.post('/api/review/candidates/:candidateId/review/submit', { config: roles('expert'), schema: { tags, summary: '提交评审（提交后锁定）', params: CandidateParams, body: ReviewBody, response: { 200: ReviewSchema } } }, async (request) =>
-    saveReview(request.ctx, request.params.candidateId, request.body, true),
+  app.post(
+    '/api/review/candidates/:candidateId/review/submit',
+    {
+      config: roles('expert'),
+      schema: { tags, summary: '提交评审（提交后锁定）', params: CandidateParams, body: ReviewBody, response: { 200: ReviewSchema } },
+    },
+    async (request) => saveReview(request.ctx, request.params.candidateId, request.body, true),
   );
-  app.post('/api/review/reviews/:id/reopen', { config: roles('center'), schema: { tags, summary: '退回专家修改评审', params: z.object({ id: z.uuid('评审编号格式不正确') }), response: { 200: ReviewSchema } } }, async (request) =>
-    reopenReview(request.ctx, request.params.id),
+  app.post(
+    '/api/review/reviews/:id/reopen',
+    {
+      config: roles('center'),
+      schema: { tags, summary: '退回专家修改评审', params: z.object({ id: z.uuid('评审编号格式不正确') }), response: { 200: ReviewSchema } },
+    },
+    async (request) => reopenReview(request.ctx, request.params.id),
   );
 };

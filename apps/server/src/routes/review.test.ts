@@ -60,7 +60,10 @@ describe('/api/campaigns/:id/review (assignment)', () => {
     await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/auto-assign`, payload: {} });
     const rows = await db.select().from(assignments).where(eq(assignments.campaignId, c.id));
     expect(rows.every((r) => first.drawn.includes(r.expertId))).toBe(true);
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'review.draw'), eq(auditLog.objectId, c.id)));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'review.draw'), eq(auditLog.objectId, c.id)));
     expect((audit!.changes as { seed: number }).seed).toBe(7);
     void pool;
   });
@@ -72,12 +75,24 @@ describe('/api/campaigns/:id/review (assignment)', () => {
     const bad = await createExpertRow(db, { unitId: unitA.id, name: '回避专家' });
     const good = await createExpertRow(db, { name: '合格专家' });
     const other = await createExpertRow(db, { name: '替换专家' });
-    const refused = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: bad.expert.id } });
+    const refused = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/assignments`,
+      payload: { candidateId: cand.id, expertId: bad.expert.id },
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toBe('专家“回避专家”所在单位“上海市测试回避委员会”推荐了该候选职业，须回避，不能分配；请选择其他专家');
-    const ok = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: good.expert.id } });
+    const ok = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/assignments`,
+      payload: { candidateId: cand.id, expertId: good.expert.id },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
-    const twice = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: good.expert.id } });
+    const twice = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/assignments`,
+      payload: { candidateId: cand.id, expertId: good.expert.id },
+    });
     expect(twice.json().message).toBe('专家“合格专家”已分配评审该候选职业');
     const expert = await loginAs(app, good.user!.username);
     await expert.inject({ method: 'PUT', url: `/api/review/candidates/${cand.id}/review`, payload: { scores: { strategy: 8 }, comment: '草稿意见' } });
@@ -88,7 +103,11 @@ describe('/api/campaigns/:id/review (assignment)', () => {
     const board = (await center.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review` })).json();
     expect(board.candidates[0].assignments[0]).toMatchObject({ expertName: '合格专家', status: 'removed', reviewStatus: 'draft' });
     expect((await expert.inject({ method: 'GET', url: `/api/review/candidates/${cand.id}` })).statusCode).toBe(404);
-    const again = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: other.expert.id } });
+    const again = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/assignments`,
+      payload: { candidateId: cand.id, expertId: other.expert.id },
+    });
     const re = await center.inject({ method: 'POST', url: `/api/review/assignments/${again.json().id}/reassign`, payload: { expertId: bad.expert.id } });
     expect(re.statusCode).toBe(409);
     const re2 = await center.inject({ method: 'POST', url: `/api/review/assignments/${again.json().id}/reassign`, payload: { expertId: good.expert.id } });
@@ -100,7 +119,11 @@ describe('/api/campaigns/:id/review (assignment)', () => {
     const unitB = await createUnitRow(db);
     const cand = await createCandidateRow(db, c.id);
     const e = await createExpertRow(db, { unitId: unitB.id });
-    const a = await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });
+    const a = await center.inject({
+      method: 'POST',
+      url: `/api/campaigns/${c.id}/review/assignments`,
+      payload: { candidateId: cand.id, expertId: e.expert.id },
+    });
     await db.insert(candidateUnits).values({ candidateId: cand.id, unitId: unitB.id, priority: 3 });
     const flagged = await db.transaction((tx) => recheckConflicts(tx, cand.id));
     expect(flagged).toEqual([a.json().id]);
@@ -115,8 +138,20 @@ describe('/api/campaigns/:id/review (assignment)', () => {
     const cap = await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/panel/${e.expert.id}`, payload: { available: true, cap: -1 } });
     expect(cap.statusCode).toBe(400);
     expect(cap.json().message).toBe('评审上限不能小于0');
-    expect((await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/panel/${e.expert.id}`, payload: { available: true, cap: 5 } })).statusCode).toBe(204);
-    const settings = await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/round`, payload: { deadline: '2024-11-15', criteria: [{ id: 'a', name: '指标甲', weight: 60 }, { id: 'b', name: '指标乙', weight: 40 }] } });
+    expect(
+      (await center.inject({ method: 'PUT', url: `/api/campaigns/${c.id}/review/panel/${e.expert.id}`, payload: { available: true, cap: 5 } })).statusCode,
+    ).toBe(204);
+    const settings = await center.inject({
+      method: 'PUT',
+      url: `/api/campaigns/${c.id}/review/round`,
+      payload: {
+        deadline: '2024-11-15',
+        criteria: [
+          { id: 'a', name: '指标甲', weight: 60 },
+          { id: 'b', name: '指标乙', weight: 40 },
+        ],
+      },
+    });
     expect(settings.statusCode, settings.body).toBe(200);
     expect(settings.json()).toMatchObject({ deadline: '2024-11-15', closed: false });
     await center.inject({ method: 'POST', url: `/api/campaigns/${c.id}/review/assignments`, payload: { candidateId: cand.id, expertId: e.expert.id } });

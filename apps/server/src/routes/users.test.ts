@@ -11,7 +11,11 @@ const admin = await loginAs(app, (await createUserRow(db, 'admin')).username);
 describe('/api/users', () => {
   it('creates a unit user bound to a unit with a one-time password that must be changed', async () => {
     const unit = await createUnitRow(db);
-    const res = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'xuhui.jb', displayName: '徐汇经办', role: 'unit', unitId: unit.id } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'xuhui.jb', displayName: '徐汇经办', role: 'unit', unitId: unit.id },
+    });
     expect(res.statusCode).toBe(201);
     const { user, temporaryPassword } = res.json();
     expect(user).toMatchObject({ username: 'xuhui.jb', unitId: unit.id, unitName: unit.name, mustChangePassword: true });
@@ -28,7 +32,11 @@ describe('/api/users', () => {
     const dup = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'TWICE', displayName: '二', role: 'expert' } });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toBe('用户名“TWICE”已被使用，请换一个');
-    const weak = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'weakling', displayName: '弱', role: 'expert', password: 'abcdefghijkl' } });
+    const weak = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'weakling', displayName: '弱', role: 'expert', password: 'abcdefghijkl' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toContain('至少三类');
   });
@@ -69,12 +77,22 @@ describe('/api/users', () => {
 
 describe('/api/users: separation of duties (三权分立)', () => {
   const refusals = async (objectId: string | null) =>
-    db.select().from(auditLog).where(and(eq(auditLog.result, 'denied'), objectId ? eq(auditLog.objectId, objectId) : eq(auditLog.action, 'user.create')));
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.result, 'denied'), objectId ? eq(auditLog.objectId, objectId) : eq(auditLog.action, 'user.create')));
 
   it('refuses the admin creating an auditor account, and creates nothing', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'sneaky.auditor', displayName: '审计', role: 'auditor', password: 'Quite#Strong-Pass1' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'sneaky.auditor', displayName: '审计', role: 'auditor', password: 'Quite#Strong-Pass1' },
+    });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ code: 'FORBIDDEN', message: '系统管理员不能创建审计管理员账号（三权分立）：请由运维人员在服务器上执行 npm run cli -- create-user --role auditor' });
+    expect(res.json()).toEqual({
+      code: 'FORBIDDEN',
+      message: '系统管理员不能创建审计管理员账号（三权分立）：请由运维人员在服务器上执行 npm run cli -- create-user --role auditor',
+    });
     expect(await db.select().from(users).where(eq(users.username, 'sneaky.auditor'))).toEqual([]);
     expect((await refusals(null)).at(-1)).toMatchObject({ action: 'user.create', actorRole: 'admin', result: 'denied' });
   });
@@ -98,7 +116,13 @@ describe('/api/users: separation of duties (三权分立)', () => {
     expect(reset.statusCode).toBe(403);
     expect(reset.json().message).toBe('系统管理员不能重置审计管理员的密码（三权分立）：请由运维人员在服务器上执行 npm run cli -- reset-password');
     const [after] = await db.select().from(users).where(eq(users.id, auditor.id));
-    expect(after).toMatchObject({ disabled: false, displayName: auditor.displayName, email: null, mustChangePassword: false, passwordHash: auditor.passwordHash });
+    expect(after).toMatchObject({
+      disabled: false,
+      displayName: auditor.displayName,
+      email: null,
+      mustChangePassword: false,
+      passwordHash: auditor.passwordHash,
+    });
     expect((await db.select().from(users).where(eq(users.id, disabledAuditor.id)))[0]!.disabled).toBe(true);
     expect((await db.select().from(sessions).where(eq(sessions.userId, auditor.id))).length).toBe(1);
     expect((await session.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
@@ -116,7 +140,11 @@ describe('/api/users: separation of duties (三权分立)', () => {
 
 describe('/api/units', () => {
   it('creates a unit with a verified unified social credit code', async () => {
-    const ok = await admin.inject({ method: 'POST', url: '/api/units', payload: { name: '市测试委', type: 'industry', creditCode: '91310000MA1FL8L971', contactPhone: '13812345678' } });
+    const ok = await admin.inject({
+      method: 'POST',
+      url: '/api/units',
+      payload: { name: '市测试委', type: 'industry', creditCode: '91310000MA1FL8L971', contactPhone: '13812345678' },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const bad = await admin.inject({ method: 'POST', url: '/api/units', payload: { name: '市测试委二', type: 'industry', creditCode: '91310000MA1FL8L973' } });
     expect(bad.statusCode).toBe(400);

@@ -19,8 +19,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: admin, schema: { tags: ['users'], summary: '创建用户', body: CreateUserInputSchema, response: { 201: CreateUserResultSchema } } },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
   );
-  app.patch('/api/users/:id', { config: admin, schema: { tags: ['users'], summary: '修改用户', params: IdParams, body: UpdateUserInputSchema, response: { 200: UserSchema } } }, async (request) =>
-    updateUser(request.ctx, request.params.id, request.body),
+  app.patch(
+    '/api/users/:id',
+    { config: admin, schema: { tags: ['users'], summary: '修改用户', params: IdParams, body: UpdateUserInputSchema, response: { 200: UserSchema } } },
+    async (request) => updateUser(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/api/users/:id/reset-password',

@@ -7,7 +7,20 @@ const CJK = /[\u4e00-\u9fff]/;
  * Chinese title Ant puts around it (the pagination's 上一页 / 下一页).
  */
 /** Chinese names of the icons Ant Design puts alone in a control (Input.Search's button, copy, clear, close). */
-const ICON_NAMES: Record<string, string> = { search: '搜索', copy: '复制', check: '已复制', close: '关闭', 'close-circle': '清除', left: '上一页', right: '下一页', ellipsis: '更多', down: '展开', up: '收起', eye: '显示', 'eye-invisible': '隐藏' };
+const ICON_NAMES: Record<string, string> = {
+  search: '搜索',
+  copy: '复制',
+  check: '已复制',
+  close: '关闭',
+  'close-circle': '清除',
+  left: '上一页',
+  right: '下一页',
+  ellipsis: '更多',
+  down: '展开',
+  up: '收起',
+  eye: '显示',
+  'eye-invisible': '隐藏',
+};
 
 function silence(icon: HTMLElement): void {
   const iconName = icon.getAttribute('aria-label') ?? '';
@@ -24,7 +37,9 @@ function silence(icon: HTMLElement): void {
 
 /** English names Ant Design gives some controls, and what a Chinese screen reader should say instead. */
 const ENGLISH_NAMES: Record<string, string> = { 'Increase Value': '增加数值', 'Decrease Value': '减少数值', 'segmented control': '选项' };
-const ENGLISH_NAMED = Object.keys(ENGLISH_NAMES).map((n) => `[aria-label="${n}"]`).join(', ');
+const ENGLISH_NAMED = Object.keys(ENGLISH_NAMES)
+  .map((n) => `[aria-label="${n}"]`)
+  .join(', ');
 
 /** The scroll containers Ant Design draws (tables wider than the page, code blocks) that a keyboard must be able to scroll. */
 const SCROLLERS = '.ant-table-content, .ant-table-body';

@@ -25,9 +25,29 @@ const target = (p: AccessPermission): AccessTargets[AccessPermission] => {
   }
 };
 
-const UNIT_FORM = ['form.view', 'form.save', 'form.finalize', 'form.unfinalize', 'form.submit', 'form.withdraw', 'form.uploadScan', 'form.exportDocument', 'form.viewHistory'];
+const UNIT_FORM = [
+  'form.view',
+  'form.save',
+  'form.finalize',
+  'form.unfinalize',
+  'form.submit',
+  'form.withdraw',
+  'form.uploadScan',
+  'form.exportDocument',
+  'form.viewHistory',
+];
 const CENTER_FORM = ['form.view', 'form.exportDocument', 'form.viewHistory', 'form.check', 'form.return', 'form.accept', 'form.importOnBehalf'];
-const CENTER_ONLY = ['scoreSheet.export', 'campaign.view', 'campaign.update', 'notice.manage', 'objection.handle', 'assignment.manage', 'review.reopen', 'reference.activate', 'reference.lists.edit'];
+const CENTER_ONLY = [
+  'scoreSheet.export',
+  'campaign.view',
+  'campaign.update',
+  'notice.manage',
+  'objection.handle',
+  'assignment.manage',
+  'review.reopen',
+  'reference.activate',
+  'reference.lists.edit',
+];
 
 /** What each actor gets on unit A's / expert A's objects. */
 function expected(who: string, p: AccessPermission): AccessAnswer {

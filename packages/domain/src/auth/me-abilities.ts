@@ -32,5 +32,11 @@ export type MeAbility = (typeof ME_ABILITIES)[number];
 
 /** What the actor may do, for `/api/me`; a feature adds its map here (and its names to ME_ABILITIES). */
 export function meAbilities(actor: Actor): Record<MeAbility, boolean> {
-  return { ...platformAbilities(actor), ...referenceAbilities(actor), ...noticeAbilities(actor), ...reviewMenuAbilities(actor), ...campaignMenuAbilities(actor) };
+  return {
+    ...platformAbilities(actor),
+    ...referenceAbilities(actor),
+    ...noticeAbilities(actor),
+    ...reviewMenuAbilities(actor),
+    ...campaignMenuAbilities(actor),
+  };
 }

@@ -59,8 +59,5 @@ export function canCampaign(actor: Actor, action: CampaignPolicyAction, campaign
 
 /** The abilities map of an actor over one campaign, for the UI. */
 export function campaignAbilities(actor: Actor, campaign: CampaignPolicyTarget): Record<CampaignPolicyAction, boolean> {
-  return Object.fromEntries(CAMPAIGN_POLICY_ACTIONS.map((a) => [a, canCampaign(actor, a, campaign)])) as Record<
-    CampaignPolicyAction,
-    boolean
-  >;
+  return Object.fromEntries(CAMPAIGN_POLICY_ACTIONS.map((a) => [a, canCampaign(actor, a, campaign)])) as Record<CampaignPolicyAction, boolean>;
 }

@@ -23,7 +23,10 @@ export const CampaignInputSchema = z.object({
   deadline: isoDate('截止日期'),
   contactName: z.string().trim().max(50, '联系人不能超过 50 字').nullable().default(null),
   contactPhone: z.string().trim().max(30, '联系电话不能超过 30 字').nullable().default(null),
-  contactEmail: z.union([z.email('联系邮箱格式不正确'), z.literal('')]).nullable().default(null),
+  contactEmail: z
+    .union([z.email('联系邮箱格式不正确'), z.literal('')])
+    .nullable()
+    .default(null),
   conditionsText: z.string().max(CAMPAIGN_TEXT_MAX, '推荐条件不能超过 20000 字').default(''),
   workflowText: z.string().max(CAMPAIGN_TEXT_MAX, '工作流程不能超过 20000 字').default(''),
   requirementsText: z.string().max(CAMPAIGN_TEXT_MAX, '工作要求不能超过 20000 字').default(''),

@@ -97,11 +97,10 @@ export function nextCampaignStatus(status: CampaignStatus, action: CampaignActio
   if (next === undefined) {
     const allowed = allowedCampaignActions(status).map((a) => `“${CAMPAIGN_ACTION_LABELS[a]}”`);
     const hint = allowed.length > 0 ? `当前只能${allowed.join('或')}` : '当前不能再变更阶段';
-    throw new DomainError(
-      'INVALID_STATE',
-      `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，不能${CAMPAIGN_ACTION_LABELS[action]}；${hint}`,
-      { status, action },
-    );
+    throw new DomainError('INVALID_STATE', `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，不能${CAMPAIGN_ACTION_LABELS[action]}；${hint}`, {
+      status,
+      action,
+    });
   }
   return next;
 }

@@ -28,8 +28,10 @@ export const RowDecisionSchema = z
       .default([]),
   })
   .superRefine((d, ctx) => {
-    if (d.decision === 'fail' && !d.reasonCode) ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: `第 ${String(d.rowIndex + 1)} 行不通过须选择原因` });
-    if (d.decision === 'fail' && d.reasonCode === 'other' && !d.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], message: `第 ${String(d.rowIndex + 1)} 行原因为“其他”时须填写说明` });
+    if (d.decision === 'fail' && !d.reasonCode)
+      ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: `第 ${String(d.rowIndex + 1)} 行不通过须选择原因` });
+    if (d.decision === 'fail' && d.reasonCode === 'other' && !d.reasonText)
+      ctx.addIssue({ code: 'custom', path: ['reasonText'], message: `第 ${String(d.rowIndex + 1)} 行原因为“其他”时须填写说明` });
   });
 /** One row decision. */
 export type RowDecision = z.infer<typeof RowDecisionSchema>;

@@ -7,7 +7,18 @@ export const ELIGIBILITY_CHECK_MAX_ROWS = FORM_MAX_ROWS * 5;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const kindOf = (v: unknown): string => (v === null ? '空值' : Array.isArray(v) ? '列表' : typeof v === 'string' ? '文字' : typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '是否值' : '其他内容');
+const kindOf = (v: unknown): string =>
+  v === null
+    ? '空值'
+    : Array.isArray(v)
+      ? '列表'
+      : typeof v === 'string'
+        ? '文字'
+        : typeof v === 'number'
+          ? '数字'
+          : typeof v === 'boolean'
+            ? '是否值'
+            : '其他内容';
 
 /**
  * The body of `POST /api/eligibility/check`: `{ campaignId?, rows: [...] }` where each row is an object whose fields may
@@ -27,7 +38,11 @@ export const EligibilityCheckInputSchema = z
   .superRefine((body, ctx) => {
     const bad = body.rows.findIndex((r) => !isPlainObject(r));
     if (bad >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['rows'], message: `第${String(bad + 1)}行须为一个对象（含职业编码、职业、工种等字段），收到的是${kindOf(body.rows[bad])}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows'],
+        message: `第${String(bad + 1)}行须为一个对象（含职业编码、职业、工种等字段），收到的是${kindOf(body.rows[bad])}`,
+      });
     }
   });
 /** The body of the external eligibility check. */

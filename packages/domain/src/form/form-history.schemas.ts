@@ -5,7 +5,18 @@ import { CHECK_FAIL_REASONS } from '../check/check.schemas.ts';
  * What became of one recommended row, from submission to the final list:
  * not submitted → awaiting check → check failed | check passed → in review → selected | not selected → publicized → final | withdrawn.
  */
-export const ROW_OUTCOMES = ['not_submitted', 'awaiting_check', 'check_failed', 'check_passed', 'in_review', 'selected', 'not_selected', 'publicized', 'final', 'withdrawn'] as const;
+export const ROW_OUTCOMES = [
+  'not_submitted',
+  'awaiting_check',
+  'check_failed',
+  'check_passed',
+  'in_review',
+  'selected',
+  'not_selected',
+  'publicized',
+  'final',
+  'withdrawn',
+] as const;
 export type RowOutcome = (typeof ROW_OUTCOMES)[number];
 /** Chinese labels of the row outcomes. */
 export const ROW_OUTCOME_LABELS: Record<RowOutcome, string> = {

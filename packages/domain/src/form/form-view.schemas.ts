@@ -7,7 +7,14 @@ import { FORM_STATUSES } from './form.workflow.ts';
 import { SCAN_MATCH_KINDS, ScanMatchSchema } from './scan-match.ts';
 
 /** Metadata of an uploaded file as the UI shows it. */
-export const FileInfoSchema = z.object({ id: z.string(), originalName: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), createdAt: DateTimeSchema });
+export const FileInfoSchema = z.object({
+  id: z.string(),
+  originalName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: DateTimeSchema,
+});
 /** Metadata of an uploaded file (the sealed scan), as the web receives it. */
 export type FileInfo = Json<typeof FileInfoSchema>;
 
@@ -19,7 +26,15 @@ export type FormRowView = z.infer<typeof FormRowViewSchema>;
 /** A unit's form as the editor shows it: header, rows with their findings, state, scan, abilities. */
 export const FormViewSchema = z.object({
   id: z.string(),
-  campaign: z.object({ id: z.string(), title: z.string(), docNo: z.string(), deadline: z.string(), deadlineLabel: z.string(), status: z.string(), industryTags: z.array(z.string()) }),
+  campaign: z.object({
+    id: z.string(),
+    title: z.string(),
+    docNo: z.string(),
+    deadline: z.string(),
+    deadlineLabel: z.string(),
+    status: z.string(),
+    industryTags: z.array(z.string()),
+  }),
   unitId: z.string(),
   unitName: z.string(),
   status: z.enum(FORM_STATUSES),
@@ -92,7 +107,15 @@ export type RowChange = z.infer<typeof RowChangeSchema>;
 export const FormVersionDetailSchema = FormVersionSummarySchema.extend({
   header: FormHeaderSchema,
   rows: z.array(FormRowSchema),
-  diff: z.object({ previous: z.number(), added: z.array(RowChangeSchema), removed: z.array(RowChangeSchema), changed: z.array(RowChangeSchema), headerChanged: z.array(FormHeaderSchema.keyof()) }).nullable(),
+  diff: z
+    .object({
+      previous: z.number(),
+      added: z.array(RowChangeSchema),
+      removed: z.array(RowChangeSchema),
+      changed: z.array(RowChangeSchema),
+      headerChanged: z.array(FormHeaderSchema.keyof()),
+    })
+    .nullable(),
 });
 /** One finalized version with its diff (server side). */
 export type FormVersionDetail = z.infer<typeof FormVersionDetailSchema>;
@@ -125,7 +148,12 @@ const PreviewRowSchema = z.object({
 });
 
 /** One thing the import could not read or cannot take over; `blocking` ones must be fixed in the file first. */
-export const ImportProblemSchema = z.object({ row: z.number().optional(), column: z.string().optional(), message: z.string(), blocking: z.boolean().optional() });
+export const ImportProblemSchema = z.object({
+  row: z.number().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+  blocking: z.boolean().optional(),
+});
 /** One thing an import could not read. */
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
@@ -136,7 +164,12 @@ export const ImportPreviewSchema = z.object({
   fileName: z.string(),
   kind: z.enum(['xlsx', 'docx']),
   formVersion: z.number(),
-  header: z.object({ unitName: z.string().optional(), contactName: z.string().optional(), contactPhone: z.string().optional(), fillDate: z.string().nullable().optional() }),
+  header: z.object({
+    unitName: z.string().optional(),
+    contactName: z.string().optional(),
+    contactPhone: z.string().optional(),
+    fillDate: z.string().nullable().optional(),
+  }),
   rows: z.array(PreviewRowSchema),
   problems: z.array(ImportProblemSchema),
   summary: z.object({ rows: z.number(), errors: z.number(), warnings: z.number(), problems: z.number(), blocking: z.number() }),

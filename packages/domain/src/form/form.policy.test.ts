@@ -49,12 +49,16 @@ const FINALIZED_STATE: Record<FormStatus, FormPolicyAction[]> = {
   accepted: STATE.accepted,
 };
 
-const facts: FormFacts = { now: new Date('2024-11-01T10:00:00+08:00'), campaignStatus: 'open', deadline: '2024-11-20', checkingStarted: false, finalized: false };
+const facts: FormFacts = {
+  now: new Date('2024-11-01T10:00:00+08:00'),
+  campaignStatus: 'open',
+  deadline: '2024-11-20',
+  checkingStarted: false,
+  finalized: false,
+};
 
 describe('form policy and abilities: every (status, action, actor)', () => {
-  const rows = Object.keys(ACTORS).flatMap((who) =>
-    FORM_STATUSES.flatMap((status) => FORM_POLICY_ACTIONS.map((action) => [who, status, action] as const)),
-  );
+  const rows = Object.keys(ACTORS).flatMap((who) => FORM_STATUSES.flatMap((status) => FORM_POLICY_ACTIONS.map((action) => [who, status, action] as const)));
   it.each(rows)('%s / %s / %s', (who, status, action) => {
     const actor = ACTORS[who]!;
     const form = { unitId: 'unit-a', status };
@@ -67,6 +71,10 @@ describe('form policy and abilities: every (status, action, actor)', () => {
   it('after the deadline a unit can only read', () => {
     const late: FormFacts = { ...facts, now: new Date('2024-11-21T09:00:00+08:00') };
     const abilities = formAbilities(ACTORS.ownUnit!, { unitId: 'unit-a', status: 'draft' }, late);
-    expect(Object.entries(abilities).filter(([, v]) => v).map(([k]) => k)).toEqual(['view', 'exportDocument', 'viewHistory']);
+    expect(
+      Object.entries(abilities)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+    ).toEqual(['view', 'exportDocument', 'viewHistory']);
   });
 });

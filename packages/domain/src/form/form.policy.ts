@@ -102,7 +102,8 @@ function stateAllows(action: FormPolicyAction, status: FormStatus, facts: FormFa
 
 /** The abilities map of an actor over one form now: the policy and the workflow (table and guards) together. */
 export function formAbilities(actor: Actor, form: FormPolicyTarget, facts: FormFacts): Record<FormPolicyAction, boolean> {
-  return Object.fromEntries(
-    FORM_POLICY_ACTIONS.map((a) => [a, canForm(actor, a, form) && stateAllows(a, form.status, facts)]),
-  ) as Record<FormPolicyAction, boolean>;
+  return Object.fromEntries(FORM_POLICY_ACTIONS.map((a) => [a, canForm(actor, a, form) && stateAllows(a, form.status, facts)])) as Record<
+    FormPolicyAction,
+    boolean
+  >;
 }

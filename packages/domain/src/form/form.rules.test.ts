@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { loadReferenceInput, loadTestIndex } from '../reference/reference-files.test-support.ts';
 import { buildReferenceIndex } from '../reference/reference-index.ts';
 import { DEFAULT_INDUSTRY_TAGS, FormRowSchema, type FormRow, type FormRowInput } from './form.schemas.ts';
-import { checkRow, checkRows, ELIGIBILITY_RULE_CODES, ELIGIBILITY_RULE_TITLES, FindingSchema, hasErrors, suggestIndustryTags, type Finding } from './form.rules.ts';
+import {
+  checkRow,
+  checkRows,
+  ELIGIBILITY_RULE_CODES,
+  ELIGIBILITY_RULE_TITLES,
+  FindingSchema,
+  hasErrors,
+  suggestIndustryTags,
+  type Finding,
+} from './form.rules.ts';
 
 const index = loadTestIndex();
 
@@ -90,7 +99,13 @@ describe('checkRow: each rule', () => {
     ['an empty name', { occupationName: '' }, ['name_mismatch:error']],
     [
       'a 2-… code (数据安全工程技术人员)',
-      { occupationCode: '2-02-38-12', occupationName: '数据安全工程技术人员', standardName: '数据安全工程技术人员', standardVersion: '2023年版', inShortageCatalog: false },
+      {
+        occupationCode: '2-02-38-12',
+        occupationName: '数据安全工程技术人员',
+        standardName: '数据安全工程技术人员',
+        standardVersion: '2023年版',
+        inShortageCatalog: false,
+      },
       ['not_skill_type:error'],
     ],
     [
@@ -100,12 +115,25 @@ describe('checkRow: each rule', () => {
     ],
     [
       'a subdivided standard without 工种 (畜禽屠宰加工工)',
-      { occupationCode: '6-01-04-01', occupationName: '畜禽屠宰加工工', standardName: '畜禽屠宰加工工（生猪屠宰加工工）', standardVersion: '2025年版', inShortageCatalog: false },
+      {
+        occupationCode: '6-01-04-01',
+        occupationName: '畜禽屠宰加工工',
+        standardName: '畜禽屠宰加工工（生猪屠宰加工工）',
+        standardVersion: '2025年版',
+        inShortageCatalog: false,
+      },
       ['job_type_required:error'],
     ],
     [
       'a standard of another 工种',
-      { occupationCode: '6-01-04-01', occupationName: '畜禽屠宰加工工', jobTypeName: '家禽屠宰加工工', standardName: '畜禽屠宰加工工（生猪屠宰加工工）', standardVersion: '2025年版', inShortageCatalog: false },
+      {
+        occupationCode: '6-01-04-01',
+        occupationName: '畜禽屠宰加工工',
+        jobTypeName: '家禽屠宰加工工',
+        standardName: '畜禽屠宰加工工（生猪屠宰加工工）',
+        standardVersion: '2025年版',
+        inShortageCatalog: false,
+      },
       ['standard_mismatch:error'],
     ],
     [
@@ -171,7 +199,9 @@ describe('checkRow: messages say what is wrong and how to fix it', () => {
   });
 
   it('points a 工种 typed as the occupation to its place', () => {
-    expect(message({ occupationCode: '4-10-01-02', occupationName: '育婴员' }, 'code_unknown')).toContain('“育婴员”是职业“婴幼儿发展引导员”（4-10-01-01）的工种');
+    expect(message({ occupationCode: '4-10-01-02', occupationName: '育婴员' }, 'code_unknown')).toContain(
+      '“育婴员”是职业“婴幼儿发展引导员”（4-10-01-01）的工种',
+    );
     expect(message({ occupationName: '社区助老员' }, 'name_mismatch')).toContain('“社区助老员”是该职业的工种，请填在“工种”一栏');
   });
 

@@ -98,7 +98,10 @@ class RowFindings {
 const quoteList = (names: readonly string[], max = 8): string =>
   names.length <= max
     ? names.map((n) => `“${n}”`).join('、')
-    : `${names.slice(0, max).map((n) => `“${n}”`).join('、')}等 ${String(names.length)} 个`;
+    : `${names
+        .slice(0, max)
+        .map((n) => `“${n}”`)
+        .join('、')}等 ${String(names.length)} 个`;
 const describe = (occ: OccupationNode): string => `职业“${occ.name}”（${occ.code}）`;
 
 function checkCode(row: CheckableRow, code: string, index: ReferenceIndex, f: RowFindings): OccupationNode | undefined {
@@ -163,11 +166,7 @@ function checkSkillType(occ: OccupationNode, index: ReferenceIndex, f: RowFindin
   const major = Number(occ.code.charAt(0));
   const group = `${MAJOR_GROUP_ORDINALS[major] ?? ''}大类“${index.getNode(String(major))?.name ?? ''}”`;
   if (major === 3) {
-    f.warning(
-      'skill_type_check',
-      `${describe(occ)}属于${group}，是否为技能类职业需逐一认定，请在推荐理由中说明其技能属性，由市职鉴中心核定`,
-      'occupationCode',
-    );
+    f.warning('skill_type_check', `${describe(occ)}属于${group}，是否为技能类职业需逐一认定，请在推荐理由中说明其技能属性，由市职鉴中心核定`, 'occupationCode');
   } else if (major < 4 || major > 6) {
     f.error(
       'not_skill_type',
@@ -193,11 +192,7 @@ function checkJobType(row: CheckableRow, occ: OccupationNode, index: ReferenceIn
   if (typed === '') {
     if (subdivided) {
       const covered = standards.flatMap((s) => s.jobTypesCovered);
-      f.error(
-        'job_type_required',
-        `${describe(occ)}的国家职业技能标准细分为工种（${quoteList(covered)}），须申报到工种，请在“工种”一栏填写`,
-        'jobTypeName',
-      );
+      f.error('job_type_required', `${describe(occ)}的国家职业技能标准细分为工种（${quoteList(covered)}），须申报到工种，请在“工种”一栏填写`, 'jobTypeName');
     }
     return null;
   }
@@ -246,7 +241,11 @@ function checkStandard(row: CheckableRow, occ: OccupationNode, jobType: string |
   }
   const named = index.findStandards(occ.code, typed);
   if (named.length === 0) {
-    f.error('standard_mismatch', `国家职业技能标准“${typed}”与标准目录不符，${describe(occ)}适用的标准为${expectedStandards(applicable)}，请改填`, 'standardName');
+    f.error(
+      'standard_mismatch',
+      `国家职业技能标准“${typed}”与标准目录不符，${describe(occ)}适用的标准为${expectedStandards(applicable)}，请改填`,
+      'standardName',
+    );
     return;
   }
   const fitting = applicable === standards ? named : named.filter((s) => applicable.includes(s));
@@ -409,7 +408,10 @@ export function suggestIndustryTags(typed: string, tags: readonly string[]): str
     if (shared < 2 || shared < Math.min(key.length, tagKey.length) / 2) continue;
     scored.push({ tag, score: shared / Math.max(key.length, tagKey.length) });
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, 3).map((x) => x.tag);
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((x) => x.tag);
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

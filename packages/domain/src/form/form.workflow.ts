@@ -147,8 +147,7 @@ export function formReturnInputFailure(input: FormReturnInput, now: Date): Guard
 export function transitionForm(status: FormStatus, action: FormAction, facts: FormFacts, returnInput?: FormReturnInput): FormStatus {
   const next = nextFormStatus(status, action);
   const failure =
-    formGuardFailure(status, action, facts) ??
-    (action === 'return' ? formReturnInputFailure(returnInput ?? { reason: '', until: null }, facts.now) : null);
+    formGuardFailure(status, action, facts) ?? (action === 'return' ? formReturnInputFailure(returnInput ?? { reason: '', until: null }, facts.now) : null);
   if (failure) throw new DomainError(failure.code, failure.message, { status, action });
   return next;
 }

@@ -5,7 +5,12 @@ import { createWorkingDayCalendar, noticeEndFailure, noticePeriod, noticeStartFa
  * The end date of a notice starting today or later: as given (never before the N-th working day), or N working days
  * from the start on the corrected calendar. Throws VALIDATION with the reason.
  */
-export function resolveNoticeEnd(startDate: string, endDate: string | undefined, overrides: DayOverrides, now: Date): { endDate: string; uncoveredDays: string[] } {
+export function resolveNoticeEnd(
+  startDate: string,
+  endDate: string | undefined,
+  overrides: DayOverrides,
+  now: Date,
+): { endDate: string; uncoveredDays: string[] } {
   const startFailure = noticeStartFailure(startDate, now);
   if (startFailure) throw new DomainError('VALIDATION', startFailure);
   const calendar = createWorkingDayCalendar(overrides);

@@ -14,7 +14,9 @@ describe('notice policy', () => {
 
 describe('the abilities of one notice: every (role, notice status, campaign phase)', () => {
   const phases = ['open', 'closed', 'reviewing', 'publicizing', 'published', 'archived'] as const;
-  const table = ROLES.flatMap((role) => (['draft', 'published'] as const).flatMap((noticeStatus) => phases.map((campaignStatus) => [role, noticeStatus, campaignStatus] as const)));
+  const table = ROLES.flatMap((role) =>
+    (['draft', 'published'] as const).flatMap((noticeStatus) => phases.map((campaignStatus) => [role, noticeStatus, campaignStatus] as const)),
+  );
   it.each(table)('%s, notice %s, campaign %s', (role, noticeStatus, campaignStatus) => {
     const actor: Actor = { kind: 'user', userId: 'u', username: 'x', role, unitId: null };
     const center = role === 'center';

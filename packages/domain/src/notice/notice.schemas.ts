@@ -119,18 +119,22 @@ export const ObjectionDetailSchema = ObjectionListItemSchema.extend({
 export type ObjectionDetail = z.infer<typeof ObjectionDetailSchema>;
 
 /** A command of the center on an objection (the version it started from and the action's input). */
-export const ObjectionCommandInputSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('accept'), version: z.number().int().min(1) }),
-  z.strictObject({ action: z.literal('investigate'), version: z.number().int().min(1) }),
-  z.strictObject({ action: z.literal('decline'), version: z.number().int().min(1), reason: z.string({ error: '不予受理须填写理由' }).max(2000) }),
-  z.strictObject({
-    action: z.literal('conclude'),
-    version: z.number().int().min(1),
-    outcome: z.enum(OBJECTION_OUTCOMES, { error: '请选择异议是否成立' }),
-    reply: z.string({ error: '办结异议须填写给异议人的答复' }).max(5000, { error: '答复不能超过5000字' }),
-    effect: z.enum(OBJECTION_EFFECTS, { error: '请选择保留或撤销该职业（工种）' }),
-  }),
-], { error: '请选择处理方式' });
+export const ObjectionCommandInputSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('accept'), version: z.number().int().min(1) }),
+    z.strictObject({ action: z.literal('investigate'), version: z.number().int().min(1) }),
+    z.strictObject({ action: z.literal('decline'), version: z.number().int().min(1), reason: z.string({ error: '不予受理须填写理由' }).max(2000) }),
+    z.strictObject({
+      action: z.literal('conclude'),
+      version: z.number().int().min(1),
+      outcome: z.enum(OBJECTION_OUTCOMES, { error: '请选择异议是否成立' }),
+      reply: z.string({ error: '办结异议须填写给异议人的答复' }).max(5000, { error: '答复不能超过5000字' }),
+      effect: z.enum(OBJECTION_EFFECTS, { error: '请选择保留或撤销该职业（工种）' }),
+    }),
+  ],
+  { error: '请选择处理方式' },
+);
 /** A command of the center on an objection. */
 export type ObjectionCommandInput = z.infer<typeof ObjectionCommandInputSchema>;
 

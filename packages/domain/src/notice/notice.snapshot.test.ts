@@ -71,7 +71,10 @@ describe('buildFinalList', () => {
   it('removes withdrawn items, renumbers and shows the difference', () => {
     const items = [item(1), item(2), item(3)];
     const final = buildFinalList(items, ['c2']);
-    expect(final.items.map((i) => [i.itemId, i.seq, i.noticeSeq])).toEqual([['c1', 1, 1], ['c3', 2, 3]]);
+    expect(final.items.map((i) => [i.itemId, i.seq, i.noticeSeq])).toEqual([
+      ['c1', 1, 1],
+      ['c3', 2, 3],
+    ]);
     expect(final.withdrawn.map((i) => i.itemId)).toEqual(['c2']);
     expect(buildFinalList(items, []).withdrawn).toEqual([]);
     expect(() => buildFinalList(items, ['c9'])).toThrow('c9');

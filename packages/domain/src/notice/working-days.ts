@@ -124,7 +124,11 @@ export interface NoticePeriod {
  * inclusive, to the end of that Shanghai day. E.g. a start on Friday 2024-09-27 with N = 5 counts 09-27,
  * 09-29 (调休 Sunday), 09-30, then skips 国庆 10-01..07, and ends on 10-08 and 10-09 → endDate 2024-10-09.
  */
-export function noticePeriod(startDate: string, workingDayCount: number = DEFAULT_NOTICE_WORKING_DAYS, calendar: WorkingDayCalendar = DEFAULT_CALENDAR): NoticePeriod {
+export function noticePeriod(
+  startDate: string,
+  workingDayCount: number = DEFAULT_NOTICE_WORKING_DAYS,
+  calendar: WorkingDayCalendar = DEFAULT_CALENDAR,
+): NoticePeriod {
   if (!Number.isInteger(workingDayCount) || workingDayCount < 1 || workingDayCount > 366) {
     throw new DomainError('VALIDATION', '公示期须为1至366个工作日');
   }

@@ -39,7 +39,13 @@ export const OutboxMailSchema = z.object({
   sentAt: DateTimeSchema.nullable(),
 });
 /** A page of outbox mails with counts by status. */
-export const OutboxPageSchema = z.object({ items: z.array(OutboxMailSchema), total: z.number(), page: z.number(), pageSize: z.number(), counts: z.record(z.string(), z.number()) });
+export const OutboxPageSchema = z.object({
+  items: z.array(OutboxMailSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  counts: z.record(z.string(), z.number()),
+});
 /** A page of outbox mails. */
 export type OutboxPage = z.infer<typeof OutboxPageSchema>;
 /** One outbox mail, as the web receives it. */

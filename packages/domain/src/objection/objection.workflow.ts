@@ -134,16 +134,12 @@ export function withdrawnItemIds(objections: readonly { itemId: string; status: 
 
 /** A command of the center on an objection, with the input its action needs. */
 export type ObjectionCommand =
-  | { action: 'accept' }
-  | { action: 'investigate' }
-  | ({ action: 'decline' } & ObjectionDeclineInput)
-  | ({ action: 'conclude' } & ObjectionConclusionInput);
+  { action: 'accept' } | { action: 'investigate' } | ({ action: 'decline' } & ObjectionDeclineInput) | ({ action: 'conclude' } & ObjectionConclusionInput);
 
 /** Checks the table and the command's input; returns the next status or throws DomainError. */
 export function applyObjectionCommand(status: ObjectionStatus, command: ObjectionCommand): ObjectionStatus {
   const next = nextObjectionStatus(status, command.action);
-  const problem =
-    command.action === 'decline' ? objectionDeclineProblem(command) : command.action === 'conclude' ? objectionConclusionProblem(command) : null;
+  const problem = command.action === 'decline' ? objectionDeclineProblem(command) : command.action === 'conclude' ? objectionConclusionProblem(command) : null;
   if (problem) throw new DomainError('VALIDATION', problem, { status, action: command.action });
   return next;
 }

@@ -13,14 +13,30 @@ export const PoolCandidateViewSchema = z.object({
   expectedAssessments: z.number(),
   reasons: z.array(z.string()),
   units: z.array(z.object({ unitId: z.string(), unitName: z.string(), priority: z.number() })),
-  sources: z.array(z.object({ formId: z.string(), versionNumber: z.number(), rowIndex: z.number(), unitName: z.string(), priority: z.number(), occupationCode: z.string(), jobTypeName: z.string(), expectedAssessments: z.number(), reason: z.string() })),
+  sources: z.array(
+    z.object({
+      formId: z.string(),
+      versionNumber: z.number(),
+      rowIndex: z.number(),
+      unitName: z.string(),
+      priority: z.number(),
+      occupationCode: z.string(),
+      jobTypeName: z.string(),
+      expectedAssessments: z.number(),
+      reason: z.string(),
+    }),
+  ),
   overlapFlag: z.boolean(),
   overlapResolved: z.boolean(),
   mergedIntoId: z.string().nullable(),
   status: z.string(),
 });
 /** The pool: active candidates, merged (read-only) ones and the open overlaps by occupation code. */
-export const PoolSchema = z.object({ candidates: z.array(PoolCandidateViewSchema), merged: z.array(PoolCandidateViewSchema), openOverlaps: z.array(z.string()) });
+export const PoolSchema = z.object({
+  candidates: z.array(PoolCandidateViewSchema),
+  merged: z.array(PoolCandidateViewSchema),
+  openOverlaps: z.array(z.string()),
+});
 /** The pool as shown. */
 export type PoolView = z.infer<typeof PoolSchema>;
 /** A candidate of the pool. */

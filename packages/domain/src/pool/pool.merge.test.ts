@@ -34,7 +34,10 @@ describe('aggregateCandidatePool', () => {
     expect(candidates.map((c) => c.key)).toEqual(['4-10-01-05|', '6-25-04-07|汽车电器装调工']);
     const [care, car] = candidates;
     expect(care?.unitIds).toEqual(['a', 'b']);
-    expect(care?.recommendations.map((r) => [r.unitId, r.priority, r.reason])).toEqual([['a', 2, '甲'], ['b', 1, '乙']]);
+    expect(care?.recommendations.map((r) => [r.unitId, r.priority, r.reason])).toEqual([
+      ['a', 2, '甲'],
+      ['b', 1, '乙'],
+    ]);
     expect(care?.expectedAssessments).toBe(150);
     expect(care?.industries).toEqual(['养老护理', '生命健康', '家政服务']);
     expect(care?.sourceRowIds).toEqual([rows[0]!.rowId, rows[1]!.rowId]);

@@ -97,10 +97,7 @@ function newCandidate(key: string, code: string, name: string, jobType: string):
  * its tags and the candidate's few distinct units) and a sort of the candidates. `reassign` maps a row id to the
  * candidate the center filed it under (confirmed merges); the rows themselves are never changed.
  */
-export function aggregateCandidatePool(
-  rows: readonly PoolSourceRow[],
-  reassign: ReadonlyMap<string, PoolRowReassignment> = new Map(),
-): CandidatePool {
+export function aggregateCandidatePool(rows: readonly PoolSourceRow[], reassign: ReadonlyMap<string, PoolRowReassignment> = new Map()): CandidatePool {
   // Nested maps keyed by the rows' own strings (hashes cached on them) instead of a concatenated key per row.
   const byCode = new Map<string, Map<string, Accumulator>>();
   const all: Accumulator[] = [];

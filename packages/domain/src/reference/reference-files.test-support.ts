@@ -17,8 +17,7 @@ const { readFileSync } = (await import(/* @vite-ignore */ fsSpecifier)) as NodeF
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 
 /** The reference folder: `REFERENCE_DIR`, else `<repo root>/../shared/reference`. */
-export const referenceDir: string =
-  env.REFERENCE_DIR ?? decodeURIComponent(new URL('../../../../../shared/reference', import.meta.url).pathname);
+export const referenceDir: string = env.REFERENCE_DIR ?? decodeURIComponent(new URL('../../../../../shared/reference', import.meta.url).pathname);
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(`${referenceDir}/${name}`, 'utf8'));
 

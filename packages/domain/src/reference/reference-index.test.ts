@@ -31,9 +31,7 @@ describe('buildReferenceIndex over the real national data', () => {
 
   it('gives an occupation its 工种, standards with versions and markers', () => {
     expect(index.jobTypesOf('4-04-05-05')).toEqual(['数据标注员', '人工智能算法测试员', '人工智能数字人训练师']);
-    expect(index.standardsOf('4-10-01-05')).toEqual([
-      expect.objectContaining({ standardName: '养老护理员', version: '2019年版', jobTypesCovered: [] }),
-    ]);
+    expect(index.standardsOf('4-10-01-05')).toEqual([expect.objectContaining({ standardName: '养老护理员', version: '2019年版', jobTypesCovered: [] })]);
     expect(index.flagsOf('4-04-05-05')).toMatchObject({ isSkillType: true, isDigital: true, markers: ['S'] });
   });
 

@@ -18,14 +18,7 @@ import type {
   ReferenceListEntry,
   SkillTypeHeuristic,
 } from './reference.types.ts';
-import {
-  nameKey,
-  normalizeName,
-  normalizeOccupationCode,
-  standardNameKey,
-  standardVersionOf,
-  stripStandardMarks,
-} from './reference.normalize.ts';
+import { nameKey, normalizeName, normalizeOccupationCode, standardNameKey, standardVersionOf, stripStandardMarks } from './reference.normalize.ts';
 import { buildSearchData, type SearchData } from './reference-search.ts';
 
 /**

@@ -328,9 +328,7 @@ export function searchReference(index: ReferenceIndex, query: string, options: S
   const trimmed = toHalfWidth(query).trim();
   if (trimmed === '') return [];
   const code = normalizeOccupationCode(trimmed);
-  const hits = /^[1-8][\d-]*$/.test(code)
-    ? searchByCode(index.searchData, index, code, limit)
-    : searchByText(index.searchData, nameKey(trimmed), limit);
+  const hits = /^[1-8][\d-]*$/.test(code) ? searchByCode(index.searchData, index, code, limit) : searchByText(index.searchData, nameKey(trimmed), limit);
   const results: ReferenceSearchResult[] = [];
   for (const hit of hits) {
     if (results.length >= limit) break;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { NationalStandard, OccupationFlags, OccupationLevel, OccupationMarker, OccupationNode, QualificationEntry, ReferenceListEntry } from './reference.types.ts';
+import type {
+  NationalStandard,
+  OccupationFlags,
+  OccupationLevel,
+  OccupationMarker,
+  OccupationNode,
+  QualificationEntry,
+  ReferenceListEntry,
+} from './reference.types.ts';
 import { REFERENCE_DATASET_KINDS } from './reference.types.ts';
 
 const LevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

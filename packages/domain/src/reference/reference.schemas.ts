@@ -22,7 +22,10 @@ export const OccupationRecordSchema = z.object({
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   name: z.string().min(1),
   parentCode: nullableString,
-  markers: z.array(z.enum(['S', 'L'])).nullable().optional(),
+  markers: z
+    .array(z.enum(['S', 'L']))
+    .nullable()
+    .optional(),
   status: z.enum(['current', 'recoded', 'print-only']).optional(),
   replacedBy: nullableString,
   printEditionName: nullableString,
@@ -36,7 +39,10 @@ export const OccupationRecordSchema = z.object({
     .nullable()
     .optional(),
   skillTypeHeuristic: z.enum(SKILL_TYPE_HEURISTICS).nullable().optional(),
-  jobTypes: z.array(z.object({ name: z.string() })).nullable().optional(),
+  jobTypes: z
+    .array(z.object({ name: z.string() }))
+    .nullable()
+    .optional(),
   definition: nullableString,
   mainTasks: z.array(z.string()).nullable().optional(),
 });
@@ -56,7 +62,10 @@ export const NewOccupationRecordSchema = z.object({
   publishedDate: nullableString,
   digital: z.boolean().nullable().optional(),
   green: z.boolean().nullable().optional(),
-  jobTypes: z.array(z.union([z.string(), z.object({ name: z.string() })])).nullable().optional(),
+  jobTypes: z
+    .array(z.union([z.string(), z.object({ name: z.string() })]))
+    .nullable()
+    .optional(),
 });
 /** One record of new-occupations-post-2022.json. */
 export type NewOccupationRecord = z.input<typeof NewOccupationRecordSchema>;
@@ -136,9 +145,7 @@ export function referenceBuildInputFromJson(files: ReferenceFilesJson): Referenc
   return {
     occupations: parseRecords(REFERENCE_FILE_NAMES.occupations, files.occupations, OccupationRecordSchema),
     newOccupations:
-      files.newOccupations === undefined
-        ? []
-        : parseRecords(REFERENCE_FILE_NAMES.newOccupations, files.newOccupations, NewOccupationRecordSchema),
+      files.newOccupations === undefined ? [] : parseRecords(REFERENCE_FILE_NAMES.newOccupations, files.newOccupations, NewOccupationRecordSchema),
     standards: parseRecords(REFERENCE_FILE_NAMES.standards, files.standards, StandardRecordSchema),
     qualifications: parseRecords(REFERENCE_FILE_NAMES.qualifications, files.qualifications, QualificationRecordSchema),
   };

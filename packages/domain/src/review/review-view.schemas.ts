@@ -10,7 +10,13 @@ export const CANDIDATE_STATUSES = ['candidate', 'selected', 'not_selected', 'wit
 export const REVIEW_STATUSES = ['draft', 'submitted'] as const;
 
 /** A campaign selectable in the expert evaluation. */
-export const ReviewCampaignSchema = z.object({ id: z.string(), title: z.string(), year: z.number(), status: z.enum(CAMPAIGN_STATUSES), reviewersPerCandidate: z.number() });
+export const ReviewCampaignSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.number(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  reviewersPerCandidate: z.number(),
+});
 /** A campaign selectable in the expert evaluation. */
 export type ReviewCampaign = z.infer<typeof ReviewCampaignSchema>;
 
@@ -128,7 +134,16 @@ export const ReviewCandidateSchema = z.object({
     reasons: z.array(z.string()),
     status: z.enum(CANDIDATE_STATUSES),
   }),
-  units: z.array(z.object({ unitName: z.string(), priority: z.number(), expectedAssessments: z.number().nullable(), industries: z.array(z.string()), reason: z.string(), jobTypeName: z.string() })),
+  units: z.array(
+    z.object({
+      unitName: z.string(),
+      priority: z.number(),
+      expectedAssessments: z.number().nullable(),
+      industries: z.array(z.string()),
+      reason: z.string(),
+      jobTypeName: z.string(),
+    }),
+  ),
   reference: z
     .object({
       name: z.string(),
@@ -161,7 +176,15 @@ export const ResultItemSchema = z.object({
   assigned: z.number(),
   submitted: z.number(),
   conflicts: z.array(z.object({ assignmentId: z.string(), expertName: z.string(), reviewStatus: z.enum(REVIEW_STATUSES).nullable() })),
-  removedDrafts: z.array(z.object({ expertName: z.string(), status: z.enum(REVIEW_STATUSES), scores: z.record(z.string(), z.number().nullable()), opinion: z.enum(REVIEW_OPINIONS).nullable(), comment: z.string() })),
+  removedDrafts: z.array(
+    z.object({
+      expertName: z.string(),
+      status: z.enum(REVIEW_STATUSES),
+      scores: z.record(z.string(), z.number().nullable()),
+      opinion: z.enum(REVIEW_OPINIONS).nullable(),
+      comment: z.string(),
+    }),
+  ),
   reviews: z.array(
     z.object({
       reviewId: z.string(),

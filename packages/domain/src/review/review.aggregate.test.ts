@@ -31,10 +31,7 @@ describe('weightedReviewScore', () => {
 
 describe('aggregateReviews', () => {
   it('averages, counts opinions, flags a split, proposes by two thirds', () => {
-    const agg = aggregateReviews(
-      [review('e1', all(9), 'agree'), review('e2', all(6), 'agree'), review('e3', { ...all(3), demand: null }, 'disagree')],
-      C,
-    );
+    const agg = aggregateReviews([review('e1', all(9), 'agree'), review('e2', all(6), 'agree'), review('e3', { ...all(3), demand: null }, 'disagree')], C);
     expect(agg.reviewCount).toBe(3);
     expect(agg.weightedMean).toBeCloseTo(6, 10);
     expect(agg.criterionMeans).toEqual({ strategy: 6, generality: 6, suitability: 6, demand: 7.5 });
@@ -54,14 +51,21 @@ describe('aggregateReviews', () => {
     [[], false, null],
     [['agree', 'agree', 'agree', 'disagree', 'disagree', 'agree'], true, 'selected'],
   ])('opinions %o → split %s, proposal %s', (opinions, split, proposal) => {
-    const agg = aggregateReviews(opinions.map((o, i) => review(`e${i}`, all(7), o)), C);
+    const agg = aggregateReviews(
+      opinions.map((o, i) => review(`e${i}`, all(7), o)),
+      C,
+    );
     expect(agg.disagreement).toBe(split);
     expect(agg.proposal).toBe(proposal);
   });
 
   it('a minimum score can be part of the rule', () => {
-    expect(proposeDecision({ reviewCount: 3, agreeShare: 1, weightedMean: 5.9 }, { minAgreeShare: 2 / 3, minReviews: 3, minWeightedMean: 6 })).toBe('not_selected');
-    expect(proposeDecision({ reviewCount: 3, agreeShare: 1, weightedMean: null }, { minAgreeShare: 2 / 3, minReviews: 3, minWeightedMean: 6 })).toBe('not_selected');
+    expect(proposeDecision({ reviewCount: 3, agreeShare: 1, weightedMean: 5.9 }, { minAgreeShare: 2 / 3, minReviews: 3, minWeightedMean: 6 })).toBe(
+      'not_selected',
+    );
+    expect(proposeDecision({ reviewCount: 3, agreeShare: 1, weightedMean: null }, { minAgreeShare: 2 / 3, minReviews: 3, minWeightedMean: 6 })).toBe(
+      'not_selected',
+    );
     expect(proposeDecision({ reviewCount: 3, agreeShare: 1, weightedMean: 6 }, { minAgreeShare: 2 / 3, minReviews: 3, minWeightedMean: 6 })).toBe('selected');
   });
 });
@@ -81,7 +85,11 @@ describe('review schemas', () => {
   });
 
   it('accepts a draft with 不适用 and a submission needs an opinion', () => {
-    expect(ReviewDraftSchema.parse({ scores: { strategy: 7.5, demand: null } })).toEqual({ scores: { strategy: 7.5, demand: null }, opinion: null, comment: '' });
+    expect(ReviewDraftSchema.parse({ scores: { strategy: 7.5, demand: null } })).toEqual({
+      scores: { strategy: 7.5, demand: null },
+      opinion: null,
+      comment: '',
+    });
     expect(ReviewSubmitSchema.safeParse({ scores: all(5) }).error?.issues[0]?.message).toBe('请选择意见：同意、不同意或待议');
     expect(ReviewSubmitSchema.parse({ scores: all(5), opinion: 'agree', comment: ' 好 ' }).comment).toBe('好');
   });

@@ -129,7 +129,10 @@ describe('assignReviewers', () => {
       ['e3', '重复分配'],
       ['e3', '候选职业或专家不存在'],
     ]);
-    expect(result.assignments.map((a) => [a.expertId, a.manual])).toEqual([['e3', true], ['e2', false]]);
+    expect(result.assignments.map((a) => [a.expertId, a.manual])).toEqual([
+      ['e3', true],
+      ['e2', false],
+    ]);
   });
 
   it('finds assignments that a merge turned into conflicts', () => {

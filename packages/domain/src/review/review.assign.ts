@@ -94,8 +94,7 @@ interface State {
 }
 
 const matches = (c: AssignmentCandidate, e: AssignmentExpert) => e.specialties.some((s) => c.industries.includes(s));
-const eligible = (s: State, c: AssignmentCandidate, e: AssignmentExpert) =>
-  assignmentConflict(c, e) === null && !s.on.get(c.id)!.has(e.id);
+const eligible = (s: State, c: AssignmentCandidate, e: AssignmentExpert) => assignmentConflict(c, e) === null && !s.on.get(c.id)!.has(e.id);
 
 function add(s: State, c: AssignmentCandidate, e: AssignmentExpert, manual: boolean): void {
   s.on.get(c.id)!.set(e.id, { candidateId: c.id, expertId: e.id, specialtyMatch: matches(c, e), manual });

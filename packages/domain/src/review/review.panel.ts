@@ -77,9 +77,7 @@ export const PanelMemberInputSchema = z.strictObject({
 /** A panel member input. */
 export type PanelMemberInput = z.infer<typeof PanelMemberInputSchema>;
 
-const SeedSchema = z
-  .number({ error: '随机种子须为数字' })
-  .refine(isValidSeed, { error: '随机种子须为0～4294967295之间的整数' });
+const SeedSchema = z.number({ error: '随机种子须为数字' }).refine(isValidSeed, { error: '随机种子须为0～4294967295之间的整数' });
 
 /** The random draw (随机抽取) of a panel: its size and, to reproduce a draw, its seed. */
 export const PanelDrawInputSchema = z.strictObject({
@@ -121,7 +119,11 @@ export const DecideCandidatesInputSchema = z
       .min(1, { error: '请至少选择一个候选职业' })
       .max(1000, { error: '一次最多决定1000个候选职业' }),
     decision: z.enum(CANDIDATE_DECISIONS, { error: '请选择“入选”或“不入选”' }),
-    reason: z.string().trim().max(DECISION_REASON_MAX_LENGTH, { error: `理由不能超过${String(DECISION_REASON_MAX_LENGTH)}字` }).default(''),
+    reason: z
+      .string()
+      .trim()
+      .max(DECISION_REASON_MAX_LENGTH, { error: `理由不能超过${String(DECISION_REASON_MAX_LENGTH)}字` })
+      .default(''),
   })
   .refine((d) => d.decision === 'selected' || d.reason.length > 0, { error: '决定“不入选”须填写理由', path: ['reason'] });
 /** A decision input. */
@@ -129,7 +131,11 @@ export type DecideCandidatesInput = z.input<typeof DecideCandidatesInputSchema>;
 
 /** The threshold of the proposals, as query parameters of the results. */
 export const ResultsQuerySchema = z.object({
-  minAgreeShare: z.coerce.number({ error: '同意比例须为数字' }).min(0).max(1, { error: '同意比例须在0～1之间' }).default(2 / 3),
+  minAgreeShare: z.coerce
+    .number({ error: '同意比例须为数字' })
+    .min(0)
+    .max(1, { error: '同意比例须在0～1之间' })
+    .default(2 / 3),
   minReviews: z.coerce.number({ error: '最少评审数须为数字' }).int().min(1).max(50).default(3),
   minWeightedMean: z.coerce.number({ error: '最低加权均分须为数字' }).min(0).max(10).optional(),
 });

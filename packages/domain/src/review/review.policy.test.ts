@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_ACTOR, type Actor, type Role } from '../shared/actor.ts';
-import { REVIEW_POLICY_ACTIONS, canReview, reviewAbilities, reviewBoardActions, reviewPhaseRefusal, type ReviewPolicyAction, type ReviewPolicyTarget } from './review.policy.ts';
+import {
+  REVIEW_POLICY_ACTIONS,
+  canReview,
+  reviewAbilities,
+  reviewBoardActions,
+  reviewPhaseRefusal,
+  type ReviewPolicyAction,
+  type ReviewPolicyTarget,
+} from './review.policy.ts';
 
 const user = (role: Role, userId = `u-${role}`): Actor => ({ kind: 'user', userId, username: role, role, unitId: null });
 

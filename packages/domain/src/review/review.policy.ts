@@ -92,7 +92,10 @@ export function reviewPhaseRefusal(status: CampaignStatus): string | null {
 }
 
 /** What the center's 评审分配 page may do now, each with the reason it cannot (shown beside the disabled control). */
-export function reviewBoardActions(actor: Actor, status: CampaignStatus): Record<'assign' | 'draw' | 'autoAssign', { allowed: boolean; reason: string | null }> {
+export function reviewBoardActions(
+  actor: Actor,
+  status: CampaignStatus,
+): Record<'assign' | 'draw' | 'autoAssign', { allowed: boolean; reason: string | null }> {
   const reason = canReview(actor, 'assign') ? reviewPhaseRefusal(status) : '您没有执行此操作的权限';
   const one = { allowed: reason === null, reason };
   return { assign: one, draw: one, autoAssign: one };

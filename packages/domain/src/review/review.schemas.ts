@@ -19,11 +19,7 @@ export const REVIEW_OPINION_LABELS: Record<ReviewOpinion, string> = { agree: '�
 const SCORE_MESSAGE = `评分须为${String(SCORE_MIN)}～${String(SCORE_MAX)}之间的数字，不适用的请选择“不适用”`;
 
 /** One criterion score: a number 0–10, or null for 不适用. */
-export const ScoreSchema = z
-  .number({ error: SCORE_MESSAGE })
-  .min(SCORE_MIN, { error: SCORE_MESSAGE })
-  .max(SCORE_MAX, { error: SCORE_MESSAGE })
-  .nullable();
+export const ScoreSchema = z.number({ error: SCORE_MESSAGE }).min(SCORE_MIN, { error: SCORE_MESSAGE }).max(SCORE_MAX, { error: SCORE_MESSAGE }).nullable();
 
 /** A review criterion with its weight (relative; weights need not sum to 1). */
 export const ReviewCriterionSchema = z.strictObject({
@@ -59,7 +55,11 @@ export const DEFAULT_REVIEW_CRITERIA: readonly ReviewCriterion[] = [
 export const ReviewDraftSchema = z.strictObject({
   scores: z.record(z.string(), ScoreSchema).default({}),
   opinion: z.enum(REVIEW_OPINIONS, { error: '意见须为“同意”“不同意”或“待议”' }).nullable().default(null),
-  comment: z.string().trim().max(REVIEW_COMMENT_MAX_LENGTH, { error: `评审意见不能超过${String(REVIEW_COMMENT_MAX_LENGTH)}字` }).default(''),
+  comment: z
+    .string()
+    .trim()
+    .max(REVIEW_COMMENT_MAX_LENGTH, { error: `评审意见不能超过${String(REVIEW_COMMENT_MAX_LENGTH)}字` })
+    .default(''),
 });
 /** A review draft. */
 export type ReviewDraft = z.infer<typeof ReviewDraftSchema>;
@@ -91,7 +91,11 @@ export const CandidateDecisionInputSchema = z
   .strictObject({
     candidateIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个候选职业' }).max(1000),
     decision: z.enum(CANDIDATE_DECISIONS, { error: '请选择“入选”或“不入选”' }),
-    reason: z.string().trim().max(DECISION_REASON_MAX_LENGTH, { error: `理由不能超过${String(DECISION_REASON_MAX_LENGTH)}字` }).default(''),
+    reason: z
+      .string()
+      .trim()
+      .max(DECISION_REASON_MAX_LENGTH, { error: `理由不能超过${String(DECISION_REASON_MAX_LENGTH)}字` })
+      .default(''),
   })
   .refine((d) => d.decision === 'selected' || d.reason.length > 0, { error: '决定“不入选”须填写理由', path: ['reason'] });
 /** A decision input. */

@@ -85,7 +85,11 @@ function search(value: unknown, depth: number): { path: (string | number)[]; mes
  * The Chinese sentence for a problem found by findTextProblem, naming the field: "“退回理由”含有不可见的控制字符…";
  * a cell of a table's rows is named by row and column ("第 2 行“推荐理由”…", with the columns' labels given).
  */
-export function textProblemMessage(found: { path: readonly (string | number)[]; message: string }, labels: Record<string, string> = {}, rowLabels: Record<string, string> = {}): string {
+export function textProblemMessage(
+  found: { path: readonly (string | number)[]; message: string },
+  labels: Record<string, string> = {},
+  rowLabels: Record<string, string> = {},
+): string {
   const p = found.path;
   const row = p.findIndex((x, i) => typeof x === 'number' && p[i - 1] === 'rows');
   if (row > 0 && p.length > row + 1) {

@@ -11,7 +11,13 @@ export const DateTimeSchema = z.codec(z.iso.datetime({ offset: true }), z.date()
 });
 
 /** A value after JSON.stringify: Dates become ISO strings, the rest keeps its shape. */
-export type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
 
 /** What a response schema looks like on the wire, as the web receives it (timestamps as ISO strings). */
 export type Json<S extends z.ZodType> = Jsonified<z.output<S>>;

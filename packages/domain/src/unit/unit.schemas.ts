@@ -9,17 +9,10 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 export const UNIT_TYPE_LABELS: Record<UnitType, string> = { district: '区人社局', industry: '行业主管部门' };
 
 /** A mainland mobile (1xxxxxxxxxx) or landline (0xx-xxxxxxxx, optional extension) number. */
-export const PhoneSchema = z
-  .string()
-  .trim()
-  .refine(isMainlandPhone, '请填写手机号（11位）或座机号（如 021-12345678）');
+export const PhoneSchema = z.string().trim().refine(isMainlandPhone, '请填写手机号（11位）或座机号（如 021-12345678）');
 
 /** Unified social credit code with its GB 32100 check character. */
-export const CreditCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidCreditCode, '统一社会信用代码应为18位且校验位正确，请核对后重新填写');
+export const CreditCodeSchema = z.string().trim().toUpperCase().refine(isValidCreditCode, '统一社会信用代码应为18位且校验位正确，请核对后重新填写');
 
 /** Create or edit a recommending unit. */
 export const UnitInputSchema = z.strictObject({

@@ -8,7 +8,10 @@ import { assignments, candidateUnits, candidates, experts, units } from '../sche
  * assigned, and their unit did not recommend the candidate (回避, by unit id; the message names the unit).
  */
 export async function checkAssignable(tx: Db, campaignId: string, candidateId: string, expertId: string) {
-  const [candidate] = await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)));
+  const [candidate] = await tx
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)));
   if (!candidate || candidate.mergedIntoId !== null) throw new DomainError('NOT_FOUND', '该候选职业不存在或已被合并');
   const [expert] = await tx.select().from(experts).where(eq(experts.id, expertId));
   if (!expert) throw new DomainError('NOT_FOUND', '该专家不存在');

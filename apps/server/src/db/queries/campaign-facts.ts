@@ -24,10 +24,25 @@ export async function campaignFacts(db: Db, campaign: CampaignRecord, now: Date)
     now,
     deadline: campaign.deadline,
     rosterSize: await rosterSizeOf(db, campaign.id),
-    uncheckedForms: await n(db.select({ n: count() }).from(forms).where(and(eq(forms.campaignId, campaign.id), eq(forms.status, 'submitted')))),
+    uncheckedForms: await n(
+      db
+        .select({ n: count() })
+        .from(forms)
+        .where(and(eq(forms.campaignId, campaign.id), eq(forms.status, 'submitted'))),
+    ),
     candidateCount: await n(db.select({ n: count() }).from(candidates).where(active)),
-    undecidedCandidates: await n(db.select({ n: count() }).from(candidates).where(and(active, eq(candidates.status, 'candidate')))),
-    selectedCandidates: await n(db.select({ n: count() }).from(candidates).where(and(active, inArray(candidates.status, ['selected'])))),
+    undecidedCandidates: await n(
+      db
+        .select({ n: count() })
+        .from(candidates)
+        .where(and(active, eq(candidates.status, 'candidate'))),
+    ),
+    selectedCandidates: await n(
+      db
+        .select({ n: count() })
+        .from(candidates)
+        .where(and(active, inArray(candidates.status, ['selected']))),
+    ),
     noticeEndDate: notice?.endDate ?? null,
     openObjectionReceipts: open.map((o) => o.receiptNo),
   };

@@ -36,12 +36,22 @@ export async function expertAccount(
   if (input.userId && input.username) throw new DomainError('VALIDATION', '“创建登录账号”与“关联已有账号”只能选一项');
   if (input.userId) return { userId: await linkableUser(tx, input.userId, exceptExpertId), temporaryPassword: null };
   if (!input.username) return null;
-  const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(sql`lower(${users.username})`, input.username.toLowerCase())));
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(sql`lower(${users.username})`, input.username.toLowerCase())));
   if (existing) throw new DomainError('CONFLICT', `用户名“${input.username}”已被使用，请换一个`);
   const temporaryPassword = generatePassword();
   const [user] = await tx
     .insert(users)
-    .values({ username: input.username, displayName: input.name, role: 'expert', email: input.email, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true })
+    .values({
+      username: input.username,
+      displayName: input.name,
+      role: 'expert',
+      email: input.email,
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+    })
     .returning({ id: users.id });
   return { userId: user!.id, temporaryPassword };
 }

@@ -1,5 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { DomainError, transitionForm, pickFormRow, type AccessPermission, type Actor, type FormRow, effectiveCampaignStatus, type CampaignStatus, type FormFacts } from '@zhengji/domain';
+import {
+  DomainError,
+  transitionForm,
+  pickFormRow,
+  type AccessPermission,
+  type Actor,
+  type FormRow,
+  effectiveCampaignStatus,
+  type CampaignStatus,
+  type FormFacts,
+} from '@zhengji/domain';
 import { assertAccess } from '../../access/require-access.ts';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
@@ -82,7 +92,14 @@ const formStateQuery = (db: Db) =>
     .where(eq(forms.id, sql.placeholder('formId')));
 const formStateById = preparedFor((db) => formStateQuery(db).prepare('zj_form_state'));
 const formStateForUpdate = preparedFor((db) => formStateQuery(db).for('update', { of: forms }).prepare('zj_form_state_for_update'));
-const formRowsOf = preparedFor((db) => db.select().from(formRows).where(eq(formRows.formId, sql.placeholder('formId'))).orderBy(asc(formRows.priority)).prepare('zj_form_rows'));
+const formRowsOf = preparedFor((db) =>
+  db
+    .select()
+    .from(formRows)
+    .where(eq(formRows.formId, sql.placeholder('formId')))
+    .orderBy(asc(formRows.priority))
+    .prepare('zj_form_rows'),
+);
 
 /** The rows of a form in priority order, as FormRow values plus their ids. */
 export async function rowsOf(db: Db, formId: string): Promise<(FormRow & { id: string })[]> {

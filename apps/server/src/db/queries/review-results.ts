@@ -17,7 +17,10 @@ export async function computeReviewResults(db: Db, campaignId: string, threshold
     selectCampaignAssignments(db, campaignId),
     db.select({ id: experts.id, name: experts.name }).from(experts),
   ]);
-  const unitsOf = await selectCandidateUnits(db, list.map((c) => c.id));
+  const unitsOf = await selectCandidateUnits(
+    db,
+    list.map((c) => c.id),
+  );
   const names = new Map(pool.map((e) => [e.id, e.name]));
   const byCandidate = new Map<string, typeof rows>();
   for (const r of rows) byCandidate.set(r.assignment.candidateId, [...(byCandidate.get(r.assignment.candidateId) ?? []), r]);
@@ -49,7 +52,13 @@ export async function computeReviewResults(db: Db, campaignId: string, threshold
         .map((r) => ({ assignmentId: r.assignment.id, expertName: names.get(r.assignment.expertId) ?? '', reviewStatus: r.review?.status ?? null })),
       removedDrafts: mine
         .filter((r) => r.assignment.status === 'removed' && r.review !== null)
-        .map((r) => ({ expertName: names.get(r.assignment.expertId) ?? '', status: r.review!.status, scores: r.review!.scores, opinion: r.review!.opinion, comment: r.review!.comment })),
+        .map((r) => ({
+          expertName: names.get(r.assignment.expertId) ?? '',
+          status: r.review!.status,
+          scores: r.review!.scores,
+          opinion: r.review!.opinion,
+          comment: r.review!.comment,
+        })),
       reviews: active
         .filter((r) => r.review !== null)
         .map((r) => ({

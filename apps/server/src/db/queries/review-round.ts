@@ -15,7 +15,6 @@ import type { Db } from '../client.ts';
 import { campaigns, reviewRounds } from '../schema/index.ts';
 import { requireAllowed } from '../../use-cases/authorize.ts';
 
-
 type Round = typeof reviewRounds.$inferSelect;
 
 /** Throws FORBIDDEN unless the review policy allows the action. */

@@ -11,7 +11,10 @@ export async function getSiteSecret(db: Db, name: string): Promise<Buffer> {
   cache.set(db, mine);
   const hit = mine.get(name);
   if (hit) return hit;
-  await db.insert(siteSecrets).values({ name, value: randomBytes(32).toString('base64') }).onConflictDoNothing();
+  await db
+    .insert(siteSecrets)
+    .values({ name, value: randomBytes(32).toString('base64') })
+    .onConflictDoNothing();
   const [row] = await db.select({ value: siteSecrets.value }).from(siteSecrets).where(eq(siteSecrets.name, name));
   const secret = Buffer.from(row!.value, 'base64');
   mine.set(name, secret);

@@ -25,7 +25,9 @@ export const campaigns = pgTable('campaigns', {
   /** Reference dataset version ids bound to this campaign, by dataset kind. */
   referenceVersions: jsonb('reference_versions').$type<Record<string, string>>().notNull().default({}),
   reviewersPerCandidate: integer('reviewers_per_candidate').notNull().default(3),
-  status: text('status', { enum: ['draft', 'open', 'closed', 'reviewing', 'publicizing', 'published', 'archived'] }).notNull().default('draft'),
+  status: text('status', { enum: ['draft', 'open', 'closed', 'reviewing', 'publicizing', 'published', 'archived'] })
+    .notNull()
+    .default('draft'),
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -33,7 +35,15 @@ export const campaigns = pgTable('campaigns', {
 });
 
 /** The roster: units expected to recommend in a campaign. */
-export const campaignUnits = pgTable('campaign_units', {
-  campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
-  unitId: uuid('unit_id').notNull().references(() => units.id),
-}, (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })]);
+export const campaignUnits = pgTable(
+  'campaign_units',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);

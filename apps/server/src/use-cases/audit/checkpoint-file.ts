@@ -58,7 +58,15 @@ function parseLine(key: Buffer, line: string): AuditCheckpoint | null {
   try {
     const o = JSON.parse(line) as Record<string, unknown>;
     const { count, lastId, lastHash, at, hmac } = o;
-    if (o.v !== 1 || !Number.isSafeInteger(count) || !Number.isSafeInteger(lastId) || typeof lastHash !== 'string' || typeof at !== 'string' || typeof hmac !== 'string') return null;
+    if (
+      o.v !== 1 ||
+      !Number.isSafeInteger(count) ||
+      !Number.isSafeInteger(lastId) ||
+      typeof lastHash !== 'string' ||
+      typeof at !== 'string' ||
+      typeof hmac !== 'string'
+    )
+      return null;
     const c: AuditCheckpoint = { count: count as number, lastId: lastId as number, lastHash, at };
     const expected = Buffer.from(signCheckpoint(key, c), 'hex');
     const given = Buffer.from(hmac, 'hex');

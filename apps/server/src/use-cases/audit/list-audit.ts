@@ -20,7 +20,8 @@ function filters(q: AuditQuery): SQL | undefined {
 
 /** An audit row with its link in the chain (null while not sealed). */
 type SealedRow = typeof auditLog.$inferSelect & { hash: string | null };
-const withHash = (tx: UseCaseContext['db']) => tx.select({ row: auditLog, hash: auditSeals.hash }).from(auditLog).leftJoin(auditSeals, eq(auditSeals.auditId, auditLog.id));
+const withHash = (tx: UseCaseContext['db']) =>
+  tx.select({ row: auditLog, hash: auditSeals.hash }).from(auditLog).leftJoin(auditSeals, eq(auditSeals.auditId, auditLog.id));
 const flat = (r: { row: typeof auditLog.$inferSelect; hash: string | null }): SealedRow => ({ ...r.row, hash: r.hash });
 
 /** Presents an audit row. */
@@ -48,8 +49,17 @@ export async function listAudit(ctx: UseCaseContext, query: Partial<AuditQuery>)
   const q = AuditQuerySchema.parse(query);
   return ctx.db.transaction(async (tx) => {
     const where = filters(q);
-    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-    const rows = (await withHash(tx).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize)).map(flat);
+    const [count] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where);
+    const rows = (
+      await withHash(tx)
+        .where(where)
+        .orderBy(desc(auditLog.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+    ).map(flat);
     await writeAudit(tx, ctx, { action: 'audit.read', objectType: 'audit_log', changes: { filters: { ...q } } });
     return { items: rows.map(presentAudit), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
   });
@@ -72,7 +82,9 @@ export async function exportAudit(ctx: UseCaseContext, query: Partial<AuditQuery
   };
   const header = ['序号', '时间', '操作人', '角色', '代理单位', 'IP', '操作', '对象类型', '对象ID', '结果', '变更摘要', '哈希'];
   const lines = rows.map((r) =>
-    [r.id, r.at.toISOString(), r.actorUsername, r.actorRole, r.onBehalfOfUnitId, r.ip, r.action, r.objectType, r.objectId, r.result, r.changes, r.hash].map(cell).join(','),
+    [r.id, r.at.toISOString(), r.actorUsername, r.actorRole, r.onBehalfOfUnitId, r.ip, r.action, r.objectType, r.objectId, r.result, r.changes, r.hash]
+      .map(cell)
+      .join(','),
   );
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -65,7 +65,12 @@ async function chainState(tx: Db): Promise<{ horizon: string; prev: string; xid:
 export async function sealBatch(tx: Db, batchSize = SEAL_BATCH, everything = false): Promise<{ sealed: number; horizon: string }> {
   // The horizon is read first: every transaction below it had ended then, so its rows are visible to the next statement.
   const state = await chainState(tx);
-  const unsealed = notExists(tx.select({ one: sql`1` }).from(auditSeals).where(eq(auditSeals.auditId, auditLog.id)));
+  const unsealed = notExists(
+    tx
+      .select({ one: sql`1` })
+      .from(auditSeals)
+      .where(eq(auditSeals.auditId, auditLog.id)),
+  );
   const where = everything
     ? unsealed
     : and(sql`${auditLog.xid} < ${state.horizon}::xid8`, sql`(${auditLog.xid}, ${auditLog.id}) > (${state.xid}::xid8, ${state.id}::bigint)`, unsealed);
@@ -90,7 +95,9 @@ export async function sealBatch(tx: Db, batchSize = SEAL_BATCH, everything = fal
 export async function sealAuditLog(db: Db, opts: SealOptions = {}): Promise<SealResult> {
   const batchSize = opts.batchSize ?? SEAL_BATCH;
   // Every transaction that committed before this call has an id below this.
-  const target = opts.wait ? BigInt(((await db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)) as unknown as Rows<{ x: string }>).rows[0]!.x) : null;
+  const target = opts.wait
+    ? BigInt(((await db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)) as unknown as Rows<{ x: string }>).rows[0]!.x)
+    : null;
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   let sealed = 0;
   for (;;) {
@@ -124,7 +131,11 @@ export interface UnsealedTail {
 export async function unsealedRows(db: Db): Promise<UnsealedTail> {
   const result = (await db.execute(sql`
     SELECT count(*)::int AS n, (array_agg(a.id ORDER BY a.at, a.id))[1] AS id, min(a.at) AS at
-    FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id)`)) as unknown as Rows<{ n: number; id: number | string | null; at: Date | string | null }>;
+    FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id)`)) as unknown as Rows<{
+    n: number;
+    id: number | string | null;
+    at: Date | string | null;
+  }>;
   const r = result.rows[0]!;
   return { count: Number(r.n), oldestId: r.id === null ? null : Number(r.id), oldestAt: r.at === null ? null : new Date(r.at) };
 }

@@ -67,7 +67,13 @@ export async function verifyAuditChain(db: Db, opts: { seal?: boolean; tracker?:
     for (const { seal, row } of batch) {
       rows++;
       tracker?.see(seal.seq, seal.hash, rows);
-      const broken = (reason: string): ChainVerdict => ({ ok: false, rows, brokenAtId: seal.auditId, reason, unsealed: { count: 0, oldestId: null, oldestAt: null } });
+      const broken = (reason: string): ChainVerdict => ({
+        ok: false,
+        rows,
+        brokenAtId: seal.auditId,
+        reason,
+        unsealed: { count: 0, oldestId: null, oldestAt: null },
+      });
       if (seal.prevHash !== prev) return broken('前一条记录的哈希不匹配（记录被删除或插入）');
       if (!row) return broken('记录已被删除（哈希链中有这条记录，审计日志中已没有）');
       if (chainHash(prev, chainedFields(row)) !== seal.hash) return broken('记录内容与哈希不一致（记录被篡改）');
@@ -88,8 +94,10 @@ function checkpointGap(sight: AnchorSight): string | null {
     const range = from === c.count ? `第 ${c.count} 条` : `第 ${from} 至 ${c.count} 条`;
     return `审计日志在检查点（${describeCheckpoint(c)}）之后缺少${range}记录：末尾的记录已被删除`;
   }
-  if (sight.hash !== c.lastHash) return `审计日志第 ${sight.rowsThrough} 条（编号 ${c.lastId}）的哈希与检查点（${describeCheckpoint(c)}）不一致：审计日志被改写`;
-  if (sight.rowsThrough !== c.count) return `审计日志截至编号 ${c.lastId} 共 ${sight.rowsThrough} 条，与检查点（${describeCheckpoint(c)}）不符：有记录被删除或插入`;
+  if (sight.hash !== c.lastHash)
+    return `审计日志第 ${sight.rowsThrough} 条（编号 ${c.lastId}）的哈希与检查点（${describeCheckpoint(c)}）不一致：审计日志被改写`;
+  if (sight.rowsThrough !== c.count)
+    return `审计日志截至编号 ${c.lastId} 共 ${sight.rowsThrough} 条，与检查点（${describeCheckpoint(c)}）不符：有记录被删除或插入`;
   return null;
 }
 
@@ -109,7 +117,10 @@ export async function verifyAudit(ctx: { db: Db; config: Config; clock?: Clock }
   const notes: string[] = [];
   const key = checkpointKey(ctx.config, false);
   const reading = key ? await readCheckpoints(ctx.config, key) : null;
-  if (!key && existsSync(checkpointFile(ctx.config))) problems.push(`找到审计检查点文件 ${checkpointFile(ctx.config)}，却找不到签名密钥：检查点无法核对，请恢复密钥（AUDIT_CHECKPOINT_KEY 或 AUDIT_CHECKPOINT_KEY_FILE）`);
+  if (!key && existsSync(checkpointFile(ctx.config)))
+    problems.push(
+      `找到审计检查点文件 ${checkpointFile(ctx.config)}，却找不到签名密钥：检查点无法核对，请恢复密钥（AUDIT_CHECKPOINT_KEY 或 AUDIT_CHECKPOINT_KEY_FILE）`,
+    );
   else if (!key && !ctx.config.databaseUrl) notes.push(`尚无审计检查点（${checkpointFile(ctx.config)}），未能核对末尾的记录是否被删除`);
   else if (!key) notes.push('未配置审计检查点密钥（AUDIT_CHECKPOINT_KEY 或 AUDIT_CHECKPOINT_KEY_FILE），未能核对末尾的记录是否被删除');
   else if (reading && !reading.lines) notes.push(`尚无审计检查点（${reading.file}），未能核对末尾的记录是否被删除`);
@@ -131,7 +142,10 @@ export async function verifyAudit(ctx: { db: Db; config: Config; clock?: Clock }
   } else if (tail.count) notes.push(`另有 ${tail.count} 条刚写入的记录尚未封入哈希链（其事务刚提交或仍未结束），下次校验时核对`);
   else if (checkpoint) {
     // Every checkpoint still binds: a later one taken after the deletion must not hide it.
-    const gap = tracker.sights.map(checkpointGap).filter((g) => g !== null).at(-1);
+    const gap = tracker.sights
+      .map(checkpointGap)
+      .filter((g) => g !== null)
+      .at(-1);
     if (gap) problems.unshift(gap);
     else notes.push(`与最新检查点一致（${describeCheckpoint(checkpoint)}）`);
   }

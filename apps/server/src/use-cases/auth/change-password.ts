@@ -20,7 +20,10 @@ export async function changePassword(ctx: UseCaseContext, input: ChangePasswordI
   if (problems.length) throw new DomainError('VALIDATION', `新密码不符合要求：${problems.join('；')}`);
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.clock.now(), updatedAt: ctx.clock.now() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.clock.now(), updatedAt: ctx.clock.now() })
+      .where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.idHash, hashSessionToken(currentToken))));
     await writeAudit(tx, ctx, { action: 'auth.changePassword', objectType: 'user', objectId: user.id, changes: { password: 'changed' } });
   });

@@ -18,7 +18,11 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<{ t
   if (ipHit.count > ctx.config.loginIpLimitPerMinute) {
     throw new DomainError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试', { retryAfterSeconds: Math.ceil((ipHit.resetAt.getTime() - now.getTime()) / 1000) });
   }
-  const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())).limit(1);
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+    .limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.disabled) {
     // The lock is read and written by the same statement, so concurrent guesses (on one or several instances) each count.

@@ -16,7 +16,12 @@ export async function createCampaign(ctx: UseCaseContext, input: CampaignInput):
       .insert(campaigns)
       .values({ ...data, contactEmail: data.contactEmail || null, status: 'draft', createdBy: actor.userId, createdAt: now, updatedAt: now })
       .returning();
-    await writeAudit(tx, ctx, { action: 'campaign.create', objectType: 'campaign', objectId: row!.id, changes: { title: data.title, docNo: data.docNo, deadline: data.deadline } });
+    await writeAudit(tx, ctx, {
+      action: 'campaign.create',
+      objectType: 'campaign',
+      objectId: row!.id,
+      changes: { title: data.title, docNo: data.docNo, deadline: data.deadline },
+    });
     return row!;
   });
   return presentCampaign(ctx.db, ctx.actor, row, now);

@@ -41,8 +41,16 @@ export async function getRoster(ctx: UseCaseContext, campaignId: string, query: 
   const unitIds = cached.map((e) => e.unitId);
   const reachable = new Set<string>();
   if (unitIds.length > 0) {
-    for (const u of await ctx.db.select({ id: units.id }).from(units).where(and(inArray(units.id, unitIds), isNotNull(units.contactEmail), ne(units.contactEmail, '')))) reachable.add(u.id);
-    for (const u of await ctx.db.select({ id: users.unitId }).from(users).where(and(inArray(users.unitId, unitIds), eq(users.disabled, false), isNotNull(users.email), ne(users.email, '')))) if (u.id) reachable.add(u.id);
+    for (const u of await ctx.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(inArray(units.id, unitIds), isNotNull(units.contactEmail), ne(units.contactEmail, ''))))
+      reachable.add(u.id);
+    for (const u of await ctx.db
+      .select({ id: users.unitId })
+      .from(users)
+      .where(and(inArray(users.unitId, unitIds), eq(users.disabled, false), isNotNull(users.email), ne(users.email, ''))))
+      if (u.id) reachable.add(u.id);
   }
   const all = cached.map((e) => ({ ...e, noEmail: !reachable.has(e.unitId) }));
   const counts = Object.fromEntries(ROSTER_STATES.map((s) => [s, all.filter((e) => e.state === s).length])) as Record<RosterState, number>;
@@ -77,7 +85,9 @@ async function rosterEntries(ctx: UseCaseContext, campaign: Awaited<ReturnType<t
   const options = { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined };
   const all: CachedEntry[] = roster.map(({ unit, form }) => {
     const formRowsOf: FormRow[] = (form ? (byForm.get(form.id) ?? []) : []).sort((a, b) => a.priority - b.priority);
-    const errorCount = checkRows(formRowsOf, index, options).flat().filter((f) => f.severity === 'error').length;
+    const errorCount = checkRows(formRowsOf, index, options)
+      .flat()
+      .filter((f) => f.severity === 'error').length;
     return {
       unitId: unit.id,
       unitName: unit.name,

@@ -18,5 +18,13 @@ export async function listLateExceptions(ctx: UseCaseContext, campaignId: string
     .leftJoin(users, eq(users.id, formLateExceptions.grantedBy))
     .where(eq(formLateExceptions.campaignId, campaignId))
     .orderBy(units.name);
-  return rows.map(({ l, unitName, grantedBy }) => ({ id: l.id, unitId: l.unitId, unitName, reason: l.reason, until: l.until, grantedBy, grantedAt: l.grantedAt }));
+  return rows.map(({ l, unitName, grantedBy }) => ({
+    id: l.id,
+    unitId: l.unitId,
+    unitName,
+    reason: l.reason,
+    until: l.until,
+    grantedBy,
+    grantedAt: l.grantedAt,
+  }));
 }

@@ -28,13 +28,18 @@ async function remind(db: Db, campaign: CampaignRecord, now: Date, key: (unitId:
   let sent = 0;
   for (const unitId of await unitsNotSubmitted(db, campaign.id)) {
     const fresh = await db.transaction((tx) =>
-      notifyUnitUsers(tx, unitId, {
-        kind: 'reminder',
-        title: `【征集】提醒：${campaign.title}将于${deadline}截止`,
-        body: `您单位尚未提交推荐表。本次征集将于${deadline}（还有 ${String(Math.max(0, left))} 天）截止，请及时填报并上传加盖公章的扫描件后提交。`,
-        link: '/forms/mine',
-        dedupeKey: key(unitId),
-      }, now),
+      notifyUnitUsers(
+        tx,
+        unitId,
+        {
+          kind: 'reminder',
+          title: `【征集】提醒：${campaign.title}将于${deadline}截止`,
+          body: `您单位尚未提交推荐表。本次征集将于${deadline}（还有 ${String(Math.max(0, left))} 天）截止，请及时填报并上传加盖公章的扫描件后提交。`,
+          link: '/forms/mine',
+          dedupeKey: key(unitId),
+        },
+        now,
+      ),
     );
     if (fresh) sent++;
   }

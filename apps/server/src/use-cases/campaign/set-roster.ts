@@ -23,7 +23,10 @@ export async function setRoster(ctx: UseCaseContext, campaignId: string, input: 
     const removed = before.filter((u) => !wanted.includes(u));
     const added = wanted.filter((u) => !before.includes(u));
     if (removed.length > 0) {
-      const withForms = await tx.select({ unitId: forms.unitId }).from(forms).where(and(eq(forms.campaignId, campaignId), inArray(forms.unitId, removed)));
+      const withForms = await tx
+        .select({ unitId: forms.unitId })
+        .from(forms)
+        .where(and(eq(forms.campaignId, campaignId), inArray(forms.unitId, removed)));
       if (withForms.length > 0) throw new DomainError('CONFLICT', `有 ${String(withForms.length)} 个单位已开始填报，不能从名单中移除`);
       await tx.delete(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), inArray(campaignUnits.unitId, removed)));
     }

@@ -41,8 +41,15 @@ export async function updateCampaign(ctx: UseCaseContext, id: string, input: z.i
       .set({ ...fields, contactEmail: fields.contactEmail || null, version: version + 1, updatedAt: now })
       .where(eq(campaigns.id, id))
       .returning();
-    const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((current as Record<string, unknown>)[k] ?? null)));
-    await writeAudit(tx, ctx, { action: 'campaign.update', objectType: 'campaign', objectId: id, changes: confirmPastDeadline && 'deadline' in changed ? { ...changed, confirmPastDeadline } : changed });
+    const changed = Object.fromEntries(
+      Object.entries(fields).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((current as Record<string, unknown>)[k] ?? null)),
+    );
+    await writeAudit(tx, ctx, {
+      action: 'campaign.update',
+      objectType: 'campaign',
+      objectId: id,
+      changes: confirmPastDeadline && 'deadline' in changed ? { ...changed, confirmPastDeadline } : changed,
+    });
     return row!;
   });
   return presentCampaign(ctx.db, ctx.actor, row, now);

@@ -24,11 +24,20 @@ async function checkVersion(tx: Db, ctx: UseCaseContext, formId: string, version
   if (state.form.version !== version) throw new DomainError('STALE_VERSION', CHECK_STALE_MESSAGE);
   if (!fillPasses || state.form.status !== 'submitted') return;
   const v = await lastVersionOf(tx, formId, state.form.lastVersionNumber);
-  const decided = new Set((await tx.select({ i: checkDecisions.rowIndex }).from(checkDecisions).where(and(eq(checkDecisions.formId, formId), eq(checkDecisions.versionNumber, v.number)))).map((d) => d.i));
+  const decided = new Set(
+    (
+      await tx
+        .select({ i: checkDecisions.rowIndex })
+        .from(checkDecisions)
+        .where(and(eq(checkDecisions.formId, formId), eq(checkDecisions.versionNumber, v.number)))
+    ).map((d) => d.i),
+  );
   const now = ctx.clock.now();
   const missing = v.rows.map((_, i) => i).filter((i) => !decided.has(i));
   if (missing.length === 0) return;
-  await tx.insert(checkDecisions).values(missing.map((rowIndex) => ({ formId, versionNumber: v.number, rowIndex, decision: 'pass' as const, decidedBy: actor.userId, decidedAt: now })));
+  await tx
+    .insert(checkDecisions)
+    .values(missing.map((rowIndex) => ({ formId, versionNumber: v.number, rowIndex, decision: 'pass' as const, decidedBy: actor.userId, decidedAt: now })));
   await writeAudit(tx, ctx, { action: 'check.decide', objectType: 'form', objectId: formId, changes: { versionNumber: v.number, passedByDefault: missing } });
 }
 

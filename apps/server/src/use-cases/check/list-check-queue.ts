@@ -24,9 +24,14 @@ export async function listCheckQueue(ctx: UseCaseContext, query: z.input<typeof 
     .where(and(inArray(forms.status, [...statuses]), q.campaignId ? eq(forms.campaignId, q.campaignId) : undefined))
     .orderBy(forms.submittedAt, desc(forms.updatedAt));
   const ids = rows.map((r) => r.form.id);
-  const decided = ids.length > 0
-    ? await ctx.db.select({ formId: checkDecisions.formId, version: checkDecisions.versionNumber, n: count() }).from(checkDecisions).where(inArray(checkDecisions.formId, ids)).groupBy(checkDecisions.formId, checkDecisions.versionNumber)
-    : [];
+  const decided =
+    ids.length > 0
+      ? await ctx.db
+          .select({ formId: checkDecisions.formId, version: checkDecisions.versionNumber, n: count() })
+          .from(checkDecisions)
+          .where(inArray(checkDecisions.formId, ids))
+          .groupBy(checkDecisions.formId, checkDecisions.versionNumber)
+      : [];
   const decidedOf = new Map(decided.map((d) => [`${d.formId}:${String(d.version)}`, d.n]));
   return rows.map(({ form, unitName, unitType, campaignTitle, rows: versionRows }) => ({
     formId: form.id,

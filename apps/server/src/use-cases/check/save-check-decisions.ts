@@ -33,7 +33,14 @@ export async function saveCheckDecisions(ctx: UseCaseContext, formId: string, in
     const version = await lastVersionOf(tx, formId, state.form.lastVersionNumber);
     for (const d of data.decisions) {
       if (d.rowIndex >= version.rows.length) throw new DomainError('VALIDATION', `第 ${String(d.rowIndex + 1)} 行不存在`);
-      const values = { decision: d.decision, reasonCode: d.decision === 'fail' ? d.reasonCode : null, reasonText: d.reasonText, overrides: d.overrides, decidedBy: actor.userId, decidedAt: now };
+      const values = {
+        decision: d.decision,
+        reasonCode: d.decision === 'fail' ? d.reasonCode : null,
+        reasonText: d.reasonText,
+        overrides: d.overrides,
+        decidedBy: actor.userId,
+        decidedAt: now,
+      };
       await tx
         .insert(checkDecisions)
         .values({ formId, versionNumber: version.number, rowIndex: d.rowIndex, ...values })
@@ -44,7 +51,12 @@ export async function saveCheckDecisions(ctx: UseCaseContext, formId: string, in
       .set({ version: sql`${forms.version} + 1`, updatedAt: now, updatedBy: actor.userId })
       .where(eq(forms.id, formId))
       .returning();
-    await writeAudit(tx, ctx, { action: 'check.decide', objectType: 'form', objectId: formId, changes: { versionNumber: version.number, decisions: data.decisions } });
+    await writeAudit(tx, ctx, {
+      action: 'check.decide',
+      objectType: 'form',
+      objectId: formId,
+      changes: { versionNumber: version.number, decisions: data.decisions },
+    });
     return { ...state, form: form! };
   });
   return presentCheck(ctx, state, now);

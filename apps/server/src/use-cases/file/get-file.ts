@@ -16,7 +16,10 @@ export interface FileDownload {
 
 /** A stored file, as the object gate allows (the center every file, a unit user only its own unit's; others NOT_FOUND). */
 export async function getFile(ctx: UseCaseContext, id: string): Promise<FileDownload> {
-  const [row] = await ctx.db.select().from(storedFiles).where(and(eq(storedFiles.id, id), eq(storedFiles.pending, false)));
+  const [row] = await ctx.db
+    .select()
+    .from(storedFiles)
+    .where(and(eq(storedFiles.id, id), eq(storedFiles.pending, false)));
   assertAccess(ctx.actor, 'file.read', row);
   return { mime: row.mime, originalName: row.originalName, size: row.size, sha256: row.sha256, content: streamFileContent(ctx.db, row.id) };
 }

@@ -32,7 +32,10 @@ export async function confirmFormImport(ctx: UseCaseContext, formId: string, pre
       .where(and(eq(formImportPreviews.id, previewId), eq(formImportPreviews.formId, formId), gt(formImportPreviews.expiresAt, now)))
       .for('update');
     assertAccess(user, 'formImport.use', preview);
-    const [form] = await tx.select({ contactName: forms.contactName, contactPhone: forms.contactPhone, fillDate: forms.fillDate }).from(forms).where(eq(forms.id, formId));
+    const [form] = await tx
+      .select({ contactName: forms.contactName, contactPhone: forms.contactPhone, fillDate: forms.fillDate })
+      .from(forms)
+      .where(eq(forms.id, formId));
     const header = {
       contactName: preview.header.contactName ?? form?.contactName ?? '',
       contactPhone: preview.header.contactPhone ?? form?.contactPhone ?? '',

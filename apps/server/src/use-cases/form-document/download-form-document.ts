@@ -48,7 +48,16 @@ export function versionDocumentData(
 ): FormDocumentData {
   const verificationCode = verificationCodeOf(version.contentHash);
   const voided = version.voidedAt !== null;
-  return { campaignTitle, unitName, header: version.header, rows: version.rows, verificationCode, isDraft: false, voided, formCode: voided ? null : { formId, versionNo: version.number, verificationCode } };
+  return {
+    campaignTitle,
+    unitName,
+    header: version.header,
+    rows: version.rows,
+    verificationCode,
+    isDraft: false,
+    voided,
+    formCode: voided ? null : { formId, versionNo: version.number, verificationCode },
+  };
 }
 
 /**
@@ -68,7 +77,10 @@ export async function downloadFormDocument(ctx: UseCaseContext, formId: string, 
     const header = { contactName: form.contactName, contactPhone: form.contactPhone, fillDate: form.fillDate };
     data = { campaignTitle: campaign.title, unitName, header, rows, verificationCode: null, isDraft: true };
   } else {
-    const [version] = await ctx.db.select().from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
+    const [version] = await ctx.db
+      .select()
+      .from(formVersions)
+      .where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
     if (!version) throw new DomainError('NOT_FOUND', `该推荐表没有第 ${String(versionNumber)} 版，请在提交记录中选择已有的版本`);
     data = versionDocumentData(campaign.title, unitName, formId, version);
   }

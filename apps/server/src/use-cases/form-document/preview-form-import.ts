@@ -1,6 +1,17 @@
 import { extname } from 'node:path';
 import { and, eq, lt, or } from 'drizzle-orm';
-import { DomainError, FORM_COLUMN_LABELS, FormHeaderSchema, FormRowSchema, findTextProblem, hasRole, nameKey, textProblemMessage, transitionForm, type FormRow } from '@zhengji/domain';
+import {
+  DomainError,
+  FORM_COLUMN_LABELS,
+  FormHeaderSchema,
+  FormRowSchema,
+  findTextProblem,
+  hasRole,
+  nameKey,
+  textProblemMessage,
+  transitionForm,
+  type FormRow,
+} from '@zhengji/domain';
 import { formImportPreviews, units, type StoredImportProblem } from '../../db/schema/index.ts';
 import type { FormImportResult } from '../../documents/import-common.ts';
 import { MAX_UPLOAD_BYTES } from '../../documents/guarded-unzip.ts';
@@ -22,7 +33,8 @@ export interface ImportUpload {
 }
 
 const OLD_FORMATS: Record<string, string> = {
-  '.xls': '不支持旧版 Excel 97-2003 格式（.xls）。请在 Excel 或 WPS 表格中打开文件，点击“文件 → 另存为”，保存类型选择“Excel 工作簿（*.xlsx）”，再导入另存的文件。',
+  '.xls':
+    '不支持旧版 Excel 97-2003 格式（.xls）。请在 Excel 或 WPS 表格中打开文件，点击“文件 → 另存为”，保存类型选择“Excel 工作簿（*.xlsx）”，再导入另存的文件。',
   '.doc': '不支持旧版 Word 97-2003 格式（.doc）。请在 Word 或 WPS 文字中打开文件，点击“文件 → 另存为”，保存类型选择“Word 文档（*.docx）”，再导入另存的文件。',
   '.et': '不支持 WPS 表格格式（.et）。请在 WPS 表格中“另存为”Excel 工作簿（*.xlsx）后再导入。',
   '.wps': '不支持 WPS 文字格式（.wps）。请在 WPS 文字中“另存为”Word 文档（*.docx）后再导入。',
@@ -32,7 +44,11 @@ function kindOf(fileName: string): 'xlsx' | 'docx' {
   const ext = extname(fileName).toLowerCase();
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.docx') return 'docx';
-  throw new DomainError('UNSUPPORTED_MEDIA', OLD_FORMATS[ext] ?? `不支持导入“${ext || '无扩展名'}”文件。请导入填写好的 Excel 模板（.xlsx）或 Word 推荐表（.docx）；PDF 和扫描件无法导入，请使用模板填写。`);
+  throw new DomainError(
+    'UNSUPPORTED_MEDIA',
+    OLD_FORMATS[ext] ??
+      `不支持导入“${ext || '无扩展名'}”文件。请导入填写好的 Excel 模板（.xlsx）或 Word 推荐表（.docx）；PDF 和扫描件无法导入，请使用模板填写。`,
+  );
 }
 
 /** Problems that keep the rows from being saved as they are (over the form's limits), by row and column. */
@@ -97,13 +113,18 @@ export async function previewFormImport(ctx: UseCaseContext, formId: string, upl
   const rows = result.rows.slice(0, maxRows);
   const problems: StoredImportProblem[] = [...result.problems];
   if (result.rows.length > maxRows) {
-    problems.push({ message: `文件中有 ${String(result.rows.length)} 行，推荐表最多 ${String(maxRows)} 行；只读取了前 ${String(maxRows)} 行，请按优先级删减后重新导入` });
+    problems.push({
+      message: `文件中有 ${String(result.rows.length)} 行，推荐表最多 ${String(maxRows)} 行；只读取了前 ${String(maxRows)} 行，请按优先级删减后重新导入`,
+    });
   }
   problems.push(...blockingProblems(rows));
   const header = usableHeader(result.header, problems);
   const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, state.form.unitId));
   if (header.unitName !== undefined && unit && !sameUnit(header.unitName, unit.name)) {
-    problems.push({ column: '推荐单位', message: `文件中的推荐单位为“${header.unitName}”，与本推荐表的单位“${unit.name}”不一致，请确认导入的是本单位的推荐表` });
+    problems.push({
+      column: '推荐单位',
+      message: `文件中的推荐单位为“${header.unitName}”，与本推荐表的单位“${unit.name}”不一致，请确认导入的是本单位的推荐表`,
+    });
   }
   const record = await ctx.db.transaction(async (tx) => {
     // One pending preview per person and form; expired ones of anybody go at the same time.
@@ -126,12 +147,16 @@ export async function previewFormImport(ctx: UseCaseContext, formId: string, upl
         expiresAt: new Date(now.getTime() + IMPORT_PREVIEW_TTL_MS),
       })
       .returning();
-    await writeAudit(tx, { ...ctx, actor }, {
-      action: 'form.import.preview',
-      objectType: 'form',
-      objectId: formId,
-      changes: { previewId: inserted!.id, fileName: inserted!.fileName, kind, rows: rows.length, problems: problems.length },
-    });
+    await writeAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'form.import.preview',
+        objectType: 'form',
+        objectId: formId,
+        changes: { previewId: inserted!.id, fileName: inserted!.fileName, kind, rows: rows.length, problems: problems.length },
+      },
+    );
     return inserted!;
   });
   return presentImportPreview(ctx.db, ctx.config, state.campaign, record);

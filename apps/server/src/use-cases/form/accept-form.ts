@@ -12,9 +12,16 @@ import { notifyUnitUsers, type UnitMessage } from '../notification/enqueue-mail.
 
 /** The unit's message on acceptance: how many rows passed, which failed and why (failed rows stay out of the pool). */
 async function acceptedMessage(tx: Db, formId: string, versionNumber: number): Promise<UnitMessage> {
-  const [version] = await tx.select({ rows: formVersions.rows }).from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
+  const [version] = await tx
+    .select({ rows: formVersions.rows })
+    .from(formVersions)
+    .where(and(eq(formVersions.formId, formId), eq(formVersions.number, versionNumber)));
   const rows = version?.rows ?? [];
-  const failed = await tx.select().from(checkDecisions).where(and(eq(checkDecisions.formId, formId), eq(checkDecisions.versionNumber, versionNumber), eq(checkDecisions.decision, 'fail'))).orderBy(asc(checkDecisions.rowIndex));
+  const failed = await tx
+    .select()
+    .from(checkDecisions)
+    .where(and(eq(checkDecisions.formId, formId), eq(checkDecisions.versionNumber, versionNumber), eq(checkDecisions.decision, 'fail')))
+    .orderBy(asc(checkDecisions.rowIndex));
   const lines = failed.map((d) => {
     const row = rows[d.rowIndex];
     const what = row ? `${row.occupationName}${row.jobTypeName ? `（${row.jobTypeName}）` : ''}` : '';
@@ -36,7 +43,14 @@ export async function acceptFormIn(tx: Db, ctx: UseCaseContext, formId: string, 
   const status = transitionForm(state.form.status, 'accept', formFacts(state, now));
   const [form] = await tx
     .update(forms)
-    .set({ status, acceptedAt: now, checkingStartedAt: state.form.checkingStartedAt ?? now, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
+    .set({
+      status,
+      acceptedAt: now,
+      checkingStartedAt: state.form.checkingStartedAt ?? now,
+      version: state.form.version + 1,
+      updatedAt: now,
+      updatedBy: actor.userId,
+    })
     .where(eq(forms.id, formId))
     .returning();
   await notifyUnitUsers(tx, state.form.unitId, await acceptedMessage(tx, formId, state.form.lastVersionNumber), now);

@@ -26,7 +26,10 @@ export async function confirmScanCode(ctx: UseCaseContext, formId: string, input
     if (!fileId) throw new DomainError('INVALID_STATE', '没有等待人工核对的扫描件，请先上传第 ' + String(target.versionNo) + ' 版定稿的盖章扫描件');
     const typed = normaliseTypedCode(input.code);
     if (typed !== target.verificationCode) {
-      throw new DomainError('VALIDATION', `输入的校验码“${typed.slice(0, 16)}”与第 ${String(target.versionNo)} 版定稿的校验码不一致。请核对扫描件页面上印有的 8 位校验码；如扫描件不是第 ${String(target.versionNo)} 版定稿，请重新打印、盖章后扫描上传`);
+      throw new DomainError(
+        'VALIDATION',
+        `输入的校验码“${typed.slice(0, 16)}”与第 ${String(target.versionNo)} 版定稿的校验码不一致。请核对扫描件页面上印有的 8 位校验码；如扫描件不是第 ${String(target.versionNo)} 版定稿，请重新打印、盖章后扫描上传`,
+      );
     }
     const [form] = await tx
       .update(forms)
@@ -34,12 +37,22 @@ export async function confirmScanCode(ctx: UseCaseContext, formId: string, input
       .where(eq(forms.id, formId))
       .returning();
     if (state.form.scanFileId !== fileId) await discardFileIfUnreferenced(tx, state.form.scanFileId);
-    await writeAudit(tx, ctx, { action: 'form.confirmScanCode', objectType: 'form', objectId: formId, changes: { fileId, finalizedVersion: target.versionNo, match: 'manual' } });
+    await writeAudit(tx, ctx, {
+      action: 'form.confirmScanCode',
+      objectType: 'form',
+      objectId: formId,
+      changes: { fileId, finalizedVersion: target.versionNo, match: 'manual' },
+    });
     return { state: { ...state, form: form! }, target };
   });
   const form = await presentForm(ctx.db, { actor, config: ctx.config, now }, state);
   return {
-    match: { status: 'matched', versionNo: target.versionNo, verificationCode: target.verificationCode, message: `已按输入的校验码将扫描件登记为第 ${String(target.versionNo)} 版定稿的扫描件，市职鉴中心将人工核对` },
+    match: {
+      status: 'matched',
+      versionNo: target.versionNo,
+      verificationCode: target.verificationCode,
+      message: `已按输入的校验码将扫描件登记为第 ${String(target.versionNo)} 版定稿的扫描件，市职鉴中心将人工核对`,
+    },
     file: form.scan,
     form,
   };

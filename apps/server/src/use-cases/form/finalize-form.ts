@@ -22,21 +22,39 @@ export async function finalizeForm(ctx: UseCaseContext, formId: string, input: {
     const state = await loadFormFor(tx, actor, formId, 'finalize', true);
     const { form, campaign } = state;
     transitionForm(form.status, 'save', formFacts(state, now));
-    if (form.version !== input.version) throw new DomainError('STALE_VERSION', '推荐表已被他人修改，请重新加载、核对后再定稿', { currentVersion: form.version });
+    if (form.version !== input.version)
+      throw new DomainError('STALE_VERSION', '推荐表已被他人修改，请重新加载、核对后再定稿', { currentVersion: form.version });
     const rows = (await rowsOf(tx, formId)).map(({ id: _id, ...row }) => row);
     const header = { contactName: form.contactName, contactPhone: form.contactPhone, fillDate: form.fillDate ?? shanghaiIsoDate(now) };
     const problem = await contentProblem(tx, ctx.config, campaign, header, rows, '定稿');
     if (problem) throw new DomainError('INVALID_STATE', problem);
     const hash = formContentHash({ campaignId: campaign.id, unitId: form.unitId, header, rows });
-    const [last] = await tx.select({ n: sql<number>`coalesce(max(${formVersions.number}), 0)::int` }).from(formVersions).where(eq(formVersions.formId, formId));
+    const [last] = await tx
+      .select({ n: sql<number>`coalesce(max(${formVersions.number}), 0)::int` })
+      .from(formVersions)
+      .where(eq(formVersions.formId, formId));
     const number = (last?.n ?? 0) + 1;
     await tx.insert(formVersions).values({ formId, number, header, rows, contentHash: hash, finalizedBy: actor.userId, finalizedAt: now });
     const [updated] = await tx
       .update(forms)
-      .set({ finalizedVersionNo: number, fillDate: header.fillDate, scanFileId: null, scanMatch: null, pendingScanFileId: null, version: form.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .set({
+        finalizedVersionNo: number,
+        fillDate: header.fillDate,
+        scanFileId: null,
+        scanMatch: null,
+        pendingScanFileId: null,
+        version: form.version + 1,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
       .where(eq(forms.id, formId))
       .returning();
-    await writeAudit(tx, ctx, { action: 'form.finalize', objectType: 'form', objectId: formId, changes: { versionNumber: number, contentHash: hash, verificationCode: verificationCodeOf(hash), rows: rows.length } });
+    await writeAudit(tx, ctx, {
+      action: 'form.finalize',
+      objectType: 'form',
+      objectId: formId,
+      changes: { versionNumber: number, contentHash: hash, verificationCode: verificationCodeOf(hash), rows: rows.length },
+    });
     return { ...state, form: updated! };
   });
   return presentForm(ctx.db, { actor, config: ctx.config, now }, state);

@@ -66,10 +66,16 @@ export async function getFormHistory(ctx: UseCaseContext): Promise<FormHistory> 
   const formIds = mine.map((m) => m.form.id);
   const campaignIds = [...new Set(mine.map((m) => m.campaign.id))];
   const [versions, drafts, decisions, pool, noticeRows, finals] = await Promise.all([
-    db.select({ formId: formVersions.formId, number: formVersions.number, rows: formVersions.rows }).from(formVersions).where(inArray(formVersions.formId, formIds)),
+    db
+      .select({ formId: formVersions.formId, number: formVersions.number, rows: formVersions.rows })
+      .from(formVersions)
+      .where(inArray(formVersions.formId, formIds)),
     db.select().from(formRows).where(inArray(formRows.formId, formIds)),
     db.select().from(checkDecisions).where(inArray(checkDecisions.formId, formIds)),
-    db.select().from(candidates).where(and(inArray(candidates.campaignId, campaignIds), isNull(candidates.mergedIntoId))),
+    db
+      .select()
+      .from(candidates)
+      .where(and(inArray(candidates.campaignId, campaignIds), isNull(candidates.mergedIntoId))),
     db.select().from(notices).where(inArray(notices.campaignId, campaignIds)),
     db.select().from(finalLists).where(inArray(finalLists.campaignId, campaignIds)),
   ]);
@@ -77,17 +83,36 @@ export async function getFormHistory(ctx: UseCaseContext): Promise<FormHistory> 
     const n = form.lastVersionNumber;
     const version = n > 0 ? versions.find((v) => v.formId === form.id && v.number === n) : undefined;
     const rows = version
-      ? version.rows.map((r, i) => ({ rowIndex: i, priority: i + 1, occupationCode: r.occupationCode, occupationName: r.occupationName, jobTypeName: r.jobTypeName }))
+      ? version.rows.map((r, i) => ({
+          rowIndex: i,
+          priority: i + 1,
+          occupationCode: r.occupationCode,
+          occupationName: r.occupationName,
+          jobTypeName: r.jobTypeName,
+        }))
       : drafts
           .filter((r) => r.formId === form.id)
           .sort((a, b) => a.priority - b.priority)
-          .map((r, i) => ({ rowIndex: i, priority: r.priority, occupationCode: r.occupationCode, occupationName: r.occupationName, jobTypeName: r.jobTypeName }));
+          .map((r, i) => ({
+            rowIndex: i,
+            priority: r.priority,
+            occupationCode: r.occupationCode,
+            occupationName: r.occupationName,
+            jobTypeName: r.jobTypeName,
+          }));
     const notice = noticeRows.find((x) => x.campaignId === campaign.id);
     const final = finals.find((x) => x.campaignId === campaign.id);
     const history: FormHistoryRow[] = rows.map((r) => {
       const d = version ? decisions.find((x) => x.formId === form.id && x.versionNumber === n && x.rowIndex === r.rowIndex) : undefined;
       const check = d
-        ? { decision: d.decision, reasonCode: d.reasonCode, reason: d.decision === 'fail' ? [d.reasonCode ? CHECK_FAIL_REASON_LABELS[d.reasonCode] : null, d.reasonText || null].filter(Boolean).join('：') || null : null }
+        ? {
+            decision: d.decision,
+            reasonCode: d.reasonCode,
+            reason:
+              d.decision === 'fail'
+                ? [d.reasonCode ? CHECK_FAIL_REASON_LABELS[d.reasonCode] : null, d.reasonText || null].filter(Boolean).join('：') || null
+                : null,
+          }
         : null;
       let outcome: RowOutcome;
       let reason: string | null = null;

@@ -25,7 +25,11 @@ export async function getMyForm(ctx: UseCaseContext, campaignId?: string): Promi
     throw new DomainError('FORBIDDEN', '您的账号未关联推荐单位，不能填报推荐表；请联系系统管理员');
   }
   const campaign = await campaignFor(ctx, campaignId);
-  const find = () => ctx.db.select().from(forms).where(and(eq(forms.campaignId, campaign.id), eq(forms.unitId, unitId)));
+  const find = () =>
+    ctx.db
+      .select()
+      .from(forms)
+      .where(and(eq(forms.campaignId, campaign.id), eq(forms.unitId, unitId)));
   let [form] = await find();
   if (!form) {
     const now = ctx.clock.now();

@@ -7,10 +7,19 @@ import { auditLog, campaigns, formLateExceptions } from '../../db/schema/index.t
 import { grantLateException } from './grant-late-exception.ts';
 
 const { db, clock, mailer, config } = await createTestApp();
-const actorOf = (u: { id: string; username: string; role: string; unitId: string | null }): Actor => ({ kind: 'user', userId: u.id, username: u.username, role: u.role as 'center', unitId: u.unitId });
+const actorOf = (u: { id: string; username: string; role: string; unitId: string | null }): Actor => ({
+  kind: 'user',
+  userId: u.id,
+  username: u.username,
+  role: u.role as 'center',
+  unitId: u.unitId,
+});
 
 async function setup(status: 'open' | 'closed' | 'reviewing' = 'closed') {
-  const [campaign] = await db.insert(campaigns).values({ year: 2024, title: 't', docNo: 'd', issuer: 'i', issueDate: '2024-09-25', deadline: '2024-10-22', status }).returning();
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({ year: 2024, title: 't', docNo: 'd', issuer: 'i', issueDate: '2024-09-25', deadline: '2024-10-22', status })
+    .returning();
   const unit = await createUnitRow(db);
   const center = await createUserRow(db, 'center');
   return { campaign: campaign!, unit, ctx: { db, clock, mailer, config, ip: '127.0.0.1', actor: actorOf(center) } };
@@ -21,9 +30,17 @@ describe('grantLateException', () => {
     clock.set('2024-10-23T09:00:00+08:00');
     const { campaign, unit, ctx } = await setup();
     await grantLateException(ctx, { campaignId: campaign.id, unitId: unit.id, reason: '系统故障', until: new Date('2024-10-24T17:00:00+08:00') });
-    const second = await grantLateException(ctx, { campaignId: campaign.id, unitId: unit.id, reason: '再延一天', until: new Date('2024-10-25T17:00:00+08:00') });
+    const second = await grantLateException(ctx, {
+      campaignId: campaign.id,
+      unitId: unit.id,
+      reason: '再延一天',
+      until: new Date('2024-10-25T17:00:00+08:00'),
+    });
     expect(second.until.toISOString()).toBe('2024-10-25T09:00:00.000Z');
-    const rows = await db.select().from(formLateExceptions).where(and(eq(formLateExceptions.campaignId, campaign.id), eq(formLateExceptions.unitId, unit.id)));
+    const rows = await db
+      .select()
+      .from(formLateExceptions)
+      .where(and(eq(formLateExceptions.campaignId, campaign.id), eq(formLateExceptions.unitId, unit.id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reason).toBe('再延一天');
     const audits = await db.select().from(auditLog).where(eq(auditLog.objectId, campaign.id));
@@ -36,7 +53,9 @@ describe('grantLateException', () => {
     const unitUser = await createUserRow(db, 'unit');
     const input = { campaignId: campaign.id, unitId: unit.id, reason: '理由', until: new Date('2024-10-24T17:00:00+08:00') };
     await expect(grantLateException({ ...ctx, actor: actorOf(unitUser) }, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(grantLateException(ctx, { ...input, until: new Date('2024-10-22T17:00:00+08:00') })).rejects.toMatchObject({ message: '延期时限须晚于当前时间' });
+    await expect(grantLateException(ctx, { ...input, until: new Date('2024-10-22T17:00:00+08:00') })).rejects.toMatchObject({
+      message: '延期时限须晚于当前时间',
+    });
     await expect(grantLateException(ctx, { ...input, reason: ' ' })).rejects.toMatchObject({ message: '请填写延期理由（不超过 500 字）' });
     const later = await setup('reviewing');
     await expect(grantLateException(later.ctx, { ...input, campaignId: later.campaign.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

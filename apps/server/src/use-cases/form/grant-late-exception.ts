@@ -28,9 +28,17 @@ export async function grantLateException(ctx: UseCaseContext, input: GrantLateEx
     const [row] = await tx
       .insert(formLateExceptions)
       .values(values)
-      .onConflictDoUpdate({ target: [formLateExceptions.campaignId, formLateExceptions.unitId], set: { reason, until: input.until, grantedBy: actor.userId, grantedAt: now } })
+      .onConflictDoUpdate({
+        target: [formLateExceptions.campaignId, formLateExceptions.unitId],
+        set: { reason, until: input.until, grantedBy: actor.userId, grantedAt: now },
+      })
       .returning({ id: formLateExceptions.id, until: formLateExceptions.until });
-    await writeAudit(tx, ctx, { action: 'form.grantLateException', objectType: 'campaign', objectId: input.campaignId, changes: { unitId: input.unitId, reason, until: input.until.toISOString() } });
+    await writeAudit(tx, ctx, {
+      action: 'form.grantLateException',
+      objectType: 'campaign',
+      objectId: input.campaignId,
+      changes: { unitId: input.unitId, reason, until: input.until.toISOString() },
+    });
     return row!;
   });
 }

@@ -35,8 +35,23 @@ export async function returnFormIn(tx: Db, ctx: UseCaseContext, formId: string, 
     })
     .where(eq(forms.id, formId))
     .returning();
-  await notifyUnitUsers(tx, state.form.unitId, { kind: 'form.returned', title: '【征集】推荐表被退回修改', body: `您单位提交的推荐表（第 ${String(state.form.lastVersionNumber)} 版）已被市职鉴中心退回。\n退回理由：${input.reason.trim()}\n请于 ${formatChineseDateTime(input.until)} 前修改后重新提交。`, link: '/form' }, now);
-  await writeAudit(tx, ctx, { action: 'form.return', objectType: 'form', objectId: formId, changes: { reason: input.reason, until: input.until.toISOString() } });
+  await notifyUnitUsers(
+    tx,
+    state.form.unitId,
+    {
+      kind: 'form.returned',
+      title: '【征集】推荐表被退回修改',
+      body: `您单位提交的推荐表（第 ${String(state.form.lastVersionNumber)} 版）已被市职鉴中心退回。\n退回理由：${input.reason.trim()}\n请于 ${formatChineseDateTime(input.until)} 前修改后重新提交。`,
+      link: '/form',
+    },
+    now,
+  );
+  await writeAudit(tx, ctx, {
+    action: 'form.return',
+    objectType: 'form',
+    objectId: formId,
+    changes: { reason: input.reason, until: input.until.toISOString() },
+  });
   return { ...state, form: form! };
 }
 

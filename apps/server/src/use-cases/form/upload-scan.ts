@@ -36,28 +36,49 @@ export async function uploadScan(ctx: UseCaseContext, formId: string, file: Inco
   const found = matchScan(codes, target);
   const match: ScanMatch = read.status === 'timeout' ? { ...found, message: `${read.message}。${found.message}` } : found;
   // The content is written before, and outside, the transaction (chunk by chunk, so that other requests interleave).
-  const pending = match.status === 'mismatch' ? null : await storePendingFile(ctx, { ...file, mime, ownerUnitId: before.form.unitId }, { allowanceChecked: true });
-  const { state, stored } = await attachingPendingFiles(ctx.db, pending ? [pending] : [], () => ctx.db.transaction(async (tx) => {
-    const state = await loadFormFor(tx, actor, formId, 'uploadScan', true);
-    if (state.form.finalizedVersionNo !== target.versionNo) {
-      throw new DomainError('INVALID_STATE', '推荐表的定稿在上传期间发生了变化，请刷新页面，按当前定稿重新上传扫描件');
-    }
-    requireWritingWindow(state, now);
-    const stored = pending ? await attachFile(tx, pending, state.form.unitId) : null;
-    const change = stored === null ? null : match.status === 'matched' ? { scanFileId: stored.id, scanMatch: 'matched' as const, pendingScanFileId: null } : { pendingScanFileId: stored.id };
-    const [form] = change
-      ? await tx.update(forms).set({ ...change, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId }).where(eq(forms.id, formId)).returning()
-      : [state.form];
-    // The scan (or pending scan) this one replaces is deleted unless a submitted version refers to it.
-    if (change && 'scanFileId' in change) await discardFileIfUnreferenced(tx, state.form.scanFileId);
-    if (change) await discardFileIfUnreferenced(tx, state.form.pendingScanFileId);
-    await writeAudit(tx, ctx, {
-      action: match.status === 'mismatch' ? 'form.rejectScan' : 'form.uploadScan',
-      objectType: 'form',
-      objectId: formId,
-      changes: { match: match.status, finalizedVersion: target.versionNo, scanVersion: match.versionNo, fileId: stored?.id ?? null, sha256: stored?.sha256 ?? null, mime, size: file.content.length, originalName: file.originalName },
-    });
-    return { state: { ...state, form: form! }, stored };
-  }));
+  const pending =
+    match.status === 'mismatch' ? null : await storePendingFile(ctx, { ...file, mime, ownerUnitId: before.form.unitId }, { allowanceChecked: true });
+  const { state, stored } = await attachingPendingFiles(ctx.db, pending ? [pending] : [], () =>
+    ctx.db.transaction(async (tx) => {
+      const state = await loadFormFor(tx, actor, formId, 'uploadScan', true);
+      if (state.form.finalizedVersionNo !== target.versionNo) {
+        throw new DomainError('INVALID_STATE', '推荐表的定稿在上传期间发生了变化，请刷新页面，按当前定稿重新上传扫描件');
+      }
+      requireWritingWindow(state, now);
+      const stored = pending ? await attachFile(tx, pending, state.form.unitId) : null;
+      const change =
+        stored === null
+          ? null
+          : match.status === 'matched'
+            ? { scanFileId: stored.id, scanMatch: 'matched' as const, pendingScanFileId: null }
+            : { pendingScanFileId: stored.id };
+      const [form] = change
+        ? await tx
+            .update(forms)
+            .set({ ...change, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
+            .where(eq(forms.id, formId))
+            .returning()
+        : [state.form];
+      // The scan (or pending scan) this one replaces is deleted unless a submitted version refers to it.
+      if (change && 'scanFileId' in change) await discardFileIfUnreferenced(tx, state.form.scanFileId);
+      if (change) await discardFileIfUnreferenced(tx, state.form.pendingScanFileId);
+      await writeAudit(tx, ctx, {
+        action: match.status === 'mismatch' ? 'form.rejectScan' : 'form.uploadScan',
+        objectType: 'form',
+        objectId: formId,
+        changes: {
+          match: match.status,
+          finalizedVersion: target.versionNo,
+          scanVersion: match.versionNo,
+          fileId: stored?.id ?? null,
+          sha256: stored?.sha256 ?? null,
+          mime,
+          size: file.content.length,
+          originalName: file.originalName,
+        },
+      });
+      return { state: { ...state, form: form! }, stored };
+    }),
+  );
   return { match, file: stored, form: await presentForm(ctx.db, { actor, config: ctx.config, now }, state) };
 }

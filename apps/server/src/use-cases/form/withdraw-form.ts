@@ -19,7 +19,16 @@ export async function withdrawForm(ctx: UseCaseContext, formId: string): Promise
     const status = transitionForm(state.form.status, 'withdraw', formFacts(state, now));
     const [form] = await tx
       .update(forms)
-      .set({ status, finalizedVersionNo: null, scanFileId: null, scanMatch: null, pendingScanFileId: null, version: state.form.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .set({
+        status,
+        finalizedVersionNo: null,
+        scanFileId: null,
+        scanMatch: null,
+        pendingScanFileId: null,
+        version: state.form.version + 1,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      })
       .where(eq(forms.id, formId))
       .returning();
     await writeAudit(tx, ctx, { action: 'form.withdraw', objectType: 'form', objectId: formId, changes: { versionNumber: state.form.lastVersionNumber } });

@@ -12,7 +12,7 @@ export async function getFinalList(ctx: UseCaseContext, campaignId: string): Pro
     .innerJoin(campaigns, eq(campaigns.id, finalLists.campaignId))
     .where(eq(finalLists.campaignId, campaignId));
   if (!row) throw new DomainError('NOT_FOUND', '该征集活动的最终名单尚未发布');
-  const items = row.f.items as (FinalListView['items'][number])[];
+  const items = row.f.items as FinalListView['items'][number][];
   return {
     campaignId,
     campaignTitle: row.title,

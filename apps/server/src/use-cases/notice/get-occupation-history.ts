@@ -26,7 +26,15 @@ export async function getOccupationHistory(ctx: UseCaseContext, occupationCode: 
         .where(inArray(candidateUnits.candidateId, ids))
     : [];
   const finals = rows.length
-    ? await ctx.db.select({ campaignId: finalLists.campaignId, items: finalLists.items }).from(finalLists).where(inArray(finalLists.campaignId, rows.map((r) => r.c.campaignId)))
+    ? await ctx.db
+        .select({ campaignId: finalLists.campaignId, items: finalLists.items })
+        .from(finalLists)
+        .where(
+          inArray(
+            finalLists.campaignId,
+            rows.map((r) => r.c.campaignId),
+          ),
+        )
     : [];
   return rows
     .filter((r) => r.c.mergedIntoId === null)

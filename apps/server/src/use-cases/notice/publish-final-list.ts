@@ -30,20 +30,36 @@ export async function publishFinalList(ctx: UseCaseContext, campaignId: string):
       const receipts = objs.filter((o) => o.candidateId === i.itemId && o.effect === 'withdrawn').map((o) => o.receiptNo);
       return { ...byId.get(i.itemId)!, reason: `异议成立，撤销（受理编号：${receipts.join('、')}）` };
     });
-    const hash = createHash('sha256').update(canonicalJson({ campaignId, noticeHash: notice.snapshotHash, items, removed }, { nfc: true })).digest('hex');
+    const hash = createHash('sha256')
+      .update(canonicalJson({ campaignId, noticeHash: notice.snapshotHash, items, removed }, { nfc: true }))
+      .digest('hex');
     const now = ctx.clock.now();
     await tx.insert(finalLists).values({ campaignId, noticeId: notice.id, items, removed, hash, publishedAt: now, publishedBy: actor.userId });
-    await tx.update(campaigns).set({ status: next, version: campaign.version + 1, updatedAt: now }).where(eq(campaigns.id, campaignId));
-    const label = (i: { occupationCode: string; occupationName: string; jobTypeName: string }) => `${i.occupationName}${i.jobTypeName ? `（${i.jobTypeName}）` : ''} ${i.occupationCode}`;
-    await notifyCandidateOutcomes(tx, campaign, '最终名单已发布', [
-      ...items.map((i) => ({ candidateId: i.candidateId, label: label(i), outcome: '列入最终名单' })),
-      ...removed.map((i) => ({ candidateId: i.candidateId, label: label(i), outcome: `撤销（${i.reason}）` })),
-    ], now);
+    await tx
+      .update(campaigns)
+      .set({ status: next, version: campaign.version + 1, updatedAt: now })
+      .where(eq(campaigns.id, campaignId));
+    const label = (i: { occupationCode: string; occupationName: string; jobTypeName: string }) =>
+      `${i.occupationName}${i.jobTypeName ? `（${i.jobTypeName}）` : ''} ${i.occupationCode}`;
+    await notifyCandidateOutcomes(
+      tx,
+      campaign,
+      '最终名单已发布',
+      [
+        ...items.map((i) => ({ candidateId: i.candidateId, label: label(i), outcome: '列入最终名单' })),
+        ...removed.map((i) => ({ candidateId: i.candidateId, label: label(i), outcome: `撤销（${i.reason}）` })),
+      ],
+      now,
+    );
     await writeAudit(tx, ctx, {
       action: 'finalList.publish',
       objectType: 'campaign',
       objectId: campaignId,
-      changes: { hash, itemCount: items.length, removed: removed.map((r) => ({ seq: r.seq, occupationCode: r.occupationCode, jobTypeName: r.jobTypeName, reason: r.reason })) },
+      changes: {
+        hash,
+        itemCount: items.length,
+        removed: removed.map((r) => ({ seq: r.seq, occupationCode: r.occupationCode, jobTypeName: r.jobTypeName, reason: r.reason })),
+      },
     });
   });
   return getFinalList(ctx, campaignId);

@@ -17,7 +17,10 @@ export async function publishNotice(ctx: UseCaseContext, id: string, version: nu
     if (notice.version !== version) throw new DomainError('STALE_VERSION', '公示已被他人修改，请刷新后再发布');
     const today = shanghaiIsoDate(ctx.clock.now());
     if (notice.startDate < today) {
-      throw new DomainError('INVALID_STATE', `公示开始日期${chineseIsoDate(notice.startDate)}已过（今天是${chineseIsoDate(today)}），不能发布：请先将公示草稿的开始日期改为今天或以后的日期`);
+      throw new DomainError(
+        'INVALID_STATE',
+        `公示开始日期${chineseIsoDate(notice.startDate)}已过（今天是${chineseIsoDate(today)}），不能发布：请先将公示草稿的开始日期改为今天或以后的日期`,
+      );
     }
     const campaign = await loadCampaign(tx, notice.campaignId);
     const [counts] = await tx
@@ -42,7 +45,10 @@ export async function publishNotice(ctx: UseCaseContext, id: string, version: nu
       .update(notices)
       .set({ status: 'published', items, snapshotHash: snapshot.hash, publishedAt: now, publishedBy: actor.userId, version: notice.version + 1 })
       .where(eq(notices.id, id));
-    await tx.update(campaigns).set({ status: next, version: campaign.version + 1, updatedAt: now }).where(eq(campaigns.id, campaign.id));
+    await tx
+      .update(campaigns)
+      .set({ status: next, version: campaign.version + 1, updatedAt: now })
+      .where(eq(campaigns.id, campaign.id));
     await writeAudit(tx, ctx, {
       action: 'notice.publish',
       objectType: 'notice',

@@ -21,7 +21,16 @@ export async function updateNotice(ctx: UseCaseContext, id: string, input: Updat
     const items = await selectedItems(tx, notice.campaignId);
     const [saved] = await tx
       .update(notices)
-      .set({ title: data.title, body: data.body, docNo: data.docNo, startDate: data.startDate, endDate, dayOverrides: data.dayOverrides, items, version: notice.version + 1 })
+      .set({
+        title: data.title,
+        body: data.body,
+        docNo: data.docNo,
+        startDate: data.startDate,
+        endDate,
+        dayOverrides: data.dayOverrides,
+        items,
+        version: notice.version + 1,
+      })
       .where(and(eq(notices.id, id), eq(notices.version, data.version)))
       .returning({ id: notices.id });
     if (!saved) throw new DomainError('STALE_VERSION', '公示已被他人修改，请刷新后重新编辑');

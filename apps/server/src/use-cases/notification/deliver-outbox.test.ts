@@ -28,7 +28,9 @@ function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; receiv
       });
     },
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, port: (server.server.address() as { port: number }).port, received })));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve({ server, port: (server.server.address() as { port: number }).port, received })),
+  );
 }
 const stopSmtp = (server: SMTPServer) => new Promise<void>((r) => server.close(() => r()));
 

@@ -30,7 +30,12 @@ export async function deliverOutbox(deps: OutboxDeps, limit = 20): Promise<{ sen
   const due = deps.db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(or(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS)))))
+    .where(
+      or(
+        and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
+      ),
+    )
     .orderBy(outbox.nextAttemptAt)
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -51,7 +56,11 @@ export async function deliverOutbox(deps: OutboxDeps, limit = 20): Promise<{ sen
       const giveUp = mail.attempts >= MAX_MAIL_ATTEMPTS;
       await deps.db
         .update(outbox)
-        .set({ status: giveUp ? 'failed' : 'pending', lastError: String((err as Error).message ?? err).slice(0, 500), nextAttemptAt: new Date(deps.clock.now().getTime() + mailBackoffMs(mail.attempts)) })
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          lastError: String((err as Error).message ?? err).slice(0, 500),
+          nextAttemptAt: new Date(deps.clock.now().getTime() + mailBackoffMs(mail.attempts)),
+        })
         .where(eq(outbox.id, mail.id));
     }
   }

@@ -19,7 +19,16 @@ export interface UnitMessage {
 export async function enqueueMail(tx: Db, mail: { to: string; subject: string; body: string; dedupeKey?: string }, now: Date): Promise<boolean> {
   const inserted = await tx
     .insert(outbox)
-    .values({ dedupeKey: mail.dedupeKey ?? null, to: mail.to, subject: mail.subject, body: mail.body, status: mail.to ? 'pending' : 'failed', lastError: mail.to ? null : '收件单位没有登记电子邮箱', nextAttemptAt: now, createdAt: now })
+    .values({
+      dedupeKey: mail.dedupeKey ?? null,
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      status: mail.to ? 'pending' : 'failed',
+      lastError: mail.to ? null : '收件单位没有登记电子邮箱',
+      nextAttemptAt: now,
+      createdAt: now,
+    })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   return inserted.length > 0;
@@ -27,8 +36,14 @@ export async function enqueueMail(tx: Db, mail: { to: string; subject: string; b
 
 /** The e-mail addresses of a unit: its contact address and its enabled users'. */
 export async function unitAddresses(tx: Db, unitId: string): Promise<{ userIds: string[]; emails: string[] }> {
-  const people = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.unitId, unitId), eq(users.disabled, false)));
-  const [unit] = await tx.select({ email: units.contactEmail }).from(units).where(and(eq(units.id, unitId), isNotNull(units.contactEmail)));
+  const people = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.disabled, false)));
+  const [unit] = await tx
+    .select({ email: units.contactEmail })
+    .from(units)
+    .where(and(eq(units.id, unitId), isNotNull(units.contactEmail)));
   const emails = [...new Set([unit?.email, ...people.map((p) => p.email)].filter((e): e is string => !!e))];
   return { userIds: people.map((p) => p.id), emails };
 }
@@ -39,7 +54,9 @@ export async function notifyUnitUsers(tx: Db, unitId: string, message: UnitMessa
   const fresh = await enqueueMail(tx, { to: emails.join(', '), subject: message.title, body: message.body, dedupeKey: message.dedupeKey }, now);
   if (!fresh) return false;
   if (userIds.length > 0) {
-    await tx.insert(notifications).values(userIds.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body, link: message.link ?? null, createdAt: now })));
+    await tx
+      .insert(notifications)
+      .values(userIds.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body, link: message.link ?? null, createdAt: now })));
   }
   return true;
 }

@@ -14,7 +14,13 @@ export async function listOutbox(ctx: UseCaseContext, query: z.input<typeof Outb
   requireAllowed(ctx.actor.kind === 'user' && ctx.actor.role === 'center', ctx.actor);
   const q = OutboxQuerySchema.parse(query);
   const where = q.status ? eq(outbox.status, q.status) : undefined;
-  const items = await ctx.db.select().from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const items = await ctx.db
+    .select()
+    .from(outbox)
+    .where(where)
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const byStatus = await ctx.db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
   const counts = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
   const total = q.status ? (counts[q.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);

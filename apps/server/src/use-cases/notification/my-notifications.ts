@@ -17,7 +17,10 @@ function currentUser(ctx: UseCaseContext) {
 }
 
 async function unreadCount(ctx: UseCaseContext, userId: string): Promise<{ unread: number; total: number }> {
-  const [u] = await ctx.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [u] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   const [t] = await ctx.db.select({ n: count() }).from(notifications).where(eq(notifications.userId, userId));
   return { unread: u?.n ?? 0, total: t?.n ?? 0 };
 }

@@ -16,9 +16,23 @@ export interface CandidateOutcome {
  * Tells each recommending unit what became of its candidates: one message per unit listing its candidates, in the
  * application for its users and by e-mail through the outbox, inside the caller's transaction.
  */
-export async function notifyCandidateOutcomes(tx: Db, campaign: { id: string; title: string }, heading: string, outcomes: readonly CandidateOutcome[], now: Date): Promise<number> {
+export async function notifyCandidateOutcomes(
+  tx: Db,
+  campaign: { id: string; title: string },
+  heading: string,
+  outcomes: readonly CandidateOutcome[],
+  now: Date,
+): Promise<number> {
   if (outcomes.length === 0) return 0;
-  const links = await tx.select().from(candidateUnits).where(inArray(candidateUnits.candidateId, outcomes.map((o) => o.candidateId)));
+  const links = await tx
+    .select()
+    .from(candidateUnits)
+    .where(
+      inArray(
+        candidateUnits.candidateId,
+        outcomes.map((o) => o.candidateId),
+      ),
+    );
   const byUnit = new Map<string, CandidateOutcome[]>();
   for (const l of links) {
     const o = outcomes.find((x) => x.candidateId === l.candidateId);

@@ -23,11 +23,18 @@ export async function confirmObjectionEmail(ctx: UseCaseContext, token: string):
   if (!/^[\w-]{20,64}$/.test(token)) throw refused;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [o] = await tx.select().from(objections).where(eq(objections.emailTokenHash, hashEmailToken(token))).for('update');
+    const [o] = await tx
+      .select()
+      .from(objections)
+      .where(eq(objections.emailTokenHash, hashEmailToken(token)))
+      .for('update');
     if (!o?.email) throw refused;
     if (o.emailConfirmedAt) return { receiptNo: o.receiptNo, maskedEmail: mask(o.email), alreadyConfirmed: true };
     if (now.getTime() - o.createdAt.getTime() > EMAIL_CONFIRM_TTL_MS) throw refused;
-    await tx.update(objections).set({ emailConfirmedAt: now }).where(and(eq(objections.id, o.id), isNull(objections.emailConfirmedAt)));
+    await tx
+      .update(objections)
+      .set({ emailConfirmedAt: now })
+      .where(and(eq(objections.id, o.id), isNull(objections.emailConfirmedAt)));
     await tx
       .insert(outbox)
       .values({

@@ -43,10 +43,15 @@ export const hashEmailToken = (token: string) => createHash('sha256').update(tok
 function checkEvidence(files: IncomingFile[]): string[] {
   if (files.length > OBJECTION_MAX_FILES) throw new DomainError('PAYLOAD_TOO_LARGE', `证明材料最多${String(OBJECTION_MAX_FILES)}个文件`);
   return files.map((f) => {
-    if (f.truncated || f.content.length > OBJECTION_FILE_MAX_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `文件“${f.originalName}”超过 10 MB，请压缩后重新上传`);
+    if (f.truncated || f.content.length > OBJECTION_FILE_MAX_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', `文件“${f.originalName}”超过 10 MB，请压缩后重新上传`);
     if (f.content.length === 0) throw new DomainError('VALIDATION', `文件“${f.originalName}”是空文件，请重新选择`);
     const mime = detectScanMime(f.content);
-    if (!mime) throw new DomainError('UNSUPPORTED_MEDIA', `文件“${f.originalName}”的内容不是 PDF、JPEG 或 PNG（系统按文件内容识别，与扩展名无关），请另存为这三种格式后上传`);
+    if (!mime)
+      throw new DomainError(
+        'UNSUPPORTED_MEDIA',
+        `文件“${f.originalName}”的内容不是 PDF、JPEG 或 PNG（系统按文件内容识别，与扩展名无关），请另存为这三种格式后上传`,
+      );
     return mime;
   });
 }
@@ -76,41 +81,48 @@ export async function fileObjection(ctx: UseCaseContext, noticeId: string, input
   const token = mailConfirmation ? randomBytes(24).toString('base64url') : null;
   const pending: PendingFile[] = [];
   for (const [i, f] of input.files.entries()) pending.push(await storePendingFile(ctx, { ...f, mime: mimes[i]!, ownerUnitId: null }));
-  await attachingPendingFiles(ctx.db, pending, () => ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(objections)
-      .values({
-        noticeId,
-        itemSeq: item!.seq,
-        candidateId: item!.candidateId,
-        receiptNo,
-        queryCodeHash: hashQueryCode(queryCode),
-        name: data.name,
-        phone: data.phone ?? null,
-        email: data.email ?? null,
-        emailTokenHash: token ? hashEmailToken(token) : null,
-        organization: data.organization ?? null,
-        grounds: data.grounds,
-        ip: ctx.ip ?? 'unknown',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: objections.id });
-    for (const p of pending) {
-      await attachFile(tx, p, null);
-      await tx.insert(objectionFiles).values({ objectionId: row!.id, fileId: p.id });
-    }
-    if (data.email && token) {
-      await tx.insert(outbox).values({
-        dedupeKey: `objection:${row!.id}:confirm`,
-        to: data.email,
-        subject: `请确认您的电子邮箱（异议受理编号 ${receiptNo}）`,
-        body: `您在公示网站对“${label}”提出异议（受理编号 ${receiptNo}）时填写了本邮箱。请在7日内打开以下链接确认邮箱，确认后我们将发送受理回执，并以邮件通知办理结果：\n${ctx.config.publicUrl}/public/objections/confirm?token=${token}\n如非本人操作，请忽略本邮件，本邮箱不会再收到与该异议有关的邮件。`,
-        nextAttemptAt: now,
-        createdAt: now,
+  await attachingPendingFiles(ctx.db, pending, () =>
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(objections)
+        .values({
+          noticeId,
+          itemSeq: item!.seq,
+          candidateId: item!.candidateId,
+          receiptNo,
+          queryCodeHash: hashQueryCode(queryCode),
+          name: data.name,
+          phone: data.phone ?? null,
+          email: data.email ?? null,
+          emailTokenHash: token ? hashEmailToken(token) : null,
+          organization: data.organization ?? null,
+          grounds: data.grounds,
+          ip: ctx.ip ?? 'unknown',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: objections.id });
+      for (const p of pending) {
+        await attachFile(tx, p, null);
+        await tx.insert(objectionFiles).values({ objectionId: row!.id, fileId: p.id });
+      }
+      if (data.email && token) {
+        await tx.insert(outbox).values({
+          dedupeKey: `objection:${row!.id}:confirm`,
+          to: data.email,
+          subject: `请确认您的电子邮箱（异议受理编号 ${receiptNo}）`,
+          body: `您在公示网站对“${label}”提出异议（受理编号 ${receiptNo}）时填写了本邮箱。请在7日内打开以下链接确认邮箱，确认后我们将发送受理回执，并以邮件通知办理结果：\n${ctx.config.publicUrl}/public/objections/confirm?token=${token}\n如非本人操作，请忽略本邮件，本邮箱不会再收到与该异议有关的邮件。`,
+          nextAttemptAt: now,
+          createdAt: now,
+        });
+      }
+      await writeAudit(tx, ctx, {
+        action: 'objection.file',
+        objectType: 'objection',
+        objectId: row!.id,
+        changes: { noticeId, receiptNo, itemSeq: item!.seq, files: input.files.length, emailConfirmation: data.email ? (token ? 'sent' : 'withheld') : null },
       });
-    }
-    await writeAudit(tx, ctx, { action: 'objection.file', objectType: 'objection', objectId: row!.id, changes: { noticeId, receiptNo, itemSeq: item!.seq, files: input.files.length, emailConfirmation: data.email ? (token ? 'sent' : 'withheld') : null } });
-  }));
+    }),
+  );
   return { receiptNo, queryCode, itemLabel: label, filedAt: now, confirmation: data.email ? (token ? 'sent' : 'withheld') : null };
 }

@@ -24,19 +24,46 @@ export async function handleObjection(ctx: UseCaseContext, id: string, input: Ob
     const now = ctx.clock.now();
     const set: Partial<typeof objections.$inferInsert> = { status: next, handledBy: actor.userId, updatedAt: now, version: o.version + 1 };
     if (command.action === 'decline') set.notAcceptedReason = command.reason.trim();
-    if (command.action === 'conclude') Object.assign(set, { conclusion: command.outcome, reply: command.reply.trim(), effect: command.effect, concludedAt: now });
-    const [saved] = await tx.update(objections).set(set).where(and(eq(objections.id, id), eq(objections.version, command.version))).returning({ id: objections.id });
+    if (command.action === 'conclude')
+      Object.assign(set, { conclusion: command.outcome, reply: command.reply.trim(), effect: command.effect, concludedAt: now });
+    const [saved] = await tx
+      .update(objections)
+      .set(set)
+      .where(and(eq(objections.id, id), eq(objections.version, command.version)))
+      .returning({ id: objections.id });
     if (!saved) throw new DomainError('STALE_VERSION', '该异议已被他人处理，请刷新后查看');
     if (command.action === 'conclude' && command.effect === 'withdrawn') {
-      await tx.update(candidates).set({ status: 'withdrawn', updatedAt: now, decisionReason: `异议成立（受理编号 ${o.receiptNo}），公示后撤销` }).where(eq(candidates.id, o.candidateId));
+      await tx
+        .update(candidates)
+        .set({ status: 'withdrawn', updatedAt: now, decisionReason: `异议成立（受理编号 ${o.receiptNo}），公示后撤销` })
+        .where(eq(candidates.id, o.candidateId));
     }
     const answer =
-      command.action === 'decline' ? `不予受理。理由：${command.reason.trim()}` : command.action === 'conclude' ? `${OBJECTION_OUTCOME_LABELS[command.outcome]}。答复：${command.reply.trim()}` : null;
+      command.action === 'decline'
+        ? `不予受理。理由：${command.reason.trim()}`
+        : command.action === 'conclude'
+          ? `${OBJECTION_OUTCOME_LABELS[command.outcome]}。答复：${command.reply.trim()}`
+          : null;
     // Only to an address its owner confirmed by the link of the confirmation mail.
     if (answer && o.email && o.emailConfirmedAt) {
-      await tx.insert(outbox).values({ dedupeKey: `objection:${id}:reply`, to: o.email, subject: `异议办理结果（受理编号 ${o.receiptNo}）`, body: answer, nextAttemptAt: now, createdAt: now }).onConflictDoNothing();
+      await tx
+        .insert(outbox)
+        .values({
+          dedupeKey: `objection:${id}:reply`,
+          to: o.email,
+          subject: `异议办理结果（受理编号 ${o.receiptNo}）`,
+          body: answer,
+          nextAttemptAt: now,
+          createdAt: now,
+        })
+        .onConflictDoNothing();
     }
-    await writeAudit(tx, ctx, { action: `objection.${command.action}`, objectType: 'objection', objectId: id, changes: { ...command, from: o.status, to: next } });
+    await writeAudit(tx, ctx, {
+      action: `objection.${command.action}`,
+      objectType: 'objection',
+      objectId: id,
+      changes: { ...command, from: o.status, to: next },
+    });
   });
   return getObjection(ctx, id);
 }

@@ -15,10 +15,22 @@ export async function confirmOverlap(ctx: UseCaseContext, campaignId: string, in
     const rows = await tx
       .update(candidates)
       .set({ overlapResolved: true, updatedAt: ctx.clock.now() })
-      .where(and(eq(candidates.campaignId, campaignId), eq(candidates.occupationCode, data.occupationCode), eq(candidates.overlapFlag, true), isNull(candidates.mergedIntoId)))
+      .where(
+        and(
+          eq(candidates.campaignId, campaignId),
+          eq(candidates.occupationCode, data.occupationCode),
+          eq(candidates.overlapFlag, true),
+          isNull(candidates.mergedIntoId),
+        ),
+      )
       .returning({ id: candidates.id });
     if (rows.length === 0) throw new DomainError('NOT_FOUND', '该职业没有需要确认的交叉推荐');
-    await writeAudit(tx, ctx, { action: 'pool.confirmOverlap', objectType: 'campaign', objectId: campaignId, changes: { occupationCode: data.occupationCode } });
+    await writeAudit(tx, ctx, {
+      action: 'pool.confirmOverlap',
+      objectType: 'campaign',
+      objectId: campaignId,
+      changes: { occupationCode: data.occupationCode },
+    });
     return { confirmed: rows.length };
   });
 }

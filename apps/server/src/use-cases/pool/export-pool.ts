@@ -12,6 +12,8 @@ export async function exportPool(ctx: UseCaseContext, campaignId: string): Promi
     campaign.title,
     pool.candidates.map((c) => ({ ...c, overlap: c.overlapFlag ? (c.overlapResolved ? '已确认' : '待确认') : '' })),
   );
-  await ctx.db.transaction((tx) => writeAudit(tx, ctx, { action: 'pool.export', objectType: 'campaign', objectId: campaignId, changes: { candidates: pool.candidates.length } }));
+  await ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx, { action: 'pool.export', objectType: 'campaign', objectId: campaignId, changes: { candidates: pool.candidates.length } }),
+  );
   return { fileName: `${campaign.year}年候选职业库.xlsx`, content };
 }

@@ -20,14 +20,22 @@ export async function mergeCandidates(ctx: UseCaseContext, campaignId: string, i
   return ctx.db.transaction(async (tx) => {
     const campaign = await campaignForPool(ctx, tx, campaignId, true);
     const ids = [data.intoId, ...data.fromIds];
-    const found = await tx.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), inArray(candidates.id, ids), isNull(candidates.mergedIntoId)));
+    const found = await tx
+      .select()
+      .from(candidates)
+      .where(and(eq(candidates.campaignId, campaignId), inArray(candidates.id, ids), isNull(candidates.mergedIntoId)));
     if (found.length !== ids.length) throw new DomainError('CONFLICT', '所选候选职业不存在或已被合并，请刷新后重试');
     if (found.some((c) => c.status !== 'candidate')) throw new DomainError('INVALID_STATE', '已作出入选决定的候选职业不能合并');
     await tx.update(candidates).set({ mergedIntoId: data.intoId, overlapResolved: true, updatedAt: now }).where(inArray(candidates.id, data.fromIds));
     await tx.update(candidates).set({ overlapResolved: true }).where(eq(candidates.id, data.intoId));
     const result = await rebuildPool(tx, campaign, now);
     await recheckConflictsIfAvailable(tx, result.changedUnits);
-    await writeAudit(tx, ctx, { action: 'pool.merge', objectType: 'candidate', objectId: data.intoId, changes: { fromIds: data.fromIds, changedUnits: result.changedUnits } });
+    await writeAudit(tx, ctx, {
+      action: 'pool.merge',
+      objectType: 'candidate',
+      objectId: data.intoId,
+      changes: { fromIds: data.fromIds, changedUnits: result.changedUnits },
+    });
     return { intoId: data.intoId };
   });
 }

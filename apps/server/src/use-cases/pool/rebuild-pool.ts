@@ -24,7 +24,12 @@ export async function passedRowsOf(db: Db, campaignId: string): Promise<SourceRo
   const ids = accepted.map((f) => f.formId);
   const failed = new Set(
     ids.length > 0
-      ? (await db.select({ f: checkDecisions.formId, v: checkDecisions.versionNumber, i: checkDecisions.rowIndex }).from(checkDecisions).where(and(inArray(checkDecisions.formId, ids), eq(checkDecisions.decision, 'fail')))).map((d) => `${d.f}:${String(d.v)}:${String(d.i)}`)
+      ? (
+          await db
+            .select({ f: checkDecisions.formId, v: checkDecisions.versionNumber, i: checkDecisions.rowIndex })
+            .from(checkDecisions)
+            .where(and(inArray(checkDecisions.formId, ids), eq(checkDecisions.decision, 'fail')))
+        ).map((d) => `${d.f}:${String(d.v)}:${String(d.i)}`)
       : [],
   );
   const out: SourceRow[] = [];
@@ -32,10 +37,26 @@ export async function passedRowsOf(db: Db, campaignId: string): Promise<SourceRo
     f.rows.forEach((row, i) => {
       const rowId = `${f.formId}:${String(f.number)}:${String(i)}`;
       if (failed.has(rowId)) return;
-      const base = { formId: f.formId, unitId: f.unitId, unitName: f.unitName, unitType: f.unitType, priority: i + 1, occupationCode: row.occupationCode.trim(), jobTypeName: row.jobTypeName.trim(), industries: row.industries, reason: row.reason };
+      const base = {
+        formId: f.formId,
+        unitId: f.unitId,
+        unitName: f.unitName,
+        unitType: f.unitType,
+        priority: i + 1,
+        occupationCode: row.occupationCode.trim(),
+        jobTypeName: row.jobTypeName.trim(),
+        industries: row.industries,
+        reason: row.reason,
+      };
       out.push({
         row,
-        pool: { ...base, rowId, occupationName: row.occupationName.trim(), inShortageCatalog: row.inShortageCatalog, expectedAssessments: row.expectedAssessments },
+        pool: {
+          ...base,
+          rowId,
+          occupationName: row.occupationName.trim(),
+          inShortageCatalog: row.inShortageCatalog,
+          expectedAssessments: row.expectedAssessments,
+        },
         source: { ...base, versionNumber: f.number, rowIndex: i, expectedAssessments: row.expectedAssessments ?? 0 },
       });
     });
@@ -79,11 +100,24 @@ export async function rebuildPool(tx: Db, campaign: CampaignRecord, now: Date): 
     const to = redirect.get(poolKey(r.pool.occupationCode, r.pool.jobTypeName));
     if (to) reassign.set(r.pool.rowId, to);
   }
-  const pool = aggregateCandidatePool(rows.map((r) => r.pool), reassign);
+  const pool = aggregateCandidatePool(
+    rows.map((r) => r.pool),
+    reassign,
+  );
   const byRowId = new Map(rows.map((r) => [r.pool.rowId, r]));
   const flagged = new Set(pool.overlaps.flatMap((o) => [o.wholeOccupationKey, ...o.jobTypeKeys]));
   const beforeUnits = new Map<string, string[]>();
-  for (const cu of existing.length > 0 ? await tx.select().from(candidateUnits).where(inArray(candidateUnits.candidateId, existing.map((c) => c.id))) : []) {
+  for (const cu of existing.length > 0
+    ? await tx
+        .select()
+        .from(candidateUnits)
+        .where(
+          inArray(
+            candidateUnits.candidateId,
+            existing.map((c) => c.id),
+          ),
+        )
+    : []) {
     beforeUnits.set(cu.candidateId, [...(beforeUnits.get(cu.candidateId) ?? []), cu.unitId]);
   }
   const sameUnits = (id: string, now: Iterable<string>) => (beforeUnits.get(id) ?? []).sort().join(',') === [...now].sort().join(',');
@@ -111,14 +145,20 @@ export async function rebuildPool(tx: Db, campaign: CampaignRecord, now: Date): 
       inserts.push({ campaignId: campaign.id, occupationCode: c.occupationCode, jobTypeName: c.jobTypeName, createdAt: now, ...values });
       continue;
     }
-    await tx.update(candidates).set({ ...values, version: old.version + 1 }).where(eq(candidates.id, old.id));
+    await tx
+      .update(candidates)
+      .set({ ...values, version: old.version + 1 })
+      .where(eq(candidates.id, old.id));
     keep.add(old.id);
     const unitMap = unitsOf(values.sources);
     unitRows.push(...[...unitMap].map(([unitId, priority]) => ({ candidateId: old.id, unitId, priority })));
     if (!sameUnits(old.id, unitMap.keys())) changedUnits.push(old.id);
   }
   for (let i = 0; i < inserts.length; i += 500) {
-    const added = await tx.insert(candidates).values(inserts.slice(i, i + 500)).returning({ id: candidates.id, sources: candidates.sources });
+    const added = await tx
+      .insert(candidates)
+      .values(inserts.slice(i, i + 500))
+      .returning({ id: candidates.id, sources: candidates.sources });
     for (const a of added) {
       keep.add(a.id);
       unitRows.push(...[...unitsOf(a.sources)].map(([unitId, priority]) => ({ candidateId: a.id, unitId, priority })));

@@ -11,7 +11,12 @@ export async function refreshPool(ctx: UseCaseContext, campaignId: string): Prom
     const campaign = await campaignForPool(ctx, tx, campaignId, true);
     const result = await rebuildPool(tx, campaign, now);
     await recheckConflictsIfAvailable(tx, result.changedUnits);
-    await writeAudit(tx, ctx, { action: 'pool.refresh', objectType: 'campaign', objectId: campaignId, changes: { candidates: result.candidates, overlaps: result.overlaps } });
+    await writeAudit(tx, ctx, {
+      action: 'pool.refresh',
+      objectType: 'campaign',
+      objectId: campaignId,
+      changes: { candidates: result.candidates, overlaps: result.overlaps },
+    });
     return { candidates: result.candidates, overlaps: result.overlaps };
   });
 }

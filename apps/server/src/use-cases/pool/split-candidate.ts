@@ -12,7 +12,10 @@ export async function splitCandidate(ctx: UseCaseContext, campaignId: string, ca
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const campaign = await campaignForPool(ctx, tx, campaignId, true);
-    const [c] = await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)));
+    const [c] = await tx
+      .select()
+      .from(candidates)
+      .where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)));
     if (!c) throw new DomainError('NOT_FOUND', '该候选职业不存在');
     if (!c.mergedIntoId) throw new DomainError('INVALID_STATE', '该候选职业没有被合并，无需拆分');
     await tx.update(candidates).set({ mergedIntoId: null, updatedAt: now }).where(eq(candidates.id, candidateId));

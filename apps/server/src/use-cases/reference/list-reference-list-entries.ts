@@ -15,7 +15,9 @@ export async function listReferenceListEntries(ctx: UseCaseContext, kind: ListKi
   const active = await selectActiveVersion(ctx.db, kind);
   const index = await getReferenceIndex(ctx.db);
   const records = active ? await selectVersionRecords(ctx.db, active.id) : [];
-  const importer = active?.importedBy ? (await ctx.db.select({ n: users.displayName }).from(users).where(eq(users.id, active.importedBy)))[0]?.n ?? null : null;
+  const importer = active?.importedBy
+    ? ((await ctx.db.select({ n: users.displayName }).from(users).where(eq(users.id, active.importedBy)))[0]?.n ?? null)
+    : null;
   const entries: ListEntryView[] = records.map((r) => {
     const d = r.data as Omit<ListEntryView, 'occupationName'>;
     return {

@@ -24,7 +24,14 @@ export function presentVersion(ctx: UseCaseContext, row: VersionRow, importerNam
     recordCount: row.recordCount,
     contentHash: row.contentHash,
     status: row.status,
-    summary: { errorCount: report.errorCount, warningCount: report.warningCount, counts: report.counts, source: report.source, change: report.change ?? null, diff: { added: report.diff.added, removed: report.diff.removed, renamed: report.diff.renamed, changed: report.diff.changed } },
+    summary: {
+      errorCount: report.errorCount,
+      warningCount: report.warningCount,
+      counts: report.counts,
+      source: report.source,
+      change: report.change ?? null,
+      diff: { added: report.diff.added, removed: report.diff.removed, renamed: report.diff.renamed, changed: report.diff.changed },
+    },
     report: withReport ? report : undefined,
     abilities: {
       activate: isDraft && report.errorCount === 0 && canReference(ctx.actor, 'reference.activate'),

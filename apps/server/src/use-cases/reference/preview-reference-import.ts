@@ -26,15 +26,19 @@ export async function previewReferenceImport(ctx: UseCaseContext, fields: Import
   const prepared = await prepareImport(ctx.db, input.kind, files, 'file');
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    const row = await storeVersion(tx, {
-      kind: input.kind,
-      name: input.name || `${REFERENCE_DATASET_LABELS[input.kind]}（${files.map((f) => f.fileName).join('、')}）`,
-      sourceDocument: input.sourceDocument || null,
-      effectiveDate: input.effectiveDate ?? null,
-      importedBy: actor.userId,
-      importedAt: now,
-      status: 'draft',
-    }, prepared);
+    const row = await storeVersion(
+      tx,
+      {
+        kind: input.kind,
+        name: input.name || `${REFERENCE_DATASET_LABELS[input.kind]}（${files.map((f) => f.fileName).join('、')}）`,
+        sourceDocument: input.sourceDocument || null,
+        effectiveDate: input.effectiveDate ?? null,
+        importedBy: actor.userId,
+        importedAt: now,
+        status: 'draft',
+      },
+      prepared,
+    );
     await writeAudit(tx, ctx, {
       action: 'reference.import',
       objectType: 'reference_version',

@@ -30,13 +30,17 @@ export async function saveReferenceListEntry(ctx: UseCaseContext, kind: ListKind
   const key = recordKey('entry', data);
   const what = `${entry.occupationCode} ${occupation.name}${data.jobTypeName ? `（${data.jobTypeName}）` : ''}`;
   await ctx.db.transaction(async (tx) => {
-    const version = await commitListChange(tx, { kind, baseVersionId, userId: actor.userId, now: ctx.clock.now(), change: `${entryId ? '修改' : '新增'} ${what}` }, (records) => {
-      const at = records.findIndex((r) => (r.data.entryId ?? r.key) === id);
-      if (entryId && at < 0) throw new DomainError('NOT_FOUND', '该条目不存在或已被删除，请刷新后重试');
-      if (records.some((r, i) => i !== at && r.key === key)) throw new DomainError('CONFLICT', `目录中已有 ${what}，不能重复添加`);
-      const record: StoredRecord = { type: 'entry', key, data };
-      return at < 0 ? [...records, record] : records.map((r, i) => (i === at ? record : r));
-    });
+    const version = await commitListChange(
+      tx,
+      { kind, baseVersionId, userId: actor.userId, now: ctx.clock.now(), change: `${entryId ? '修改' : '新增'} ${what}` },
+      (records) => {
+        const at = records.findIndex((r) => (r.data.entryId ?? r.key) === id);
+        if (entryId && at < 0) throw new DomainError('NOT_FOUND', '该条目不存在或已被删除，请刷新后重试');
+        if (records.some((r, i) => i !== at && r.key === key)) throw new DomainError('CONFLICT', `目录中已有 ${what}，不能重复添加`);
+        const record: StoredRecord = { type: 'entry', key, data };
+        return at < 0 ? [...records, record] : records.map((r, i) => (i === at ? record : r));
+      },
+    );
     await writeAudit(tx, ctx, { action: 'reference.list.save', objectType: 'reference_version', objectId: version.id, changes: { kind, entry: data } });
   });
   invalidateReferenceCache(ctx.db);

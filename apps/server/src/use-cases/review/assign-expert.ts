@@ -15,11 +15,29 @@ export async function assignExpert(ctx: UseCaseContext, campaignId: string, inpu
     const { candidate } = await checkAssignable(tx, campaignId, data.candidateId, data.expertId);
     const [row] = await tx
       .insert(assignments)
-      .values({ campaignId, candidateId: data.candidateId, expertId: data.expertId, source: 'manual', assignedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, createdAt: ctx.clock.now() })
+      .values({
+        campaignId,
+        candidateId: data.candidateId,
+        expertId: data.expertId,
+        source: 'manual',
+        assignedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        createdAt: ctx.clock.now(),
+      })
       .returning({ id: assignments.id });
-    await writeAudit(tx, ctx, { action: 'review.assign', objectType: 'assignment', objectId: row!.id, changes: { candidateId: data.candidateId, expertId: data.expertId, source: 'manual' } });
+    await writeAudit(tx, ctx, {
+      action: 'review.assign',
+      objectType: 'assignment',
+      objectId: row!.id,
+      changes: { candidateId: data.candidateId, expertId: data.expertId, source: 'manual' },
+    });
     await notifyExperts(tx, ctx.clock, [
-      { expertId: data.expertId, kind: 'review.assigned', title: '您有新的评审任务', body: `市职鉴中心请您评审候选职业：${candidateLabel(candidate)}。`, link: '/review/my' },
+      {
+        expertId: data.expertId,
+        kind: 'review.assigned',
+        title: '您有新的评审任务',
+        body: `市职鉴中心请您评审候选职业：${candidateLabel(candidate)}。`,
+        link: '/review/my',
+      },
     ]);
     return { id: row!.id };
   });

@@ -23,9 +23,15 @@ export async function autoAssign(ctx: UseCaseContext, campaignId: string, input:
   return ctx.db.transaction(async (tx) => {
     await ensureRound(tx, campaignId);
     const list = (await selectReviewCandidates(tx, campaignId)).filter((c) => c.status === 'candidate');
-    const unitsOf = await selectCandidateUnits(tx, list.map((c) => c.id));
+    const unitsOf = await selectCandidateUnits(
+      tx,
+      list.map((c) => c.id),
+    );
     const panel = await loadPanel(tx, campaignId);
-    const existing = await tx.select().from(assignments).where(and(eq(assignments.campaignId, campaignId), eq(assignments.status, 'active')));
+    const existing = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.campaignId, campaignId), eq(assignments.status, 'active')));
     const listed = new Set(list.map((c) => c.id));
     const result = assignReviewers(
       list.map((c) => ({ id: c.id, unitIds: (unitsOf.get(c.id) ?? []).map((u) => u.unitId), industries: c.industries })),
@@ -41,10 +47,15 @@ export async function autoAssign(ctx: UseCaseContext, campaignId: string, input:
     const now = ctx.clock.now();
     const assignedBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     for (let i = 0; i < created.length; i += 500) {
-      const chunk = created.slice(i, i + 500).map((a) => ({ campaignId, candidateId: a.candidateId, expertId: a.expertId, source: 'auto' as const, assignedBy, createdAt: now }));
+      const chunk = created
+        .slice(i, i + 500)
+        .map((a) => ({ campaignId, candidateId: a.candidateId, expertId: a.expertId, source: 'auto' as const, assignedBy, createdAt: now }));
       await tx.insert(assignments).values(chunk);
     }
-    await tx.update(reviewRounds).set({ assignmentSeed: String(seed) }).where(eq(reviewRounds.campaignId, campaignId));
+    await tx
+      .update(reviewRounds)
+      .set({ assignmentSeed: String(seed) })
+      .where(eq(reviewRounds.campaignId, campaignId));
     const byCandidate = new Map(list.map((c) => [c.id, c]));
     const shortfalls = result.shortfalls.map((s) => ({ ...s, label: candidateLabel(byCandidate.get(s.candidateId)!) }));
     await writeAudit(tx, ctx, {

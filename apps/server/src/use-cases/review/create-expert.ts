@@ -15,9 +15,24 @@ export async function createExpert(ctx: UseCaseContext, input: ExpertInput): Pro
     const account = await expertAccount(tx, data, null);
     const [row] = await tx
       .insert(experts)
-      .values({ name: data.name, organization: data.organization, unitId: data.unitId, title: data.title, specialties: data.specialties, phone: data.phone, email: data.email, active: data.active, userId: account?.userId ?? null })
+      .values({
+        name: data.name,
+        organization: data.organization,
+        unitId: data.unitId,
+        title: data.title,
+        specialties: data.specialties,
+        phone: data.phone,
+        email: data.email,
+        active: data.active,
+        userId: account?.userId ?? null,
+      })
       .returning({ id: experts.id });
-    await writeAudit(tx, ctx, { action: 'expert.create', objectType: 'expert', objectId: row!.id, changes: { name: data.name, organization: data.organization, unitId: data.unitId, username: data.username ?? null } });
+    await writeAudit(tx, ctx, {
+      action: 'expert.create',
+      objectType: 'expert',
+      objectId: row!.id,
+      changes: { name: data.name, organization: data.organization, unitId: data.unitId, username: data.username ?? null },
+    });
     return { id: row!.id, temporaryPassword: account?.temporaryPassword ?? null };
   });
   const [expert] = await selectExperts(ctx.db, [id]);

@@ -18,7 +18,10 @@ export async function decideCandidates(ctx: UseCaseContext, campaignId: string, 
   const campaign = await loadReviewCampaign(ctx.db, campaignId, true);
   const ids = data.candidates.map((c) => c.id);
   return ctx.db.transaction(async (tx) => {
-    const rows = await tx.select().from(candidates).where(and(inArray(candidates.id, ids), eq(candidates.campaignId, campaignId)));
+    const rows = await tx
+      .select()
+      .from(candidates)
+      .where(and(inArray(candidates.id, ids), eq(candidates.campaignId, campaignId)));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const missing = ids.find((id) => !byId.has(id) || byId.get(id)!.mergedIntoId !== null || byId.get(id)!.status === 'withdrawn');
     if (missing) throw new DomainError('NOT_FOUND', '所选候选职业不存在、已被合并或已撤销，请刷新后重试');
@@ -34,7 +37,14 @@ export async function decideCandidates(ctx: UseCaseContext, campaignId: string, 
     for (const c of data.candidates) {
       const [updated] = await tx
         .update(candidates)
-        .set({ status: data.decision, decisionReason: data.reason || null, decidedBy: actor.userId, decidedAt: now, updatedAt: now, version: sql`${candidates.version} + 1` })
+        .set({
+          status: data.decision,
+          decisionReason: data.reason || null,
+          decidedBy: actor.userId,
+          decidedAt: now,
+          updatedAt: now,
+          version: sql`${candidates.version} + 1`,
+        })
         .where(and(eq(candidates.id, c.id), eq(candidates.version, c.version)))
         .returning({ id: candidates.id });
       if (!updated) {
@@ -42,8 +52,19 @@ export async function decideCandidates(ctx: UseCaseContext, campaignId: string, 
       }
     }
     const outcome = data.decision === 'selected' ? '入选' : `未入选${data.reason ? `（理由：${data.reason}）` : ''}`;
-    await notifyCandidateOutcomes(tx, campaign, '专家评估结果', data.candidates.map((c) => ({ candidateId: c.id, label: candidateLabel(byId.get(c.id)!), outcome })), now);
-    await writeAudit(tx, ctx, { action: 'candidate.decide', objectType: 'campaign', objectId: campaignId, changes: { decision: data.decision, reason: data.reason, candidates: data.candidates } });
+    await notifyCandidateOutcomes(
+      tx,
+      campaign,
+      '专家评估结果',
+      data.candidates.map((c) => ({ candidateId: c.id, label: candidateLabel(byId.get(c.id)!), outcome })),
+      now,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'candidate.decide',
+      objectType: 'campaign',
+      objectId: campaignId,
+      changes: { decision: data.decision, reason: data.reason, candidates: data.candidates },
+    });
     return { decided: data.candidates.length };
   });
 }

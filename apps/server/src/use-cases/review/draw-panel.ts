@@ -21,13 +21,26 @@ export async function drawPanel(ctx: UseCaseContext, campaignId: string, input: 
     await ensureRound(tx, campaignId);
     const available = (await loadPanel(tx, campaignId)).filter((e) => e.available && e.cap > 0);
     if (available.length < data.panelSize) {
-      throw new DomainError('VALIDATION', `可参加评审的专家只有${String(available.length)}名，少于抽取人数${String(data.panelSize)}名，请减少抽取人数或增加专家`);
+      throw new DomainError(
+        'VALIDATION',
+        `可参加评审的专家只有${String(available.length)}名，少于抽取人数${String(data.panelSize)}名，请减少抽取人数或增加专家`,
+      );
     }
-    const drawn = seededShuffle(available, mulberry32(seed)).slice(0, data.panelSize).map((e) => e.id);
+    const drawn = seededShuffle(available, mulberry32(seed))
+      .slice(0, data.panelSize)
+      .map((e) => e.id);
     const set = new Set(drawn);
     for (const e of available) await upsertPanelRow(tx, campaignId, e.id, { drawn: set.has(e.id) });
-    await tx.update(reviewRounds).set({ drawSeed: String(seed) }).where(eq(reviewRounds.campaignId, campaignId));
-    await writeAudit(tx, ctx, { action: 'review.draw', objectType: 'campaign', objectId: campaignId, changes: { seed, panelSize: data.panelSize, pool: available.map((e) => e.id), drawn } });
+    await tx
+      .update(reviewRounds)
+      .set({ drawSeed: String(seed) })
+      .where(eq(reviewRounds.campaignId, campaignId));
+    await writeAudit(tx, ctx, {
+      action: 'review.draw',
+      objectType: 'campaign',
+      objectId: campaignId,
+      changes: { seed, panelSize: data.panelSize, pool: available.map((e) => e.id), drawn },
+    });
     return { seed, drawn };
   });
 }

@@ -19,7 +19,9 @@ export async function exportScoreSheet(ctx: UseCaseContext, campaignId: string, 
     .from(assignments)
     .innerJoin(candidates, eq(candidates.id, assignments.candidateId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.status, 'active'), eq(assignments.conflictFlag, false)))
+    .where(
+      and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.status, 'active'), eq(assignments.conflictFlag, false)),
+    )
     .orderBy(candidates.occupationCode, candidates.jobTypeName);
   const data = {
     campaignTitle: campaign.title,

@@ -13,13 +13,26 @@ export async function getReviewBoard(ctx: UseCaseContext, campaignId: string) {
   authorizeReview(ctx.actor, 'assign');
   const campaign = await loadReviewCampaign(ctx.db, campaignId);
   const round = await ensureRound(ctx.db, campaignId);
-  const [panel, list, rows] = await Promise.all([loadPanel(ctx.db, campaignId), selectReviewCandidates(ctx.db, campaignId), selectCampaignAssignments(ctx.db, campaignId)]);
-  const unitsOf = await selectCandidateUnits(ctx.db, list.map((c) => c.id));
+  const [panel, list, rows] = await Promise.all([
+    loadPanel(ctx.db, campaignId),
+    selectReviewCandidates(ctx.db, campaignId),
+    selectCampaignAssignments(ctx.db, campaignId),
+  ]);
+  const unitsOf = await selectCandidateUnits(
+    ctx.db,
+    list.map((c) => c.id),
+  );
   const names = new Map((await ctx.db.select({ id: experts.id, name: experts.name }).from(experts)).map((e) => [e.id, e.name]));
   const byCandidate = new Map<string, typeof rows>();
   for (const r of rows) byCandidate.set(r.assignment.candidateId, [...(byCandidate.get(r.assignment.candidateId) ?? []), r]);
   return {
-    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, reviewersPerCandidate: campaign.reviewersPerCandidate, industryTags: campaign.industryTags },
+    campaign: {
+      id: campaign.id,
+      title: campaign.title,
+      status: campaign.status,
+      reviewersPerCandidate: campaign.reviewersPerCandidate,
+      industryTags: campaign.industryTags,
+    },
     round: presentRound(round, ctx.clock.now()),
     actions: reviewBoardActions(ctx.actor, campaign.status),
     panel,
@@ -45,4 +58,3 @@ export async function getReviewBoard(ctx: UseCaseContext, campaignId: string) {
     })),
   };
 }
-

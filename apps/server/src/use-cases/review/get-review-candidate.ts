@@ -38,14 +38,15 @@ export async function getReviewCandidate(ctx: UseCaseContext, candidateId: strin
   const canSeeOthers = authorizeOthers(ctx, target);
   // A conflicted (回避) reviewer's review does not count and is not shown beside the others.
   const assignmentIds = active.filter((a) => !a.assignment.conflictFlag).map((a) => a.assignment.id);
-  const others = canSeeOthers && assignmentIds.length > 0
-    ? await ctx.db
-        .select({ review: reviews, expertName: experts.name })
-        .from(reviews)
-        .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-        .innerJoin(experts, eq(experts.id, assignments.expertId))
-        .where(and(inArray(reviews.assignmentId, assignmentIds), eq(reviews.status, 'submitted')))
-    : [];
+  const others =
+    canSeeOthers && assignmentIds.length > 0
+      ? await ctx.db
+          .select({ review: reviews, expertName: experts.name })
+          .from(reviews)
+          .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+          .innerJoin(experts, eq(experts.id, assignments.expertId))
+          .where(and(inArray(reviews.assignmentId, assignmentIds), eq(reviews.status, 'submitted')))
+      : [];
   const criteria = criteriaOf(round);
   return {
     candidate: {
@@ -64,7 +65,14 @@ export async function getReviewCandidate(ctx: UseCaseContext, candidateId: strin
     },
     units: units.map((u) => {
       const s = sourceOf.get(u.unitId);
-      return { unitName: u.unitName, priority: u.priority, expectedAssessments: s?.expectedAssessments ?? null, industries: s?.industries ?? [], reason: s?.reason ?? '', jobTypeName: s?.jobTypeName ?? c.jobTypeName };
+      return {
+        unitName: u.unitName,
+        priority: u.priority,
+        expectedAssessments: s?.expectedAssessments ?? null,
+        industries: s?.industries ?? [],
+        reason: s?.reason ?? '',
+        jobTypeName: s?.jobTypeName ?? c.jobTypeName,
+      };
     }),
     reference: await referenceOf(ctx, c.campaignId, c.occupationCode),
     round: presentRound(round, ctx.clock.now()),
@@ -82,5 +90,14 @@ function authorizeOthers(ctx: UseCaseContext, target: Parameters<typeof reviewAb
 
 /** A review as the API shows it. */
 export function presentReview(r: typeof reviews.$inferSelect) {
-  return { id: r.id, scores: r.scores, opinion: r.opinion, comment: r.comment, status: r.status, version: r.version, submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() };
+  return {
+    id: r.id,
+    scores: r.scores,
+    opinion: r.opinion,
+    comment: r.comment,
+    status: r.status,
+    version: r.version,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }

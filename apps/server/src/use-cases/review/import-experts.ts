@@ -39,7 +39,10 @@ function parseRow(r: ExpertListRow, unitIds: Map<string, string>): { data?: Pars
  * Imports an expert list from Excel, all or nothing: every problem is reported with its row number in Chinese
  * (400 with details.problems) and nothing is saved; otherwise every row is added (accounts created where a username is given).
  */
-export async function importExperts(ctx: UseCaseContext, bytes: Buffer): Promise<{ created: number; accounts: { username: string; temporaryPassword: string }[] }> {
+export async function importExperts(
+  ctx: UseCaseContext,
+  bytes: Buffer,
+): Promise<{ created: number; accounts: { username: string; temporaryPassword: string }[] }> {
   authorizeReview(ctx.actor, 'manageExperts');
   let rows: ExpertListRow[];
   try {
@@ -53,7 +56,14 @@ export async function importExperts(ctx: UseCaseContext, bytes: Buffer): Promise
   const unitIds = new Map((await ctx.db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.name, u.id]));
   const usernames = rows.map((r) => r.cells.username.toLowerCase()).filter(Boolean);
   const taken = new Set(
-    usernames.length === 0 ? [] : (await ctx.db.select({ u: sql<string>`lower(${users.username})` }).from(users).where(inArray(sql`lower(${users.username})`, usernames))).map((r) => r.u),
+    usernames.length === 0
+      ? []
+      : (
+          await ctx.db
+            .select({ u: sql<string>`lower(${users.username})` })
+            .from(users)
+            .where(inArray(sql`lower(${users.username})`, usernames))
+        ).map((r) => r.u),
   );
   const seen = new Set<string>();
   const problems: { row: number; message: string }[] = [];
@@ -68,7 +78,10 @@ export async function importExperts(ctx: UseCaseContext, bytes: Buffer): Promise
     if (data) parsed.push(data);
   }
   if (problems.length > 0) {
-    const head = problems.slice(0, 5).map((p) => p.message).join('；');
+    const head = problems
+      .slice(0, 5)
+      .map((p) => p.message)
+      .join('；');
     throw new DomainError('VALIDATION', `专家名单有${String(problems.length)}处问题，未导入任何专家。${head}${problems.length > 5 ? '……' : ''}`, { problems });
   }
   const accounts = await ctx.db.transaction(async (tx) => {

@@ -8,7 +8,13 @@ import { requireAllowed } from '../authorize.ts';
 /** Campaigns the actor can work on in the expert evaluation: all for the center, those with assignments for an expert. */
 export async function listReviewCampaigns(ctx: UseCaseContext) {
   const actor = requireAllowed(hasRole(ctx.actor, 'center', 'expert'), ctx.actor);
-  const columns = { id: campaigns.id, title: campaigns.title, year: campaigns.year, status: campaigns.status, reviewersPerCandidate: campaigns.reviewersPerCandidate };
+  const columns = {
+    id: campaigns.id,
+    title: campaigns.title,
+    year: campaigns.year,
+    status: campaigns.status,
+    reviewersPerCandidate: campaigns.reviewersPerCandidate,
+  };
   if (actor.role === 'center') return ctx.db.select(columns).from(campaigns).orderBy(desc(campaigns.year), desc(campaigns.createdAt));
   const expert = await selectExpertOfUser(ctx.db, actor.userId);
   if (!expert) return [];

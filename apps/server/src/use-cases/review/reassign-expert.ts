@@ -22,11 +22,29 @@ export async function reassignExpert(ctx: UseCaseContext, assignmentId: string, 
     await tx.update(assignments).set({ status: 'removed', removedAt: now }).where(eq(assignments.id, assignmentId));
     const [row] = await tx
       .insert(assignments)
-      .values({ campaignId: a.campaignId, candidateId: a.candidateId, expertId: data.expertId, source: 'manual', assignedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, createdAt: now })
+      .values({
+        campaignId: a.campaignId,
+        candidateId: a.candidateId,
+        expertId: data.expertId,
+        source: 'manual',
+        assignedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        createdAt: now,
+      })
       .returning({ id: assignments.id });
-    await writeAudit(tx, ctx, { action: 'review.reassign', objectType: 'assignment', objectId: row!.id, changes: { from: a.expertId, to: data.expertId, candidateId: a.candidateId, replaced: assignmentId } });
+    await writeAudit(tx, ctx, {
+      action: 'review.reassign',
+      objectType: 'assignment',
+      objectId: row!.id,
+      changes: { from: a.expertId, to: data.expertId, candidateId: a.candidateId, replaced: assignmentId },
+    });
     await notifyExperts(tx, ctx.clock, [
-      { expertId: data.expertId, kind: 'review.assigned', title: '您有新的评审任务', body: `市职鉴中心请您评审候选职业：${candidateLabel(candidate)}。`, link: '/review/my' },
+      {
+        expertId: data.expertId,
+        kind: 'review.assigned',
+        title: '您有新的评审任务',
+        body: `市职鉴中心请您评审候选职业：${candidateLabel(candidate)}。`,
+        link: '/review/my',
+      },
     ]);
     return { id: row!.id };
   });

@@ -9,7 +9,9 @@ import { assignments, candidateUnits, experts } from '../../db/schema/index.ts';
  * the assignments flagged now.
  */
 export async function recheckConflicts(tx: Db, candidateId: string): Promise<string[]> {
-  const unitIds = new Set((await tx.select({ unitId: candidateUnits.unitId }).from(candidateUnits).where(eq(candidateUnits.candidateId, candidateId))).map((r) => r.unitId));
+  const unitIds = new Set(
+    (await tx.select({ unitId: candidateUnits.unitId }).from(candidateUnits).where(eq(candidateUnits.candidateId, candidateId))).map((r) => r.unitId),
+  );
   const rows = await tx
     .select({ id: assignments.id, flag: assignments.conflictFlag, unitId: experts.unitId })
     .from(assignments)
@@ -24,7 +26,10 @@ export async function recheckConflicts(tx: Db, candidateId: string): Promise<str
 
 /** Re-checks every candidate an expert is actively assigned to (after the expert's unit changed); answers the expert's flagged assignments. */
 export async function recheckExpertConflicts(tx: Db, expertId: string): Promise<string[]> {
-  const rows = await tx.select({ id: assignments.id, candidateId: assignments.candidateId }).from(assignments).where(and(eq(assignments.expertId, expertId), eq(assignments.status, 'active')));
+  const rows = await tx
+    .select({ id: assignments.id, candidateId: assignments.candidateId })
+    .from(assignments)
+    .where(and(eq(assignments.expertId, expertId), eq(assignments.status, 'active')));
   const own = new Set(rows.map((r) => r.id));
   const flagged: string[] = [];
   for (const candidateId of new Set(rows.map((r) => r.candidateId))) flagged.push(...(await recheckConflicts(tx, candidateId)).filter((id) => own.has(id)));

@@ -18,16 +18,25 @@ export async function remindReviewers(ctx: UseCaseContext, campaignId: string): 
     const rows = await selectCampaignAssignments(tx, campaignId);
     const pending = new Map<string, number>();
     for (const r of rows) {
-      if (r.assignment.status === 'active' && !r.assignment.conflictFlag && r.review?.status !== 'submitted') pending.set(r.assignment.expertId, (pending.get(r.assignment.expertId) ?? 0) + 1);
+      if (r.assignment.status === 'active' && !r.assignment.conflictFlag && r.review?.status !== 'submitted')
+        pending.set(r.assignment.expertId, (pending.get(r.assignment.expertId) ?? 0) + 1);
     }
     const today = shanghaiIsoDate(now);
     const since = new Date(`${today}T00:00:00+08:00`);
-    const users = await tx.select({ id: experts.id, userId: experts.userId }).from(experts).where(inArray(experts.id, [...pending.keys(), '00000000-0000-0000-0000-000000000000']));
+    const users = await tx
+      .select({ id: experts.id, userId: experts.userId })
+      .from(experts)
+      .where(inArray(experts.id, [...pending.keys(), '00000000-0000-0000-0000-000000000000']));
     const userIds = users.map((u) => u.userId).filter((u): u is string => u !== null);
     const already = new Set(
       userIds.length === 0
         ? []
-        : (await tx.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.kind, 'review.reminder'), gte(notifications.createdAt, since), inArray(notifications.userId, userIds)))).map((n) => n.userId),
+        : (
+            await tx
+              .select({ userId: notifications.userId })
+              .from(notifications)
+              .where(and(eq(notifications.kind, 'review.reminder'), gte(notifications.createdAt, since), inArray(notifications.userId, userIds)))
+          ).map((n) => n.userId),
     );
     const due = users.filter((u) => u.userId !== null && !already.has(u.userId));
     const deadline = round.deadline ? `，评审截止日期为${formatChineseDate(round.deadline)}` : '';

@@ -29,16 +29,25 @@ export async function loadReviewTarget(ctx: UseCaseContext, db: Db, candidateId:
     : [];
   const actor = ctx.actor;
   const ids = (rows: typeof active) => rows.map((a) => a.userId).filter((u): u is string => u !== null);
-  const answer = candidate ? accessOf(actor, 'candidate.view', { assignedUserIds: ids(active), conflictedUserIds: ids(active.filter((a) => a.assignment.conflictFlag)) }) : 'missing';
+  const answer = candidate
+    ? accessOf(actor, 'candidate.view', { assignedUserIds: ids(active), conflictedUserIds: ids(active.filter((a) => a.assignment.conflictFlag)) })
+    : 'missing';
   const own = actor.kind === 'user' && actor.role === 'expert' ? active.find((a) => a.userId === actor.userId) : undefined;
   if (answer !== 'allowed' || !candidate) {
     const isExpert = actor.kind === 'user' && actor.role === 'expert';
     if (answer === 'forbidden' && own) {
-      await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'conflict of interest', assignmentId: own.assignment.id } });
+      await writeAuditOutside(ctx.db, ctx, {
+        action,
+        objectType: 'candidate',
+        objectId: candidateId,
+        result: 'denied',
+        changes: { reason: 'conflict of interest', assignmentId: own.assignment.id },
+      });
       const [unit] = own.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, own.unitId)) : [];
       throw accessError('candidate.view', answer, conflictMessage(unit?.name ?? null))!;
     }
-    if (isExpert) await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'not assigned' } });
+    if (isExpert)
+      await writeAuditOutside(ctx.db, ctx, { action, objectType: 'candidate', objectId: candidateId, result: 'denied', changes: { reason: 'not assigned' } });
     throw accessError('candidate.view', answer === 'allowed' ? 'missing' : answer)!;
   }
   const round = await ensureRound(db, candidate.campaignId);

@@ -29,7 +29,14 @@ export async function saveReview(ctx: UseCaseContext, candidateId: string, input
   authorizeReview(ctx.actor, submit ? 'submitReview' : 'saveReview', target);
   const data = parseReview(input, criteriaOf(round), submit);
   const now = ctx.clock.now();
-  const values = { scores: data.scores, opinion: data.opinion, comment: data.comment, status: submit ? ('submitted' as const) : ('draft' as const), submittedAt: submit ? now : null, updatedAt: now };
+  const values = {
+    scores: data.scores,
+    opinion: data.opinion,
+    comment: data.comment,
+    status: submit ? ('submitted' as const) : ('draft' as const),
+    submittedAt: submit ? now : null,
+    updatedAt: now,
+  };
   const assignmentId = own!.assignment.id;
   return ctx.db.transaction(async (tx) => {
     // A conflict (回避) flagged meanwhile refuses the save: the lock waits for a unit change in progress.
@@ -39,9 +46,21 @@ export async function saveReview(ctx: UseCaseContext, candidateId: string, input
     const [current] = await tx.select().from(reviews).where(eq(reviews.assignmentId, assignmentId)).for('update');
     if (current?.status === 'submitted') throw new DomainError('INVALID_STATE', '您已提交对该候选职业的评审，不能再修改；如需修改请联系市职鉴中心退回');
     const [saved] = current
-      ? await tx.update(reviews).set({ ...values, version: current.version + 1 }).where(eq(reviews.id, current.id)).returning()
-      : await tx.insert(reviews).values({ assignmentId, ...values }).returning();
-    await writeAudit(tx, ctx, { action: submit ? 'review.submit' : 'review.save', objectType: 'review', objectId: saved!.id, changes: { candidateId, scores: data.scores, opinion: data.opinion } });
+      ? await tx
+          .update(reviews)
+          .set({ ...values, version: current.version + 1 })
+          .where(eq(reviews.id, current.id))
+          .returning()
+      : await tx
+          .insert(reviews)
+          .values({ assignmentId, ...values })
+          .returning();
+    await writeAudit(tx, ctx, {
+      action: submit ? 'review.submit' : 'review.save',
+      objectType: 'review',
+      objectId: saved!.id,
+      changes: { candidateId, scores: data.scores, opinion: data.opinion },
+    });
     return presentReview(saved!);
   });
 }

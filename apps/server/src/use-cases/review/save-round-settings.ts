@@ -17,7 +17,12 @@ export async function saveRoundSettings(ctx: UseCaseContext, campaignId: string,
     if (data.criteria) set.criteria = data.criteria.map((c) => ({ key: c.id, label: c.name, weight: c.weight, description: c.description }));
     if (data.deadline !== undefined) set.deadline = data.deadline === null ? null : endOfShanghaiDay(data.deadline);
     const [saved] = await tx.update(reviewRounds).set(set).where(eq(reviewRounds.campaignId, campaignId)).returning();
-    await writeAudit(tx, ctx, { action: 'review.round.settings', objectType: 'campaign', objectId: campaignId, changes: { criteria: data.criteria ?? undefined, deadline: data.deadline } });
+    await writeAudit(tx, ctx, {
+      action: 'review.round.settings',
+      objectType: 'campaign',
+      objectId: campaignId,
+      changes: { criteria: data.criteria ?? undefined, deadline: data.deadline },
+    });
     return presentRound(saved!, ctx.clock.now());
   });
 }

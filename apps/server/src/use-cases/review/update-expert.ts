@@ -14,7 +14,11 @@ import { recheckExpertConflicts } from './recheck-conflicts.ts';
  * recommended is flagged (the expert can no longer open or score it, its review stops counting until the center
  * reassigns); answers how many of the expert's assignments are flagged.
  */
-export async function updateExpert(ctx: UseCaseContext, id: string, input: ExpertInput): Promise<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged: number }> {
+export async function updateExpert(
+  ctx: UseCaseContext,
+  id: string,
+  input: ExpertInput,
+): Promise<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged: number }> {
   authorizeReview(ctx.actor, 'manageExperts');
   const data = ExpertInputSchema.parse(input);
   await assertUnitExists(ctx.db, data.unitId);
@@ -27,10 +31,25 @@ export async function updateExpert(ctx: UseCaseContext, id: string, input: Exper
     const account = before.userId ? null : await expertAccount(tx, data, id);
     await tx
       .update(experts)
-      .set({ name: data.name, organization: data.organization, unitId: data.unitId, title: data.title, specialties: data.specialties, phone: data.phone, email: data.email, active: data.active, userId: account?.userId ?? before.userId })
+      .set({
+        name: data.name,
+        organization: data.organization,
+        unitId: data.unitId,
+        title: data.title,
+        specialties: data.specialties,
+        phone: data.phone,
+        email: data.email,
+        active: data.active,
+        userId: account?.userId ?? before.userId,
+      })
       .where(eq(experts.id, id));
     const flagged = before.unitId !== data.unitId ? await recheckExpertConflicts(tx, id) : [];
-    await writeAudit(tx, ctx, { action: 'expert.update', objectType: 'expert', objectId: id, changes: { name: data.name, unitId: data.unitId, active: data.active, conflictsFlagged: flagged } });
+    await writeAudit(tx, ctx, {
+      action: 'expert.update',
+      objectType: 'expert',
+      objectId: id,
+      changes: { name: data.name, unitId: data.unitId, active: data.active, conflictsFlagged: flagged },
+    });
     return { temporaryPassword: account?.temporaryPassword ?? null, conflictsFlagged: flagged.length };
   });
   const [expert] = await selectExperts(ctx.db, [id]);

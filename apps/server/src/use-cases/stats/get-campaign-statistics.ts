@@ -36,7 +36,16 @@ export async function getCampaignStatistics(ctx: UseCaseContext, campaignId: str
 
 async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promise<CampaignStatistics> {
   const versions = await ctx.db
-    .select({ formId: forms.id, status: forms.status, unitType: units.type, number: formVersions.number, isLast: sql<boolean>`${formVersions.number} = ${forms.lastVersionNumber}`, rows: formVersions.rows, submittedAt: formVersions.submittedAt, acceptedAt: forms.acceptedAt })
+    .select({
+      formId: forms.id,
+      status: forms.status,
+      unitType: units.type,
+      number: formVersions.number,
+      isLast: sql<boolean>`${formVersions.number} = ${forms.lastVersionNumber}`,
+      rows: formVersions.rows,
+      submittedAt: formVersions.submittedAt,
+      acceptedAt: forms.acceptedAt,
+    })
     .from(formVersions)
     .innerJoin(forms, eq(forms.id, formVersions.formId))
     .innerJoin(units, eq(units.id, forms.unitId))
@@ -57,7 +66,18 @@ async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promi
       for (const tag of new Set(row.industries.map((t) => t.trim()).filter(Boolean))) bump(byIndustry, tag, 'rows');
     }
   }
-  const pool = await ctx.db.select({ id: candidates.id, occupationCode: candidates.occupationCode, occupationName: candidates.occupationName, jobTypeName: candidates.jobTypeName, industries: candidates.industries, expectedAssessments: candidates.expectedAssessments, inShortageCatalog: candidates.inShortageCatalog }).from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.mergedIntoId)));
+  const pool = await ctx.db
+    .select({
+      id: candidates.id,
+      occupationCode: candidates.occupationCode,
+      occupationName: candidates.occupationName,
+      jobTypeName: candidates.jobTypeName,
+      industries: candidates.industries,
+      expectedAssessments: candidates.expectedAssessments,
+      inShortageCatalog: candidates.inShortageCatalog,
+    })
+    .from(candidates)
+    .where(and(eq(candidates.campaignId, campaignId), isNull(candidates.mergedIntoId)));
   const cu = await ctx.db
     .select({ candidateId: candidateUnits.candidateId, unitType: units.type })
     .from(candidateUnits)
@@ -84,7 +104,9 @@ async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promi
   for (const v of versions) if (v.isLast && v.acceptedAt) day(shanghaiIsoDate(v.acceptedAt)).accepted++;
   let submitted = 0;
   let accepted = 0;
-  const progress = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, d]) => ({ date, submitted: (submitted += d.submitted), accepted: (accepted += d.accepted) }));
+  const progress = [...days.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, d]) => ({ date, submitted: (submitted += d.submitted), accepted: (accepted += d.accepted) }));
   return {
     totals: {
       rosterSize: await rosterSizeOf(ctx.db, campaignId),
@@ -99,7 +121,13 @@ async function computeStatistics(ctx: UseCaseContext, campaignId: string): Promi
     byUnitType: [...byUnitType.values()],
     multiUnit: pool
       .filter((c) => (unitCount.get(c.id) ?? 0) >= 2)
-      .map((c) => ({ occupationCode: c.occupationCode, occupationName: c.occupationName, jobTypeName: c.jobTypeName, unitCount: unitCount.get(c.id) ?? 0, expected: c.expectedAssessments }))
+      .map((c) => ({
+        occupationCode: c.occupationCode,
+        occupationName: c.occupationName,
+        jobTypeName: c.jobTypeName,
+        unitCount: unitCount.get(c.id) ?? 0,
+        expected: c.expectedAssessments,
+      }))
       .sort((a, b) => b.unitCount - a.unitCount || b.expected - a.expected)
       .slice(0, 50),
     progress,

@@ -11,7 +11,11 @@ export async function saveUnit(ctx: UseCaseContext, id: string | null, input: Un
   authorizePlatform(ctx.actor, id ? 'unit.update' : 'unit.create');
   const data = UnitInputSchema.parse(input);
   const clash = or(eq(units.name, data.name), data.creditCode ? eq(units.creditCode, data.creditCode) : undefined);
-  const [dup] = await ctx.db.select().from(units).where(id ? and(clash, ne(units.id, id)) : clash).limit(1);
+  const [dup] = await ctx.db
+    .select()
+    .from(units)
+    .where(id ? and(clash, ne(units.id, id)) : clash)
+    .limit(1);
   if (dup) {
     throw new DomainError('CONFLICT', dup.name === data.name ? `单位“${data.name}”已存在` : `统一社会信用代码 ${data.creditCode ?? ''} 已被“${dup.name}”使用`);
   }
@@ -25,9 +29,7 @@ export async function saveUnit(ctx: UseCaseContext, id: string | null, input: Un
     updatedAt: ctx.clock.now(),
   };
   const row = await ctx.db.transaction(async (tx) => {
-    const [saved] = id
-      ? await tx.update(units).set(values).where(eq(units.id, id)).returning()
-      : await tx.insert(units).values(values).returning();
+    const [saved] = id ? await tx.update(units).set(values).where(eq(units.id, id)).returning() : await tx.insert(units).values(values).returning();
     if (!saved) throw new DomainError('NOT_FOUND', '该单位不存在');
     await writeAudit(tx, ctx, { action: id ? 'unit.update' : 'unit.create', objectType: 'unit', objectId: saved.id, changes: data });
     return saved;

@@ -26,7 +26,10 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
   const data = CreateUserInputSchema.parse(input);
   if (!canManageAccount(ctx.actor, 'user.create', data.role)) await refuseAuditorAccount(ctx, 'user.create', null);
   await checkUnitBinding(ctx.db, data.role, data.unitId);
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, data.username.toLowerCase()));
+  const [existing] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, data.username.toLowerCase()));
   if (existing) throw new DomainError('CONFLICT', `用户名“${data.username}”已被使用，请换一个`);
   const temporaryPassword = data.password ? null : generatePassword();
   const password = data.password ?? temporaryPassword!;
@@ -46,7 +49,12 @@ export async function createUser(ctx: UseCaseContext, input: CreateUserInput): P
         mustChangePassword: true,
       })
       .returning({ id: users.id });
-    await writeAudit(tx, ctx, { action: 'user.create', objectType: 'user', objectId: row!.id, changes: { username: data.username, role: data.role, unitId: data.unitId ?? null } });
+    await writeAudit(tx, ctx, {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: row!.id,
+      changes: { username: data.username, role: data.role, unitId: data.unitId ?? null },
+    });
     return row!.id;
   });
   const [user] = await selectUsers(ctx.db, eq(users.id, id));

@@ -19,7 +19,10 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: UpdateU
   if (data.disabled && user.id === actor.userId) throw new DomainError('VALIDATION', '不能停用自己的账号');
   if (data.unitId !== undefined) await checkUnitBinding(ctx.db, user.role, data.unitId);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ ...data, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ ...data, updatedAt: ctx.clock.now() })
+      .where(eq(users.id, id));
     if (data.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
     await writeAudit(tx, ctx, { action: 'user.update', objectType: 'user', objectId: id, changes: data });
   });

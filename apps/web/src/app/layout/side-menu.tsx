@@ -6,9 +6,7 @@ type Item = Required<MenuProps>['items'][number];
 
 /** The registry route that owns a pathname: the longest matching path prefix. */
 export function activeRoute(routes: AppRoute[], pathname: string): AppRoute | undefined {
-  const matches = routes.filter((r) =>
-    r.path === '/' ? pathname === '/' : pathname === r.path || pathname.startsWith(`${r.path}/`),
-  );
+  const matches = routes.filter((r) => (r.path === '/' ? pathname === '/' : pathname === r.path || pathname.startsWith(`${r.path}/`)));
   return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }
 

@@ -50,9 +50,7 @@ export function LoginPage() {
             <br />
             职业（工种）征集系统
           </Typography.Title>
-          <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', fontSize: 15 }}>
-            上海市职业技能鉴定中心
-          </Typography.Paragraph>
+          <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', fontSize: 15 }}>上海市职业技能鉴定中心</Typography.Paragraph>
           <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.75)', marginTop: 24 }}>
             征集推荐 · 材料核验 · 专家评估 · 公示发布，全流程网上办理。
           </Typography.Paragraph>
@@ -65,7 +63,15 @@ export function LoginPage() {
             请使用系统管理员分配的账号登录
           </Typography.Paragraph>
           {params.get('reason') === 'expired' && !login.isError && (
-            <Alert type="warning" showIcon role="status" data-testid="login-expired" style={{ marginBottom: 16 }} message="登录已超时，请重新登录" description="为保障账号安全，长时间未操作会自动退出；登录后将回到您刚才所在的页面。" />
+            <Alert
+              type="warning"
+              showIcon
+              role="status"
+              data-testid="login-expired"
+              style={{ marginBottom: 16 }}
+              message="登录已超时，请重新登录"
+              description="为保障账号安全，长时间未操作会自动退出；登录后将回到您刚才所在的页面。"
+            />
           )}
           {login.isError && (
             <Alert type="error" showIcon role="alert" data-testid="login-error" style={{ marginBottom: 16 }} message={errorMessage(login.error)} />

@@ -59,7 +59,9 @@ const columns: TableColumnsType<AuditEntry> = [
   {
     title: '变更摘要',
     key: 'changes',
-    render: (_: unknown, e: AuditEntry) => <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{summarizeAuditChanges(e.objectType, e.changes) ?? '—'}</span>,
+    render: (_: unknown, e: AuditEntry) => (
+      <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{summarizeAuditChanges(e.objectType, e.changes) ?? '—'}</span>
+    ),
   },
 ];
 

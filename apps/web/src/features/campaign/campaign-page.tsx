@@ -24,8 +24,16 @@ export function CampaignPage() {
     <>
       <PageHeader
         title={c.title}
-        description={<>{c.docNo} · 截止 {c.deadlineLabel} · <Tag color={c.shownStatus === 'open' ? 'green' : 'default'}>{CAMPAIGN_STATUS_LABELS[c.shownStatus]}</Tag></>}
-        extra={<Button disabled={!c.abilities.update} onClick={() => setEditing(true)}>编辑通知内容</Button>}
+        description={
+          <>
+            {c.docNo} · 截止 {c.deadlineLabel} · <Tag color={c.shownStatus === 'open' ? 'green' : 'default'}>{CAMPAIGN_STATUS_LABELS[c.shownStatus]}</Tag>
+          </>
+        }
+        extra={
+          <Button disabled={!c.abilities.update} onClick={() => setEditing(true)}>
+            编辑通知内容
+          </Button>
+        }
       />
       <Card style={{ marginBottom: 16 }}>
         <PhaseSteps campaign={c} />
@@ -45,9 +53,21 @@ export function CampaignPage() {
                   <Descriptions.Item label="发文日期">{formatDate(c.issueDate)}</Descriptions.Item>
                   <Descriptions.Item label="联系人">{[c.contactName, c.contactPhone, c.contactEmail].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
                   <Descriptions.Item label="产业标签">{c.industryTags.join('、') || '—'}</Descriptions.Item>
-                  <Descriptions.Item label="推荐条件" span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{c.conditionsText || '—'}</div></Descriptions.Item>
-                  <Descriptions.Item label="填表说明" span={2}><ol style={{ margin: 0 }}>{c.instructions.map((t, i) => <li key={i}>{t}</li>)}</ol></Descriptions.Item>
-                  <Descriptions.Item label="公开页面" span={2}><a href={`/api/campaigns/${c.id}/public`} target="_blank" rel="noreferrer">/api/campaigns/{c.id}/public</a></Descriptions.Item>
+                  <Descriptions.Item label="推荐条件" span={2}>
+                    <div style={{ whiteSpace: 'pre-wrap' }}>{c.conditionsText || '—'}</div>
+                  </Descriptions.Item>
+                  <Descriptions.Item label="填表说明" span={2}>
+                    <ol style={{ margin: 0 }}>
+                      {c.instructions.map((t, i) => (
+                        <li key={i}>{t}</li>
+                      ))}
+                    </ol>
+                  </Descriptions.Item>
+                  <Descriptions.Item label="公开页面" span={2}>
+                    <a href={`/api/campaigns/${c.id}/public`} target="_blank" rel="noreferrer">
+                      /api/campaigns/{c.id}/public
+                    </a>
+                  </Descriptions.Item>
                 </Descriptions>
               ),
             },

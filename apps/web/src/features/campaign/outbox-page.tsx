@@ -5,7 +5,12 @@ import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useOutbox, useRetryMail, type OutboxMail } from './campaign.api.ts';
 
-const LABEL: Record<OutboxMail['status'], [string, string]> = { pending: ['待发送', 'processing'], sending: ['发送中', 'blue'], sent: ['已发送', 'success'], failed: ['发送失败', 'error'] };
+const LABEL: Record<OutboxMail['status'], [string, string]> = {
+  pending: ['待发送', 'processing'],
+  sending: ['发送中', 'blue'],
+  sent: ['已发送', 'success'],
+  failed: ['发送失败', 'error'],
+};
 
 /** The e-mail outbox: what waits, what failed and why; a failed mail can be sent again. */
 export function OutboxPage() {
@@ -23,7 +28,10 @@ export function OutboxPage() {
           style={{ marginBottom: 16 }}
           value={status}
           onChange={(v) => setStatus(String(v))}
-          options={[{ value: '', label: '全部' }, ...(['pending', 'failed', 'sent'] as const).map((s) => ({ value: s, label: `${LABEL[s][0]}（${String(counts[s] ?? 0)}）` }))]}
+          options={[
+            { value: '', label: '全部' },
+            ...(['pending', 'failed', 'sent'] as const).map((s) => ({ value: s, label: `${LABEL[s][0]}（${String(counts[s] ?? 0)}）` })),
+          ]}
         />
         <Table<OutboxMail>
           rowKey="id"
@@ -35,7 +43,13 @@ export function OutboxPage() {
             { title: '主题', dataIndex: 'subject', ellipsis: true },
             { title: '状态', dataIndex: 'status', width: 110, render: (s: OutboxMail['status']) => <Tag color={LABEL[s][1]}>{LABEL[s][0]}</Tag> },
             { title: '尝试', dataIndex: 'attempts', width: 70 },
-            { title: '失败原因', dataIndex: 'lastError', width: 220, ellipsis: true, render: (e: string | null) => (e ? <Tooltip title={e}>{e}</Tooltip> : '—') },
+            {
+              title: '失败原因',
+              dataIndex: 'lastError',
+              width: 220,
+              ellipsis: true,
+              render: (e: string | null) => (e ? <Tooltip title={e}>{e}</Tooltip> : '—'),
+            },
             { title: '下次尝试/发送时间', key: 't', width: 190, render: (_: unknown, m) => formatChineseDateTime(new Date(m.sentAt ?? m.nextAttemptAt)) },
             {
               title: '操作',
@@ -43,7 +57,16 @@ export function OutboxPage() {
               width: 90,
               render: (_: unknown, m) =>
                 m.status === 'failed' || m.status === 'pending' ? (
-                  <Button size="small" type="link" onClick={() => retry.mutateAsync(m.id).then(() => message.success('已加入发送队列'), (e: unknown) => message.error(errorMessage(e)))}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() =>
+                      retry.mutateAsync(m.id).then(
+                        () => message.success('已加入发送队列'),
+                        (e: unknown) => message.error(errorMessage(e)),
+                      )
+                    }
+                  >
                     重新发送
                   </Button>
                 ) : null,

@@ -18,21 +18,37 @@ function FormSummary({ form, onImported }: { form: FormView; onImported: (f: For
       extra={
         <Space>
           <FormDocumentsMenu formId={form.id} campaignId={form.campaign.id} hasVersions={form.lastVersionNumber > 0 || form.finalized !== null} />
-          <FormImportDialog formId={form.id} campaignId={form.campaign.id} currentRowCount={form.rows.length} prepare={async () => form.version} onImported={onImported} disabled={!canImport} />
+          <FormImportDialog
+            formId={form.id}
+            campaignId={form.campaign.id}
+            currentRowCount={form.rows.length}
+            prepare={async () => form.version}
+            onImported={onImported}
+            disabled={!canImport}
+          />
         </Space>
       }
     >
       {!canImport && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该推荐表当前不能导入（已提交、已受理或已过截止时间）" />}
       <Descriptions size="small" column={2} bordered>
-        <Descriptions.Item label="征集活动">{form.campaign.title}（截止 {form.campaign.deadlineLabel}）</Descriptions.Item>
-        <Descriptions.Item label="状态"><Tag data-testid="on-behalf-status">{FORM_STATUS_LABELS[form.status]}</Tag></Descriptions.Item>
-        <Descriptions.Item label="当前行数">{form.rows.length} 行（错误 {errors} 处）</Descriptions.Item>
-        <Descriptions.Item label="联系人">{form.header.contactName || '—'} {form.header.contactPhone}</Descriptions.Item>
+        <Descriptions.Item label="征集活动">
+          {form.campaign.title}（截止 {form.campaign.deadlineLabel}）
+        </Descriptions.Item>
+        <Descriptions.Item label="状态">
+          <Tag data-testid="on-behalf-status">{FORM_STATUS_LABELS[form.status]}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label="当前行数">
+          {form.rows.length} 行（错误 {errors} 处）
+        </Descriptions.Item>
+        <Descriptions.Item label="联系人">
+          {form.header.contactName || '—'} {form.header.contactPhone}
+        </Descriptions.Item>
         <Descriptions.Item label="已提交版本">{form.lastVersionNumber === 0 ? '尚未提交' : `第 ${String(form.lastVersionNumber)} 版`}</Descriptions.Item>
         <Descriptions.Item label="保存次数">{form.version}</Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-        {form.rows.map((r) => `${String(r.priority)}. ${r.occupationCode} ${r.occupationName}${r.jobTypeName ? `（${r.jobTypeName}）` : ''}`).join('；') || '暂无行'}
+        {form.rows.map((r) => `${String(r.priority)}. ${r.occupationCode} ${r.occupationName}${r.jobTypeName ? `（${r.jobTypeName}）` : ''}`).join('；') ||
+          '暂无行'}
       </Typography.Paragraph>
     </Card>
   );

@@ -13,10 +13,14 @@ export const downloadFormDocument = (formId: string, format: FormDocumentFormat,
   downloadFile(`/api/forms/${encodeURIComponent(formId)}/document.${format}`, { version }, `推荐表.${format}`);
 
 /** Downloads the offline Excel template of a campaign (with the unit's name for a unit user). */
-export const downloadFormTemplate = (campaignId: string) => downloadFile(`/api/campaigns/${encodeURIComponent(campaignId)}/template.xlsx`, undefined, '推荐表模板.xlsx');
+export const downloadFormTemplate = (campaignId: string) =>
+  downloadFile(`/api/campaigns/${encodeURIComponent(campaignId)}/template.xlsx`, undefined, '推荐表模板.xlsx');
 
 function csrfToken(): string | null {
-  const hit = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('zj_csrf='));
+  const hit = document.cookie
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('zj_csrf='));
   return hit ? decodeURIComponent(hit.slice('zj_csrf='.length)) : null;
 }
 
@@ -47,10 +51,12 @@ export const useConfirmImport = () =>
   });
 
 /** Drops a preview (the draft was never touched). */
-export const discardImport = (formId: string, previewId: string) => api.delete<void>(`/api/forms/${encodeURIComponent(formId)}/imports/${encodeURIComponent(previewId)}`);
+export const discardImport = (formId: string, previewId: string) =>
+  api.delete<void>(`/api/forms/${encodeURIComponent(formId)}/imports/${encodeURIComponent(previewId)}`);
 
 /** The recommending units (for the center to choose whom to import for). */
-export const useUnits = () => useQuery({ queryKey: ['form-documents', 'units'], queryFn: () => api.get<{ id: string; name: string }[]>('/api/units'), staleTime: 60_000 });
+export const useUnits = () =>
+  useQuery({ queryKey: ['form-documents', 'units'], queryFn: () => api.get<{ id: string; name: string }[]>('/api/units'), staleTime: 60_000 });
 
 /** Center: the unit's form in the open campaign, opened (and created if need be) on behalf of the unit. */
 export const useOpenUnitForm = () => useMutation({ mutationFn: (unitId: string) => api.post<FormView>('/api/forms/on-behalf', { unitId }) });

@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Finding, FormHeader, FormRow, ReferenceSearchResult } from '@zhengji/domain';
 import type { FormHistory } from '@zhengji/domain/form/form-history.schemas.ts';
-import type { FormVersionDetailJson as FormVersionDetail, FormVersionSummaryJson as FormVersionSummary, FormViewJson as FormView, ScanUploadResultJson as ScanUploadResult } from '@zhengji/domain/form/form-view.schemas.ts';
+import type {
+  FormVersionDetailJson as FormVersionDetail,
+  FormVersionSummaryJson as FormVersionSummary,
+  FormViewJson as FormView,
+  ScanUploadResultJson as ScanUploadResult,
+} from '@zhengji/domain/form/form-view.schemas.ts';
 import { ApiError, api } from '../../lib/api.ts';
 
 export type {
@@ -43,7 +48,10 @@ export const searchOccupations = (q: string, campaignId: string, signal?: AbortS
 export const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
 
 function csrfToken(): string | null {
-  const hit = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('zj_csrf='));
+  const hit = document.cookie
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('zj_csrf='));
   return hit ? decodeURIComponent(hit.slice('zj_csrf='.length)) : null;
 }
 
@@ -94,7 +102,11 @@ export const useWithdrawForm = (campaignId?: string) => useFormCommand((id: stri
 
 /** The submitted versions of a form. */
 export function useFormVersions(id: string | undefined, enabled: boolean) {
-  return useQuery({ queryKey: formKeys.versions(id ?? ''), queryFn: () => api.get<FormVersionSummary[]>(`/api/forms/${id ?? ''}/versions`), enabled: enabled && !!id });
+  return useQuery({
+    queryKey: formKeys.versions(id ?? ''),
+    queryFn: () => api.get<FormVersionSummary[]>(`/api/forms/${id ?? ''}/versions`),
+    enabled: enabled && !!id,
+  });
 }
 
 /** One version with its diff from the previous one. */
@@ -108,5 +120,10 @@ export function useFormVersion(id: string | undefined, n: number | null) {
 
 /** The unit's history of forms and outcomes (kept after the campaign closes). */
 export function useFormHistory(enabled = true) {
-  return useQuery({ enabled, queryKey: ['forms', 'mine', 'history'], queryFn: () => api.get<FormHistory>('/api/forms/mine/history'), refetchInterval: 120_000 });
+  return useQuery({
+    enabled,
+    queryKey: ['forms', 'mine', 'history'],
+    queryFn: () => api.get<FormHistory>('/api/forms/mine/history'),
+    refetchInterval: 120_000,
+  });
 }

@@ -4,8 +4,16 @@ import { inputFindingsOf, mergeFindings, readExpected, savableRow, type EditorFi
 import { industrySuggestions } from './components/industry-field.tsx';
 
 const row = (p: Partial<FormRow> & { expectedText?: string } = {}): FormRow & { expectedText?: string } => ({
-  occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', standardName: '养老护理员', standardVersion: '2019年版',
-  inShortageCatalog: true, industries: ['养老护理'], expectedAssessments: 100, reason: '需求大', ...p,
+  occupationCode: '4-10-01-05',
+  occupationName: '养老护理员',
+  jobTypeName: '',
+  standardName: '养老护理员',
+  standardVersion: '2019年版',
+  inShortageCatalog: true,
+  industries: ['养老护理'],
+  expectedAssessments: 100,
+  reason: '需求大',
+  ...p,
 });
 
 describe('readExpected: a typed 预计评价人次 is never clamped or rounded', () => {
@@ -37,7 +45,9 @@ describe('readExpected: a typed 预计评价人次 is never clamped or rounded',
 describe('inputFindingsOf and savableRow: text longer than can be saved is cut, and said so', () => {
   it('a reason over 500 characters', () => {
     const r = row({ reason: '理'.repeat(612) });
-    expect(inputFindingsOf(r)).toEqual([{ code: 'input_changed', severity: 'error', field: 'reason', message: '“推荐理由”共 612 字，超过 500 字的上限；只保存了前 500 字，请精简' }]);
+    expect(inputFindingsOf(r)).toEqual([
+      { code: 'input_changed', severity: 'error', field: 'reason', message: '“推荐理由”共 612 字，超过 500 字的上限；只保存了前 500 字，请精简' },
+    ]);
     expect(savableRow(r).reason).toHaveLength(500);
   });
   it('an industry tag over 20 characters', () => {
@@ -52,7 +62,12 @@ describe('inputFindingsOf and savableRow: text longer than can be saved is cut, 
 });
 
 describe('mergeFindings', () => {
-  const rule = (field: keyof FormRow, severity: 'error' | 'warning' = 'error'): EditorFinding => ({ code: 'expected_invalid', severity, message: 'rule', field });
+  const rule = (field: keyof FormRow, severity: 'error' | 'warning' = 'error'): EditorFinding => ({
+    code: 'expected_invalid',
+    severity,
+    message: 'rule',
+    field,
+  });
   it('drops the rules’ "please fill in" for a number that could not be saved, keeps the rest', () => {
     const own = readExpected('1.5').finding!;
     expect(mergeFindings([rule('expectedAssessments'), rule('reason')], [own])).toEqual([rule('reason'), own]);

@@ -7,7 +7,14 @@ import { EXPECTED_MAX, FORM_COLUMN_LABELS as L, INDUSTRY_TAG_MAX_LENGTH, REASON_
 export type EditorFinding = Omit<Finding, 'code'> & { code: Finding['code'] | 'input_changed' };
 
 /** The longest text each field of a row is saved with (FormRowSchema's limits). */
-export const ROW_TEXT_LIMITS = { occupationCode: 30, occupationName: 100, jobTypeName: 100, standardName: 200, standardVersion: 50, reason: REASON_MAX_LENGTH } as const;
+export const ROW_TEXT_LIMITS = {
+  occupationCode: 30,
+  occupationName: 100,
+  jobTypeName: 100,
+  standardName: 200,
+  standardVersion: 50,
+  reason: REASON_MAX_LENGTH,
+} as const;
 const MAX_TAGS = 20;
 
 /** How a typed 预计评价人次 is saved: the number (or null) and, when it differs from the text, why. */
@@ -30,14 +37,21 @@ export function readExpected(text: string): ReadExpected {
   if (/^\d+$/.test(digits) && Number(digits) <= EXPECTED_MAX) {
     const value = Number(digits);
     if (digits === typed) return { value, finding: null };
-    return { value, finding: { code: 'input_changed', severity: 'warning', field, message: `“${L.expectedAssessments}”填写的“${typed}”已按 ${String(value)} 保存，请核对` } };
+    return {
+      value,
+      finding: { code: 'input_changed', severity: 'warning', field, message: `“${L.expectedAssessments}”填写的“${typed}”已按 ${String(value)} 保存，请核对` },
+    };
   }
-  const why = /^[+-]?\d+(\.\d+)?$/.test(digits)
-    ? Number(digits) > EXPECTED_MAX
-      ? `超过上限 ${String(EXPECTED_MAX)}`
-      : '不是不小于 1 的整数'
-    : '不是数字';
-  return { value: null, finding: { code: 'input_changed', severity: 'error', field, message: `“${L.expectedAssessments}”填写的“${typed}”${why}，未保存（按空白保存），请改为 1 至 ${String(EXPECTED_MAX)} 之间的整数` } };
+  const why = /^[+-]?\d+(\.\d+)?$/.test(digits) ? (Number(digits) > EXPECTED_MAX ? `超过上限 ${String(EXPECTED_MAX)}` : '不是不小于 1 的整数') : '不是数字';
+  return {
+    value: null,
+    finding: {
+      code: 'input_changed',
+      severity: 'error',
+      field,
+      message: `“${L.expectedAssessments}”填写的“${typed}”${why}，未保存（按空白保存），请改为 1 至 ${String(EXPECTED_MAX)} 之间的整数`,
+    },
+  };
 }
 
 /** The editor's own findings of a row: a typed number it cannot save as typed, and text longer than can be saved. */
@@ -50,16 +64,31 @@ export function inputFindingsOf(row: FormRow & { expectedText?: string }): Edito
   for (const [key, max] of Object.entries(ROW_TEXT_LIMITS) as [keyof typeof ROW_TEXT_LIMITS, number][]) {
     const length = [...row[key]].length;
     if (length > max) {
-      out.push({ code: 'input_changed', severity: 'error', field: key, message: `“${L[key]}”共 ${String(length)} 字，超过 ${String(max)} 字的上限；只保存了前 ${String(max)} 字，请精简` });
+      out.push({
+        code: 'input_changed',
+        severity: 'error',
+        field: key,
+        message: `“${L[key]}”共 ${String(length)} 字，超过 ${String(max)} 字的上限；只保存了前 ${String(max)} 字，请精简`,
+      });
     }
   }
   for (const tag of row.industries) {
     if ([...tag].length > INDUSTRY_TAG_MAX_LENGTH) {
-      out.push({ code: 'input_changed', severity: 'error', field: 'industries', message: `产业类别“${tag}”超过 ${String(INDUSTRY_TAG_MAX_LENGTH)} 个字；只保存了前 ${String(INDUSTRY_TAG_MAX_LENGTH)} 个字，请简化` });
+      out.push({
+        code: 'input_changed',
+        severity: 'error',
+        field: 'industries',
+        message: `产业类别“${tag}”超过 ${String(INDUSTRY_TAG_MAX_LENGTH)} 个字；只保存了前 ${String(INDUSTRY_TAG_MAX_LENGTH)} 个字，请简化`,
+      });
     }
   }
   if (row.industries.length > MAX_TAGS) {
-    out.push({ code: 'input_changed', severity: 'error', field: 'industries', message: `产业类别最多 ${String(MAX_TAGS)} 个，填写了 ${String(row.industries.length)} 个；只保存了前 ${String(MAX_TAGS)} 个，请删减` });
+    out.push({
+      code: 'input_changed',
+      severity: 'error',
+      field: 'industries',
+      message: `产业类别最多 ${String(MAX_TAGS)} 个，填写了 ${String(row.industries.length)} 个；只保存了前 ${String(MAX_TAGS)} 个，请删减`,
+    });
   }
   return out;
 }

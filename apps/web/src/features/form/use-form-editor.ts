@@ -28,7 +28,20 @@ export function toFormRow(r: EditorRow): FormRow {
 
 /** An empty row. */
 export function emptyRow(): EditorRow {
-  return { key: newKey(), occupationCode: '', occupationName: '', jobTypeName: '', standardName: '', standardVersion: '', inShortageCatalog: null, industries: [], expectedAssessments: null, reason: '', jobTypeOptions: [], standardOptions: [] };
+  return {
+    key: newKey(),
+    occupationCode: '',
+    occupationName: '',
+    jobTypeName: '',
+    standardName: '',
+    standardVersion: '',
+    inShortageCatalog: null,
+    industries: [],
+    expectedAssessments: null,
+    reason: '',
+    jobTypeOptions: [],
+    standardOptions: [],
+  };
 }
 
 /** A row filled from a reference search result: 职业, 工种 choices, the standard and the shortage flag. */
@@ -50,7 +63,8 @@ export function rowFromSearch(hit: ReferenceSearchResult, keep?: EditorRow): Edi
   };
 }
 
-const fromView = (form: FormView): EditorRow[] => form.rows.map(({ id: _id, priority: _p, findings: _f, ...r }) => ({ ...r, key: newKey(), jobTypeOptions: [], standardOptions: [] }));
+const fromView = (form: FormView): EditorRow[] =>
+  form.rows.map(({ id: _id, priority: _p, findings: _f, ...r }) => ({ ...r, key: newKey(), jobTypeOptions: [], standardOptions: [] }));
 
 /**
  * The editor's local state: header and rows as typed, autosaved (debounced) with the version they started from,
@@ -129,17 +143,23 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
     timer.current = setTimeout(() => void save().catch(() => undefined), AUTOSAVE_MS);
   }, [save]);
 
-  const setHeader = useCallback((patch: Partial<FormHeader>) => {
-    latest.current = { ...latest.current, header: { ...latest.current.header, ...patch } };
-    setHeaderState(latest.current.header);
-    touch();
-  }, [touch]);
+  const setHeader = useCallback(
+    (patch: Partial<FormHeader>) => {
+      latest.current = { ...latest.current, header: { ...latest.current.header, ...patch } };
+      setHeaderState(latest.current.header);
+      touch();
+    },
+    [touch],
+  );
 
-  const setRows = useCallback((update: (rows: EditorRow[]) => EditorRow[]) => {
-    latest.current = { ...latest.current, rows: update(latest.current.rows) };
-    setRowsState(latest.current.rows);
-    touch();
-  }, [touch]);
+  const setRows = useCallback(
+    (update: (rows: EditorRow[]) => EditorRow[]) => {
+      latest.current = { ...latest.current, rows: update(latest.current.rows) };
+      setRowsState(latest.current.rows);
+      touch();
+    },
+    [touch],
+  );
 
   /** Saves now (before submitting); rejects when the save fails. */
   const flush = useCallback(async () => {
@@ -162,9 +182,12 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
     };
   }, [rows, form, editable]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   // Each row's findings: the rules' and the editor's own; a row whose inputs and rule findings did not change keeps
   // the same array, so that its (memoized) fields do not render again while another row is typed in.

@@ -19,9 +19,11 @@ export function useLeaveGuard(when: boolean, message = '推荐表还有未保存
     window.addEventListener('beforeunload', onBeforeUnload);
     const nav = navigator as { push: (...a: unknown[]) => void; replace: (...a: unknown[]) => void };
     const { push, replace } = nav;
-    const guard = (go: (...a: unknown[]) => void) => (...args: unknown[]) => {
-      modal.confirm({ title: '离开此页？', content: message, okText: '离开', cancelText: '留在此页', onOk: () => go.apply(nav, args) });
-    };
+    const guard =
+      (go: (...a: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        modal.confirm({ title: '离开此页？', content: message, okText: '离开', cancelText: '留在此页', onOk: () => go.apply(nav, args) });
+      };
     nav.push = guard(push);
     nav.replace = guard(replace);
     return () => {

@@ -16,7 +16,16 @@ const objectionColumns = (open: (id: string) => void): TableColumnsType<Objectio
   { title: '理由', dataIndex: 'grounds', ellipsis: true },
   { title: '状态', dataIndex: 'status', width: 110, render: (s: ObjectionListItem['status']) => <Tag>{OBJECTION_STATUS_LABELS[s]}</Tag> },
   { title: '提交时间', dataIndex: 'createdAt', width: 160, render: (v: string) => formatChineseDateTime(new Date(v)) },
-  { title: '操作', key: 'a', width: 80, render: (_: unknown, o) => <Button type="link" size="small" onClick={() => open(o.id)}>处理</Button> },
+  {
+    title: '操作',
+    key: 'a',
+    width: 80,
+    render: (_: unknown, o) => (
+      <Button type="link" size="small" onClick={() => open(o.id)}>
+        处理
+      </Button>
+    ),
+  },
 ];
 
 const period = (n: NoticeView) => `${chineseIsoDate(n.startDate)}至${chineseIsoDate(n.endDate)}`;
@@ -25,7 +34,9 @@ const period = (n: NoticeView) => `${chineseIsoDate(n.startDate)}至${chineseIso
 function publishSummary(n: NoticeView) {
   return (
     <div data-testid="notice-publish-summary">
-      <p>将发布公示“{n.title}”，共 {n.items.length} 项职业（工种），公示期{period(n)}。</p>
+      <p>
+        将发布公示“{n.title}”，共 {n.items.length} 项职业（工种），公示期{period(n)}。
+      </p>
       <p>发布后公示名单固定（生成快照校验码），不能再修改；征集活动进入“公示中”阶段，公众可在公示期内提出异议。</p>
     </div>
   );
@@ -33,11 +44,22 @@ function publishSummary(n: NoticeView) {
 
 /** What publishing the final list does: how many items, which ones withdrawn after objections. */
 function finalSummary(n: NoticeView, objections: readonly ObjectionListItem[]) {
-  const withdrawn = [...new Map(objections.filter((o) => o.status === 'concluded' && o.effect === 'withdrawn').map((o) => [o.itemSeq, `${o.itemSeq}. ${o.itemLabel}`])).values()];
+  const withdrawn = [
+    ...new Map(objections.filter((o) => o.status === 'concluded' && o.effect === 'withdrawn').map((o) => [o.itemSeq, `${o.itemSeq}. ${o.itemLabel}`])).values(),
+  ];
   return (
     <div data-testid="final-publish-summary">
-      <p>公示期{period(n)}。公示的 {n.items.length} 项中，列入最终名单 {n.items.length - withdrawn.length} 项，撤销 {withdrawn.length} 项{withdrawn.length > 0 ? '：' : '。'}</p>
-      {withdrawn.length > 0 && <ul>{withdrawn.map((w) => <li key={w}>{w}</li>)}</ul>}
+      <p>
+        公示期{period(n)}。公示的 {n.items.length} 项中，列入最终名单 {n.items.length - withdrawn.length} 项，撤销 {withdrawn.length} 项
+        {withdrawn.length > 0 ? '：' : '。'}
+      </p>
+      {withdrawn.length > 0 && (
+        <ul>
+          {withdrawn.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       <p>发布后征集活动进入“已发布”阶段，最终名单公开且不能再修改。</p>
     </div>
   );
@@ -88,9 +110,16 @@ export function NoticePage() {
             loading={campaigns.isLoading}
             data-testid="notice-campaign"
             aria-label="征集活动"
-            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.title}（${CAMPAIGN_STATUS_LABELS[c.status as CampaignStatus] ?? c.status}）` }))}
+            options={(campaigns.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.title}（${CAMPAIGN_STATUS_LABELS[c.status as CampaignStatus] ?? c.status}）`,
+            }))}
           />
-          {campaign && <Button onClick={() => void downloadDossier(campaign.id)} data-testid="dossier-download">下载档案（ZIP）</Button>}
+          {campaign && (
+            <Button onClick={() => void downloadDossier(campaign.id)} data-testid="dossier-download">
+              下载档案（ZIP）
+            </Button>
+          )}
         </Space>
       </Card>
       {campaigns.data?.length === 0 && <Empty description="暂无进入评估或公示阶段的征集活动" />}
@@ -103,12 +132,20 @@ export function NoticePage() {
           title={n.status === 'draft' ? '公示预览（发布时固定）' : '已发布的公示'}
           extra={
             n.status === 'draft' ? (
-              <Button type="primary" disabled={!n.abilities.publish} loading={publish.isPending} onClick={() => confirm('发布公示？', publishSummary(n), '确认发布', () => publish.mutate({ id: n.id, version: n.version }))} data-testid="notice-publish">
+              <Button
+                type="primary"
+                disabled={!n.abilities.publish}
+                loading={publish.isPending}
+                onClick={() => confirm('发布公示？', publishSummary(n), '确认发布', () => publish.mutate({ id: n.id, version: n.version }))}
+                data-testid="notice-publish"
+              >
                 发布公示…
               </Button>
             ) : (
               <Space size="middle">
-                <a href={`/public/notices/${n.id}`} target="_blank" rel="noreferrer">查看公开页面</a>
+                <a href={`/public/notices/${n.id}`} target="_blank" rel="noreferrer">
+                  查看公开页面
+                </a>
                 <IssuedDownloads base={`/public/notices/${n.id}/download`} testId="notice-downloads" />
               </Space>
             )
@@ -119,25 +156,45 @@ export function NoticePage() {
             <Descriptions.Item label="标题">{n.title}</Descriptions.Item>
             <Descriptions.Item label="文号">{n.docNo || '—'}</Descriptions.Item>
             <Descriptions.Item label="公示期">{period(n)}</Descriptions.Item>
-            <Descriptions.Item label="状态"><span data-testid="notice-status">{n.status === 'draft' ? '草稿' : '已发布'}</span></Descriptions.Item>
-            {n.snapshotHash && <Descriptions.Item label="快照校验码"><Typography.Text copyable code>{n.snapshotHash}</Typography.Text></Descriptions.Item>}
+            <Descriptions.Item label="状态">
+              <span data-testid="notice-status">{n.status === 'draft' ? '草稿' : '已发布'}</span>
+            </Descriptions.Item>
+            {n.snapshotHash && (
+              <Descriptions.Item label="快照校验码">
+                <Typography.Text copyable code>
+                  {n.snapshotHash}
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <NoticeItemsTable items={n.items} />
         </Card>
       )}
       {n?.status === 'published' && (
         <Card size="small" style={{ marginBottom: 16 }} title={`异议（${n.objectionCounts.total}，未办结 ${n.objectionCounts.open}）`}>
-          <Table<ObjectionListItem> rowKey="id" size="small" columns={objectionColumns(setOpenId)} dataSource={objections.data ?? []} loading={objections.isLoading} pagination={{ pageSize: 20 }} data-testid="objection-list" />
+          <Table<ObjectionListItem>
+            rowKey="id"
+            size="small"
+            columns={objectionColumns(setOpenId)}
+            dataSource={objections.data ?? []}
+            loading={objections.isLoading}
+            pagination={{ pageSize: 20 }}
+            data-testid="objection-list"
+          />
         </Card>
       )}
       {n?.status === 'published' && (
         <Card size="small" title="最终名单">
-          {publishFinal.isError && <Alert type="error" showIcon message={errorMessage(publishFinal.error)} style={{ marginBottom: 12 }} data-testid="final-error" />}
+          {publishFinal.isError && (
+            <Alert type="error" showIcon message={errorMessage(publishFinal.error)} style={{ marginBottom: 12 }} data-testid="final-error" />
+          )}
           {campaign?.finalPublished && final.data ? (
             <>
               <Typography.Paragraph data-testid="final-summary">
                 已于 {formatChineseDateTime(new Date(final.data.publishedAt))} 发布，共 {final.data.items.length} 项，撤销 {final.data.removed.length} 项。
-                <a href={`/public/final/${final.data.campaignId}`} target="_blank" rel="noreferrer">查看公开页面</a>
+                <a href={`/public/final/${final.data.campaignId}`} target="_blank" rel="noreferrer">
+                  查看公开页面
+                </a>
               </Typography.Paragraph>
               <Typography.Paragraph>
                 <IssuedDownloads base={`/public/final/${final.data.campaignId}/download`} testId="final-downloads" />
@@ -145,7 +202,13 @@ export function NoticePage() {
               <NoticeItemsTable items={final.data.items} />
             </>
           ) : (
-            <Button type="primary" disabled={!n.abilities.publishFinal} loading={publishFinal.isPending} onClick={() => confirm('发布最终名单？', finalSummary(n, objections.data ?? []), '确认发布', () => publishFinal.mutate(n.campaignId))} data-testid="final-publish">
+            <Button
+              type="primary"
+              disabled={!n.abilities.publishFinal}
+              loading={publishFinal.isPending}
+              onClick={() => confirm('发布最终名单？', finalSummary(n, objections.data ?? []), '确认发布', () => publishFinal.mutate(n.campaignId))}
+              data-testid="final-publish"
+            >
               发布最终名单…
             </Button>
           )}

@@ -46,7 +46,11 @@ export function useNoticePeriod(startDate: string | undefined, overrides: Record
 
 /** The objections of a notice (masked). */
 export function useObjections(noticeId: string | null) {
-  return useQuery({ queryKey: noticeKeys.objections(noticeId ?? ''), queryFn: () => api.get<ObjectionListItem[]>(`/api/notices/${noticeId}/objections`), enabled: Boolean(noticeId) });
+  return useQuery({
+    queryKey: noticeKeys.objections(noticeId ?? ''),
+    queryFn: () => api.get<ObjectionListItem[]>(`/api/notices/${noticeId}/objections`),
+    enabled: Boolean(noticeId),
+  });
 }
 
 /** One objection with personal data. */
@@ -56,12 +60,20 @@ export function useObjection(id: string | null) {
 
 /** The final list of a campaign, when published. */
 export function useFinalList(campaignId: string | null, enabled: boolean) {
-  return useQuery({ queryKey: noticeKeys.finalList(campaignId ?? ''), queryFn: () => api.get<FinalListView>(`/api/campaigns/${campaignId}/final-list`), enabled: Boolean(campaignId) && enabled });
+  return useQuery({
+    queryKey: noticeKeys.finalList(campaignId ?? ''),
+    queryFn: () => api.get<FinalListView>(`/api/campaigns/${campaignId}/final-list`),
+    enabled: Boolean(campaignId) && enabled,
+  });
 }
 
 /** The history of an occupation code. */
 export function useOccupationHistory(code: string) {
-  return useQuery({ queryKey: noticeKeys.history(code), queryFn: () => api.get<OccupationHistoryEntry[]>(`/api/occupations/${encodeURIComponent(code)}/history`), enabled: Boolean(code) });
+  return useQuery({
+    queryKey: noticeKeys.history(code),
+    queryFn: () => api.get<OccupationHistoryEntry[]>(`/api/occupations/${encodeURIComponent(code)}/history`),
+    enabled: Boolean(code),
+  });
 }
 
 function useInvalidate() {
@@ -78,19 +90,28 @@ export function useCreateNotice() {
 /** PATCH /api/notices/:id. */
 export function useUpdateNotice() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: ({ id, input }: { id: string; input: UpdateNoticeInput }) => api.patch<NoticeView>(`/api/notices/${id}`, input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: UpdateNoticeInput }) => api.patch<NoticeView>(`/api/notices/${id}`, input),
+    onSuccess: invalidate,
+  });
 }
 
 /** POST /api/notices/:id/publish. */
 export function usePublishNotice() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => api.post<NoticeView>(`/api/notices/${id}/publish`, { version }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => api.post<NoticeView>(`/api/notices/${id}/publish`, { version }),
+    onSuccess: invalidate,
+  });
 }
 
 /** POST /api/objections/:id/actions. */
 export function useHandleObjection() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: ({ id, command }: { id: string; command: ObjectionCommandInput }) => api.post<ObjectionDetail>(`/api/objections/${id}/actions`, command), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, command }: { id: string; command: ObjectionCommandInput }) => api.post<ObjectionDetail>(`/api/objections/${id}/actions`, command),
+    onSuccess: invalidate,
+  });
 }
 
 /** POST /api/campaigns/:id/final-list. */

@@ -43,7 +43,13 @@ export function NotificationBell() {
         onClose={() => setOpen(false)}
         width="min(420px, 100vw)"
         extra={
-          <Button size="small" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate(undefined, { onError: (e) => void message.error(errorMessage(e)) })} data-testid="notification-read-all">
+          <Button
+            size="small"
+            disabled={unread === 0}
+            loading={markAll.isPending}
+            onClick={() => markAll.mutate(undefined, { onError: (e) => void message.error(errorMessage(e)) })}
+            data-testid="notification-read-all"
+          >
             全部标为已读
           </Button>
         }
@@ -69,7 +75,10 @@ export function NotificationBell() {
                       {n.title}
                     </Typography.Text>
                   </Space>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: 0 }} ellipsis={{ rows: 6, expandable: true, symbol: '展开' }}>
+                  <Typography.Paragraph
+                    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: 0 }}
+                    ellipsis={{ rows: 6, expandable: true, symbol: '展开' }}
+                  >
                     {n.body}
                   </Typography.Paragraph>
                   <Space size={8} wrap>
@@ -82,7 +91,12 @@ export function NotificationBell() {
                       </Button>
                     )}
                     {!n.readAt && (
-                      <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => markRead.mutate(n.id, { onError: (e) => void message.error(errorMessage(e)) })}>
+                      <Button
+                        size="small"
+                        type="link"
+                        style={{ paddingInline: 0 }}
+                        onClick={() => markRead.mutate(n.id, { onError: (e) => void message.error(errorMessage(e)) })}
+                      >
                         标为已读
                       </Button>
                     )}

@@ -12,8 +12,16 @@ function toTreeData(nodes: TreeNode[]): TreeDataNode[] {
     title: (
       <span>
         <b>{n.code}</b> {n.name}
-        {n.markers.map((m) => <Tag key={m} color={m === 'S' ? 'blue' : 'cyan'} style={{ marginLeft: 6 }}>{m}</Tag>)}
-        {n.level === 4 && n.standardCount > 0 && <Tag color="geekblue" style={{ marginLeft: 6 }}>标准 {n.standardCount}</Tag>}
+        {n.markers.map((m) => (
+          <Tag key={m} color={m === 'S' ? 'blue' : 'cyan'} style={{ marginLeft: 6 }}>
+            {m}
+          </Tag>
+        ))}
+        {n.level === 4 && n.standardCount > 0 && (
+          <Tag color="geekblue" style={{ marginLeft: 6 }}>
+            标准 {n.standardCount}
+          </Tag>
+        )}
         {n.status !== 'current' && <Tag style={{ marginLeft: 6 }}>{n.status === 'recoded' ? '已改码' : '仅印刷版'}</Tag>}
       </span>
     ),

@@ -6,7 +6,18 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useActivateVersion, useDiscardVersion, useReferenceVersion, type DiffItem, type ReportIssue } from './reference.api.ts';
 import { VersionStatusTag } from './components/version-status-tag.tsx';
 
-const COUNT_LABELS: Record<string, string> = { records: '记录总数', level1: '大类', level2: '中类', level3: '小类', level4: '细类（职业）', newOccupation: '新职业公告', standard: '标准', qualification: '资格', entry: '条目', occupation: '大典节点' };
+const COUNT_LABELS: Record<string, string> = {
+  records: '记录总数',
+  level1: '大类',
+  level2: '中类',
+  level3: '小类',
+  level4: '细类（职业）',
+  newOccupation: '新职业公告',
+  standard: '标准',
+  qualification: '资格',
+  entry: '条目',
+  occupation: '大典节点',
+};
 
 function IssueTable({ issues, unit }: { issues: ReportIssue[]; unit: string }) {
   return (
@@ -55,26 +66,52 @@ export function ReferenceVersionPage() {
   return (
     <>
       <PageHeader
-        title={<Space>{v.name}<VersionStatusTag status={v.status} /></Space>}
+        title={
+          <Space>
+            {v.name}
+            <VersionStatusTag status={v.status} />
+          </Space>
+        }
         description={v.kindLabel}
         extra={
           <>
             {v.abilities.discard && (
               <Popconfirm title="放弃此预览？" onConfirm={() => discard.mutate(v.id, { onSuccess: () => navigate('/reference/versions') })}>
-                <Button danger loading={discard.isPending}>放弃预览</Button>
+                <Button danger loading={discard.isPending}>
+                  放弃预览
+                </Button>
               </Popconfirm>
             )}
             {v.status === 'draft' && (
-              <Popconfirm title="确认启用？" description="启用后，新的检查将使用此版本；已绑定旧版本的征集活动不受影响。" onConfirm={() => activate.mutate(v.id, { onSuccess: () => void message.success('已启用') })} disabled={!v.abilities.activate}>
-                <Button type="primary" disabled={!v.abilities.activate} loading={activate.isPending}>确认启用</Button>
+              <Popconfirm
+                title="确认启用？"
+                description="启用后，新的检查将使用此版本；已绑定旧版本的征集活动不受影响。"
+                onConfirm={() => activate.mutate(v.id, { onSuccess: () => void message.success('已启用') })}
+                disabled={!v.abilities.activate}
+              >
+                <Button type="primary" disabled={!v.abilities.activate} loading={activate.isPending}>
+                  确认启用
+                </Button>
               </Popconfirm>
             )}
           </>
         }
       />
-      {v.status === 'draft' && r.errorCount > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={`预览中有 ${r.errorCount} 处错误，不能启用`} description="请按下方错误列表修正文件后重新导入，并放弃此预览。当前生效版本未受影响。" />}
-      {v.status === 'draft' && r.errorCount === 0 && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="这是预览，尚未生效。请核对记录数和变化，确认无误后点击“确认启用”。" />}
-      {(activate.isError || discard.isError) && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorMessage(activate.error ?? discard.error)} />}
+      {v.status === 'draft' && r.errorCount > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`预览中有 ${r.errorCount} 处错误，不能启用`}
+          description="请按下方错误列表修正文件后重新导入，并放弃此预览。当前生效版本未受影响。"
+        />
+      )}
+      {v.status === 'draft' && r.errorCount === 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="这是预览，尚未生效。请核对记录数和变化，确认无误后点击“确认启用”。" />
+      )}
+      {(activate.isError || discard.isError) && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorMessage(activate.error ?? discard.error)} />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label="依据文件">{v.sourceDocument ?? '—'}</Descriptions.Item>
@@ -82,11 +119,19 @@ export function ReferenceVersionPage() {
           <Descriptions.Item label="导入人">{v.importedBy ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="导入时间">{formatChineseDateTime(new Date(v.importedAt))}</Descriptions.Item>
           <Descriptions.Item label="启用时间">{v.activatedAt ? formatChineseDateTime(new Date(v.activatedAt)) : '—'}</Descriptions.Item>
-          <Descriptions.Item label="文件">{r.files.map((f) => `${f.fileName}（${f.encoding}，${Math.ceil(f.bytes / 1024)} KB）`).join('；') || (r.change ?? '—')}</Descriptions.Item>
-          <Descriptions.Item label="内容摘要（SHA-256）"><Typography.Text code copyable>{v.contentHash.slice(0, 16)}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="文件">
+            {r.files.map((f) => `${f.fileName}（${f.encoding}，${Math.ceil(f.bytes / 1024)} KB）`).join('；') || (r.change ?? '—')}
+          </Descriptions.Item>
+          <Descriptions.Item label="内容摘要（SHA-256）">
+            <Typography.Text code copyable>
+              {v.contentHash.slice(0, 16)}
+            </Typography.Text>
+          </Descriptions.Item>
         </Descriptions>
         <Space size="large" wrap style={{ marginTop: 16 }}>
-          {Object.entries(r.counts).map(([k, n]) => <Statistic key={k} title={COUNT_LABELS[k] ?? k} value={n} />)}
+          {Object.entries(r.counts).map(([k, n]) => (
+            <Statistic key={k} title={COUNT_LABELS[k] ?? k} value={n} />
+          ))}
           <Statistic title="错误" value={r.errorCount} valueStyle={{ color: r.errorCount ? '#cf1322' : undefined }} />
           <Statistic title="提示" value={r.warningCount} />
         </Space>
@@ -102,7 +147,9 @@ export function ReferenceVersionPage() {
             { key: 'changed', label: `其他修改（${d.changed}）`, children: <DiffTable items={d.changedItems} /> },
           ]}
         />
-        <Typography.Text type="secondary">变化是与导入时的生效版本比较的结果{d.baseVersionId ? '' : '（导入时该数据集尚无生效版本）'}；列表最多显示前 200 条。</Typography.Text>
+        <Typography.Text type="secondary">
+          变化是与导入时的生效版本比较的结果{d.baseVersionId ? '' : '（导入时该数据集尚无生效版本）'}；列表最多显示前 200 条。
+        </Typography.Text>
       </Card>
     </>
   );

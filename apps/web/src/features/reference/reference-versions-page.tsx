@@ -32,7 +32,12 @@ export function ReferenceVersionsPage() {
         </>
       ),
     },
-    { title: '变化', key: 'diff', width: 200, render: (_, v) => `新增 ${v.summary.diff.added}，删除 ${v.summary.diff.removed}，改名 ${v.summary.diff.renamed}，修改 ${v.summary.diff.changed}` },
+    {
+      title: '变化',
+      key: 'diff',
+      width: 200,
+      render: (_, v) => `新增 ${v.summary.diff.added}，删除 ${v.summary.diff.removed}，改名 ${v.summary.diff.renamed}，修改 ${v.summary.diff.changed}`,
+    },
     { title: '导入人', dataIndex: 'importedBy', width: 150 },
     { title: '导入时间', dataIndex: 'importedAt', width: 170, render: (t: string) => formatChineseDateTime(new Date(t)) },
   ];
@@ -41,12 +46,34 @@ export function ReferenceVersionsPage() {
       <PageHeader
         title="参考数据版本"
         description="每个数据集同时只有一个生效版本；导入先生成预览，经确认后生效。征集活动绑定其所用版本，便于日后复核。"
-        extra={hasAbility(me, 'reference.import') && <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入数据</Button>}
+        extra={
+          hasAbility(me, 'reference.import') && (
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入数据
+            </Button>
+          )
+        }
       />
       <Card>
-        <Select allowClear placeholder="全部数据集" aria-label="数据集" style={{ width: 320, marginBottom: 16 }} value={kind} onChange={setKind} options={REFERENCE_DATASET_KINDS.map((k) => ({ value: k, label: REFERENCE_DATASET_LABELS[k] }))} />
+        <Select
+          allowClear
+          placeholder="全部数据集"
+          aria-label="数据集"
+          style={{ width: 320, marginBottom: 16 }}
+          value={kind}
+          onChange={setKind}
+          options={REFERENCE_DATASET_KINDS.map((k) => ({ value: k, label: REFERENCE_DATASET_LABELS[k] }))}
+        />
         {versions.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorMessage(versions.error)} />}
-        <Table<ReferenceVersion> rowKey="id" size="middle" loading={versions.isPending} columns={columns} dataSource={versions.data ?? []} scroll={{ x: 1300 }} pagination={{ defaultPageSize: 20 }} />
+        <Table<ReferenceVersion>
+          rowKey="id"
+          size="middle"
+          loading={versions.isPending}
+          columns={columns}
+          dataSource={versions.data ?? []}
+          scroll={{ x: 1300 }}
+          pagination={{ defaultPageSize: 20 }}
+        />
       </Card>
       <ImportModal open={importing} onClose={() => setImporting(false)} />
     </>

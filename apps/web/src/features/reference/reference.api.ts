@@ -110,7 +110,12 @@ export async function uploadReferenceImport(req: ImportRequest): Promise<Referen
   for (const f of req.files) form.append('file', f, f.name);
   let res: Response;
   try {
-    res = await fetch('/api/reference/versions', { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': req.csrfToken, accept: 'application/json' } });
+    res = await fetch('/api/reference/versions', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': req.csrfToken, accept: 'application/json' },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }

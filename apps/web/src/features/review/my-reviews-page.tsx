@@ -26,14 +26,23 @@ export function MyReviewsPage() {
           <>
             {select}
             {data && (
-              <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(`/api/campaigns/${campaignId}/review/experts/${data.expert.id}/score-sheet`, { format: 'pdf' }, '专家评审表.pdf')}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  void downloadFile(`/api/campaigns/${campaignId}/review/experts/${data.expert.id}/score-sheet`, { format: 'pdf' }, '专家评审表.pdf')
+                }
+              >
                 下载专家评审表（签字用）
               </Button>
             )}
           </>
         }
       />
-      {campaigns.data?.length === 0 && <Card><Empty description="暂无分配给您的评审任务" /></Card>}
+      {campaigns.data?.length === 0 && (
+        <Card>
+          <Empty description="暂无分配给您的评审任务" />
+        </Card>
+      )}
       {my.isError && <Alert type="error" showIcon message={errorMessage(my.error)} />}
       {data?.conflictReason && (
         <Alert
@@ -54,7 +63,11 @@ export function MyReviewsPage() {
                 已提交 {data.progress.submitted} / {data.progress.total}，草稿 {data.progress.drafts}
               </Typography.Title>
               <Typography.Text type="secondary">
-                {data.round.closed ? '本轮评审已结束' : data.round.deadline ? `请于${formatChineseDate(new Date(`${data.round.deadline}T00:00:00+08:00`))}前完成` : '评审进行中'}
+                {data.round.closed
+                  ? '本轮评审已结束'
+                  : data.round.deadline
+                    ? `请于${formatChineseDate(new Date(`${data.round.deadline}T00:00:00+08:00`))}前完成`
+                    : '评审进行中'}
               </Typography.Text>
             </div>
             {next && !data.round.closed && (
@@ -68,16 +81,42 @@ export function MyReviewsPage() {
             size="middle"
             dataSource={data.items}
             pagination={false}
-            onRow={(r) => (r.conflicted ? { style: { color: '#999' } } : { onClick: () => navigate(`/review/my/${r.candidateId}`), style: { cursor: 'pointer' } })}
+            onRow={(r) =>
+              r.conflicted ? { style: { color: '#999' } } : { onClick: () => navigate(`/review/my/${r.candidateId}`), style: { cursor: 'pointer' } }
+            }
             columns={[
               { title: '序号', key: 'i', width: 60, render: (_, __, i) => i + 1 },
               { title: '职业编码', dataIndex: 'occupationCode', width: 120 },
-              { title: '职业（工种）', key: 'n', render: (_, r) => {
-                const label = `${r.occupationName}${r.jobTypeName ? `（${r.jobTypeName}）` : ''}`;
-                return r.conflicted ? label : <a href={`/review/my/${r.candidateId}`} onClick={(e) => e.preventDefault()}>{label}</a>;
-              } },
+              {
+                title: '职业（工种）',
+                key: 'n',
+                render: (_, r) => {
+                  const label = `${r.occupationName}${r.jobTypeName ? `（${r.jobTypeName}）` : ''}`;
+                  return r.conflicted ? (
+                    label
+                  ) : (
+                    <a href={`/review/my/${r.candidateId}`} onClick={(e) => e.preventDefault()}>
+                      {label}
+                    </a>
+                  );
+                },
+              },
               { title: '产业类别', dataIndex: 'industries', render: (v: string[]) => v.join('、') },
-              { title: '状态', dataIndex: 'reviewStatus', width: 100, render: (v: Item['reviewStatus'], r) => (r.conflicted ? <Tag color="red">须回避</Tag> : v === 'submitted' ? <Tag color="green">已提交</Tag> : v === 'draft' ? <Tag color="orange">草稿</Tag> : <Tag>未评审</Tag>) },
+              {
+                title: '状态',
+                dataIndex: 'reviewStatus',
+                width: 100,
+                render: (v: Item['reviewStatus'], r) =>
+                  r.conflicted ? (
+                    <Tag color="red">须回避</Tag>
+                  ) : v === 'submitted' ? (
+                    <Tag color="green">已提交</Tag>
+                  ) : v === 'draft' ? (
+                    <Tag color="orange">草稿</Tag>
+                  ) : (
+                    <Tag>未评审</Tag>
+                  ),
+              },
               { title: '意见', dataIndex: 'opinion', width: 90, render: (v: Item['opinion']) => (v ? REVIEW_OPINION_LABELS[v] : '') },
             ]}
           />

@@ -28,7 +28,11 @@ export function ReviewBoardPage() {
   const runAuto = () =>
     auto.mutateAsync({ campaignId: campaignId!, seed: seed ?? undefined }).then((r) => {
       if (r.shortfalls.length === 0) void message.success(`已自动分配${r.created}项评审（随机种子 ${r.seed}）`);
-      else modal.warning({ title: `已分配${r.created}项，${r.shortfalls.length}个候选职业专家不足`, content: r.shortfalls.map((s) => `${s.label}：${s.reason}`).join('\n') });
+      else
+        modal.warning({
+          title: `已分配${r.created}项，${r.shortfalls.length}个候选职业专家不足`,
+          content: r.shortfalls.map((s) => `${s.label}：${s.reason}`).join('\n'),
+        });
     }, fail);
 
   const panelColumns: TableColumnsType<PanelMember> = [
@@ -36,8 +40,36 @@ export function ReviewBoardPage() {
     { title: '工作单位', dataIndex: 'organization', width: 200 },
     { title: '回避单位', dataIndex: 'unitName', width: 200, render: (v: string | null) => v ?? '—' },
     { title: '专业领域', dataIndex: 'specialties', render: (v: string[]) => v.join('、') },
-    { title: '本次参加', dataIndex: 'available', width: 90, render: (v: boolean, e) => <Switch size="small" checked={v} disabled={!e.active} onChange={(available) => setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available, cap: e.cap }).catch(fail)} /> },
-    { title: '评审上限', dataIndex: 'cap', width: 110, render: (v: number, e) => <InputNumber size="small" min={0} max={500} defaultValue={v} onBlur={(ev) => { const cap = Number(ev.target.value); if (cap !== v) setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available: e.available, cap }).catch(fail); }} /> },
+    {
+      title: '本次参加',
+      dataIndex: 'available',
+      width: 90,
+      render: (v: boolean, e) => (
+        <Switch
+          size="small"
+          checked={v}
+          disabled={!e.active}
+          onChange={(available) => setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available, cap: e.cap }).catch(fail)}
+        />
+      ),
+    },
+    {
+      title: '评审上限',
+      dataIndex: 'cap',
+      width: 110,
+      render: (v: number, e) => (
+        <InputNumber
+          size="small"
+          min={0}
+          max={500}
+          defaultValue={v}
+          onBlur={(ev) => {
+            const cap = Number(ev.target.value);
+            if (cap !== v) setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available: e.available, cap }).catch(fail);
+          }}
+        />
+      ),
+    },
     { title: '已抽中', dataIndex: 'drawn', width: 80, render: (v: boolean) => (v ? <Tag color="gold">抽中</Tag> : '') },
     { title: '已分配', dataIndex: 'load', width: 80, sorter: (a, b) => a.load - b.load },
   ];
@@ -59,14 +91,34 @@ export function ReviewBoardPage() {
       {data && (
         <Card style={{ marginBottom: 16 }} size="small">
           <Space wrap size="large">
-            <span>每个候选职业 <b>{data.campaign.reviewersPerCandidate}</b> 名专家评审</span>
+            <span>
+              每个候选职业 <b>{data.campaign.reviewersPerCandidate}</b> 名专家评审
+            </span>
             <span>
               评审截止：
-              <DatePicker size="small" format={DATE_FORMAT} aria-label="评审截止日期" value={data.round.deadline ? dayjs(data.round.deadline) : null} onChange={(d) => round.mutateAsync({ campaignId: campaignId!, deadline: d ? d.format('YYYY-MM-DD') : null }).then(() => message.success('截止日期已保存'), fail)} />
+              <DatePicker
+                size="small"
+                format={DATE_FORMAT}
+                aria-label="评审截止日期"
+                value={data.round.deadline ? dayjs(data.round.deadline) : null}
+                onChange={(d) =>
+                  round
+                    .mutateAsync({ campaignId: campaignId!, deadline: d ? d.format('YYYY-MM-DD') : null })
+                    .then(() => message.success('截止日期已保存'), fail)
+                }
+              />
             </span>
             {data.round.closed ? <Tag color="red">评审已结束</Tag> : <Tag color="blue">评审进行中</Tag>}
-            <Button size="small" onClick={() => remind.mutateAsync(campaignId!).then((r) => message.success(`已提醒${r.reminded}名专家`), fail)}>提醒未完成的专家</Button>
-            <Button size="small" danger={!data.round.closed} onClick={() => close.mutateAsync({ campaignId: campaignId!, close: !data.round.closed }).catch(fail)}>{data.round.closed ? '重新开放评审' : '结束本轮评审'}</Button>
+            <Button size="small" onClick={() => remind.mutateAsync(campaignId!).then((r) => message.success(`已提醒${r.reminded}名专家`), fail)}>
+              提醒未完成的专家
+            </Button>
+            <Button
+              size="small"
+              danger={!data.round.closed}
+              onClick={() => close.mutateAsync({ campaignId: campaignId!, close: !data.round.closed }).catch(fail)}
+            >
+              {data.round.closed ? '重新开放评审' : '结束本轮评审'}
+            </Button>
             {data.round.drawSeed && <Typography.Text type="secondary">抽取种子 {data.round.drawSeed}</Typography.Text>}
             {data.round.assignmentSeed && <Typography.Text type="secondary">分配种子 {data.round.assignmentSeed}</Typography.Text>}
           </Space>
@@ -79,12 +131,20 @@ export function ReviewBoardPage() {
             label: '分配情况',
             children: data && (
               <Card
-                title={data.actions.autoAssign.reason && <Typography.Text type="warning" data-testid="auto-assign-reason" style={{ fontWeight: 'normal', whiteSpace: 'normal' }}>{data.actions.autoAssign.reason}</Typography.Text>}
+                title={
+                  data.actions.autoAssign.reason && (
+                    <Typography.Text type="warning" data-testid="auto-assign-reason" style={{ fontWeight: 'normal', whiteSpace: 'normal' }}>
+                      {data.actions.autoAssign.reason}
+                    </Typography.Text>
+                  )
+                }
                 extra={
                   <Space>
                     <InputNumber placeholder="随机种子（可选）" style={{ width: 160 }} min={0} max={4294967295} value={seed} onChange={setSeed} />
                     <Tooltip title={data.actions.autoAssign.reason}>
-                      <Button type="primary" loading={auto.isPending} disabled={!data.actions.autoAssign.allowed} onClick={() => void runAuto()}>自动分配</Button>
+                      <Button type="primary" loading={auto.isPending} disabled={!data.actions.autoAssign.allowed} onClick={() => void runAuto()}>
+                        自动分配
+                      </Button>
                     </Tooltip>
                   </Space>
                 }
@@ -101,7 +161,18 @@ export function ReviewBoardPage() {
                 extra={
                   <Space>
                     <InputNumber placeholder="抽取人数" min={1} value={panelSize} onChange={setPanelSize} />
-                    <Button disabled={!panelSize || !data.actions.draw.allowed} title={data.actions.draw.reason ?? undefined} loading={draw.isPending} onClick={() => draw.mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined }).then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)}>随机抽取</Button>
+                    <Button
+                      disabled={!panelSize || !data.actions.draw.allowed}
+                      title={data.actions.draw.reason ?? undefined}
+                      loading={draw.isPending}
+                      onClick={() =>
+                        draw
+                          .mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined })
+                          .then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)
+                      }
+                    >
+                      随机抽取
+                    </Button>
                   </Space>
                 }
               >

@@ -38,7 +38,18 @@ const candidate = (id: string, name: string): ReviewCandidate => ({
   round,
   myReview: null,
   otherReviews: [],
-  abilities: { manageExperts: false, assign: false, viewCandidate: true, saveReview: true, submitReview: true, reopenReview: false, viewOtherReviews: false, viewAggregates: false, decide: false, exportScoreSheet: false },
+  abilities: {
+    manageExperts: false,
+    assign: false,
+    viewCandidate: true,
+    saveReview: true,
+    submitReview: true,
+    reopenReview: false,
+    viewOtherReviews: false,
+    viewAggregates: false,
+    decide: false,
+    exportScoreSheet: false,
+  },
 });
 
 const my: MyReviews = {

@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CandidateDecision, ReviewOpinion } from '@zhengji/domain';
-import type { MyReviews, Review, ReviewBoard, ReviewCampaign, ReviewCandidate, ReviewResults, ReviewRound } from '@zhengji/domain/review/review-view.schemas.ts';
+import type {
+  MyReviews,
+  Review,
+  ReviewBoard,
+  ReviewCampaign,
+  ReviewCandidate,
+  ReviewResults,
+  ReviewRound,
+} from '@zhengji/domain/review/review-view.schemas.ts';
 import type { Expert, ExpertInput, LinkableAccount } from '@zhengji/domain/review/review.panel.ts';
 import { api, ApiError } from '../../lib/api.ts';
 
@@ -47,17 +55,30 @@ export function useLinkableAccounts(enabled: boolean) {
 
 /** The center's board of a campaign. */
 export function useReviewBoard(campaignId: string | undefined) {
-  return useQuery({ queryKey: reviewKeys.board(campaignId ?? ''), queryFn: () => api.get<ReviewBoard>(`/api/campaigns/${campaignId}/review`), enabled: !!campaignId });
+  return useQuery({
+    queryKey: reviewKeys.board(campaignId ?? ''),
+    queryFn: () => api.get<ReviewBoard>(`/api/campaigns/${campaignId}/review`),
+    enabled: !!campaignId,
+  });
 }
 
 /** The expert's worklist. */
 export function useMyReviews(campaignId: string | undefined) {
-  return useQuery({ queryKey: reviewKeys.my(campaignId ?? ''), queryFn: () => api.get<MyReviews>(`/api/campaigns/${campaignId}/review/my`), enabled: !!campaignId });
+  return useQuery({
+    queryKey: reviewKeys.my(campaignId ?? ''),
+    queryFn: () => api.get<MyReviews>(`/api/campaigns/${campaignId}/review/my`),
+    enabled: !!campaignId,
+  });
 }
 
 /** One candidate to review. */
 export function useReviewCandidate(candidateId: string | undefined) {
-  return useQuery({ queryKey: reviewKeys.candidate(candidateId ?? ''), queryFn: () => api.get<ReviewCandidate>(`/api/review/candidates/${candidateId}`), enabled: !!candidateId, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 });
+  return useQuery({
+    queryKey: reviewKeys.candidate(candidateId ?? ''),
+    queryFn: () => api.get<ReviewCandidate>(`/api/review/candidates/${candidateId}`),
+    enabled: !!candidateId,
+    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+  });
 }
 
 /** The aggregation with the threshold's proposals. */
@@ -87,19 +108,44 @@ export const reviewApi = {
   draw: ({ campaignId, panelSize, seed }: { campaignId: string; panelSize: number; seed?: number }) =>
     api.post<{ seed: number; drawn: string[] }>(`/api/campaigns/${campaignId}/review/draw`, { panelSize, seed }),
   autoAssign: ({ campaignId, seed }: { campaignId: string; seed?: number }) =>
-    api.post<{ seed: number; created: number; shortfalls: { label: string; reason: string }[]; loadSpread: number }>(`/api/campaigns/${campaignId}/review/auto-assign`, seed === undefined ? {} : { seed }),
+    api.post<{ seed: number; created: number; shortfalls: { label: string; reason: string }[]; loadSpread: number }>(
+      `/api/campaigns/${campaignId}/review/auto-assign`,
+      seed === undefined ? {} : { seed },
+    ),
   assign: ({ campaignId, candidateId, expertId }: { campaignId: string; candidateId: string; expertId: string }) =>
     api.post(`/api/campaigns/${campaignId}/review/assignments`, { candidateId, expertId }),
   remove: (assignmentId: string) => api.delete<{ keptReview: string | null }>(`/api/review/assignments/${assignmentId}`),
-  reassign: ({ assignmentId, expertId }: { assignmentId: string; expertId: string }) => api.post<{ id: string }>(`/api/review/assignments/${assignmentId}/reassign`, { expertId }),
-  round: ({ campaignId, deadline }: { campaignId: string; deadline: string | null }) => api.put<ReviewRound>(`/api/campaigns/${campaignId}/review/round`, { deadline }),
-  closeRound: ({ campaignId, close }: { campaignId: string; close: boolean }) => api.post<ReviewRound>(`/api/campaigns/${campaignId}/review/round/${close ? 'close' : 'reopen'}`),
+  reassign: ({ assignmentId, expertId }: { assignmentId: string; expertId: string }) =>
+    api.post<{ id: string }>(`/api/review/assignments/${assignmentId}/reassign`, { expertId }),
+  round: ({ campaignId, deadline }: { campaignId: string; deadline: string | null }) =>
+    api.put<ReviewRound>(`/api/campaigns/${campaignId}/review/round`, { deadline }),
+  closeRound: ({ campaignId, close }: { campaignId: string; close: boolean }) =>
+    api.post<ReviewRound>(`/api/campaigns/${campaignId}/review/round/${close ? 'close' : 'reopen'}`),
   remind: (campaignId: string) => api.post<{ reminded: number }>(`/api/campaigns/${campaignId}/review/remind`),
-  saveReview: ({ candidateId, body, submit }: { candidateId: string; body: { scores: Record<string, number | null>; opinion: ReviewOpinion | null; comment: string }; submit: boolean }) =>
-    submit ? api.post<Review>(`/api/review/candidates/${candidateId}/review/submit`, body) : api.put<Review>(`/api/review/candidates/${candidateId}/review`, body),
+  saveReview: ({
+    candidateId,
+    body,
+    submit,
+  }: {
+    candidateId: string;
+    body: { scores: Record<string, number | null>; opinion: ReviewOpinion | null; comment: string };
+    submit: boolean;
+  }) =>
+    submit
+      ? api.post<Review>(`/api/review/candidates/${candidateId}/review/submit`, body)
+      : api.put<Review>(`/api/review/candidates/${candidateId}/review`, body),
   reopen: (reviewId: string) => api.post<Review>(`/api/review/reviews/${reviewId}/reopen`),
-  decide: ({ campaignId, candidates, decision, reason }: { campaignId: string; candidates: { id: string; version: number }[]; decision: CandidateDecision; reason: string }) =>
-    api.post<{ decided: number }>(`/api/campaigns/${campaignId}/review/decisions`, { candidates, decision, reason }),
+  decide: ({
+    campaignId,
+    candidates,
+    decision,
+    reason,
+  }: {
+    campaignId: string;
+    candidates: { id: string; version: number }[];
+    decision: CandidateDecision;
+    reason: string;
+  }) => api.post<{ decided: number }>(`/api/campaigns/${campaignId}/review/decisions`, { candidates, decision, reason }),
 };
 
 /** Uploads an expert list (multipart) and returns the server's answer or throws its Chinese error. */
@@ -107,7 +153,12 @@ export async function uploadExpertList(file: File): Promise<{ created: number; a
   const form = new FormData();
   form.append('file', file);
   const csrf = /(?:^|; )zj_csrf=([^;]+)/.exec(document.cookie)?.[1];
-  const res = await fetch('/api/experts/import', { method: 'POST', body: form, credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {} });
+  const res = await fetch('/api/experts/import', {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {},
+  });
   const body = (await res.json()) as { message?: string; code?: string };
   if (!res.ok) throw new ApiError(res.status, body.code ?? 'HTTP', body.message ?? '导入失败');
   return body as { created: number; accounts: { username: string; temporaryPassword: string }[] };

@@ -70,7 +70,14 @@ export function UnitListPage() {
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search allowClear placeholder="按单位名称或信用代码搜索" aria-label="按单位名称或信用代码搜索" style={{ width: 280 }} onSearch={setKeyword} onChange={(e) => setKeyword(e.target.value)} />
+          <Input.Search
+            allowClear
+            placeholder="按单位名称或信用代码搜索"
+            aria-label="按单位名称或信用代码搜索"
+            style={{ width: 280 }}
+            onSearch={setKeyword}
+            onChange={(e) => setKeyword(e.target.value)}
+          />
           <Select
             allowClear
             placeholder="单位类型"

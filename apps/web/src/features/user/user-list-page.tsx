@@ -65,9 +65,29 @@ export function UserListPage() {
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search allowClear placeholder="按用户名或姓名搜索" aria-label="按用户名或姓名搜索" style={{ width: 240 }} onChange={(e) => setFilters((f) => ({ ...f, keyword: e.target.value }))} />
-          <Select allowClear placeholder="角色" aria-label="角色" style={{ width: 160 }} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(role?: Role) => setFilters((f) => ({ ...f, role }))} />
-          <Select allowClear placeholder="状态" aria-label="状态" style={{ width: 130 }} options={STATUS_OPTIONS} onChange={(status?: Status) => setFilters((f) => ({ ...f, status }))} />
+          <Input.Search
+            allowClear
+            placeholder="按用户名或姓名搜索"
+            aria-label="按用户名或姓名搜索"
+            style={{ width: 240 }}
+            onChange={(e) => setFilters((f) => ({ ...f, keyword: e.target.value }))}
+          />
+          <Select
+            allowClear
+            placeholder="角色"
+            aria-label="角色"
+            style={{ width: 160 }}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            onChange={(role?: Role) => setFilters((f) => ({ ...f, role }))}
+          />
+          <Select
+            allowClear
+            placeholder="状态"
+            aria-label="状态"
+            style={{ width: 130 }}
+            options={STATUS_OPTIONS}
+            onChange={(status?: Status) => setFilters((f) => ({ ...f, status }))}
+          />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

@@ -66,13 +66,34 @@ export function AuditFilterBar({
         <Input allowClear placeholder="用户名" style={{ width: 140 }} />
       </Form.Item>
       <Form.Item name="action" label="操作">
-        <Select allowClear showSearch={{ filterOption: searchLabel }} options={actionOptions} placeholder="全部操作" aria-label="操作" style={{ width: 220 }} popupMatchSelectWidth={false} />
+        <Select
+          allowClear
+          showSearch={{ filterOption: searchLabel }}
+          options={actionOptions}
+          placeholder="全部操作"
+          aria-label="操作"
+          style={{ width: 220 }}
+          popupMatchSelectWidth={false}
+        />
       </Form.Item>
       <Form.Item name="objectType" label="对象类型">
-        <Select allowClear showSearch={{ filterOption: searchLabel }} options={objectOptions} placeholder="全部对象" aria-label="对象类型" style={{ width: 160 }} />
+        <Select
+          allowClear
+          showSearch={{ filterOption: searchLabel }}
+          options={objectOptions}
+          placeholder="全部对象"
+          aria-label="对象类型"
+          style={{ width: 160 }}
+        />
       </Form.Item>
       <Form.Item name="result" label="结果">
-        <Select allowClear placeholder="全部" style={{ width: 100 }} aria-label="结果" options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
+        <Select
+          allowClear
+          placeholder="全部"
+          style={{ width: 100 }}
+          aria-label="结果"
+          options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))}
+        />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

@@ -17,7 +17,13 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (campaign) form.setFieldsValue({ ...campaign, issueDate: dayjs(campaign.issueDate), deadline: dayjs(campaign.deadline), instructions: campaign.instructions.join('\n') });
+    if (campaign)
+      form.setFieldsValue({
+        ...campaign,
+        issueDate: dayjs(campaign.issueDate),
+        deadline: dayjs(campaign.deadline),
+        instructions: campaign.instructions.join('\n'),
+      });
     else form.setFieldsValue({ year: new Date().getFullYear(), issuer: '上海市人力资源和社会保障局', industryTags: [...DEFAULT_INDUSTRY_TAGS] });
   }, [open, campaign, form]);
 
@@ -27,7 +33,12 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
       ...v,
       issueDate: v.issueDate.format('YYYY-MM-DD'),
       deadline: v.deadline.format('YYYY-MM-DD'),
-      instructions: v.instructions ? v.instructions.split('\n').map((s) => s.trim()).filter(Boolean) : [],
+      instructions: v.instructions
+        ? v.instructions
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
       contactEmail: v.contactEmail || null,
       referenceVersions: campaign?.referenceVersions ?? {},
       conditionsText: v.conditionsText ?? '',
@@ -60,24 +71,61 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
 
   const required = (label: string) => [{ required: true, message: `请填写${label}` }];
   return (
-    <Modal title={campaign ? '编辑征集活动' : '新建征集活动'} open={open} onCancel={onClose} onOk={submit} okText="保存" width={820} confirmLoading={create.isPending || update.isPending} destroyOnHidden>
+    <Modal
+      title={campaign ? '编辑征集活动' : '新建征集活动'}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      width={820}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item name="title" label="标题" rules={required('标题')}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="title" label="标题" rules={required('标题')}>
+          <Input maxLength={200} />
+        </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12 }}>
-          <Form.Item name="year" label="年度" rules={required('年度')}><InputNumber min={2000} max={2100} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="docNo" label="文号" rules={required('文号')}><Input placeholder="沪人社职〔2024〕319号" /></Form.Item>
-          <Form.Item name="issuer" label="发文单位" rules={required('发文单位')}><Input /></Form.Item>
-          <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="contactName" label="联系人"><Input /></Form.Item>
-          <Form.Item name="contactPhone" label="联系电话"><Input /></Form.Item>
-          <Form.Item name="contactEmail" label="联系邮箱" rules={[{ type: 'email', message: '联系邮箱格式不正确' }]}><Input /></Form.Item>
+          <Form.Item name="year" label="年度" rules={required('年度')}>
+            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="docNo" label="文号" rules={required('文号')}>
+            <Input placeholder="沪人社职〔2024〕319号" />
+          </Form.Item>
+          <Form.Item name="issuer" label="发文单位" rules={required('发文单位')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="contactName" label="联系人">
+            <Input />
+          </Form.Item>
+          <Form.Item name="contactPhone" label="联系电话">
+            <Input />
+          </Form.Item>
+          <Form.Item name="contactEmail" label="联系邮箱" rules={[{ type: 'email', message: '联系邮箱格式不正确' }]}>
+            <Input />
+          </Form.Item>
         </div>
-        <Form.Item name="industryTags" label="产业标签"><Select mode="tags" /></Form.Item>
-        <Form.Item name="conditionsText" label="推荐条件"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
-        <Form.Item name="workflowText" label="工作流程"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
-        <Form.Item name="requirementsText" label="工作要求"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
-        <Form.Item name="instructions" label="填表说明（每行一条）"><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} /></Form.Item>
+        <Form.Item name="industryTags" label="产业标签">
+          <Select mode="tags" />
+        </Form.Item>
+        <Form.Item name="conditionsText" label="推荐条件">
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
+        <Form.Item name="workflowText" label="工作流程">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item name="requirementsText" label="工作要求">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item name="instructions" label="填表说明（每行一条）">
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
       </Form>
     </Modal>
   );

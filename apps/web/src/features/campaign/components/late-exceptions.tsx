@@ -27,15 +27,30 @@ export function LateExceptions({ campaign }: { campaign: Campaign }) {
       {campaign.abilities.grantLateException && (
         <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item name="unitId" rules={[{ required: true, message: '请选择单位' }]}>
-            <Select showSearch optionFilterProp="label" placeholder="单位" aria-label="单位" style={{ width: 240 }} options={(roster.data?.entries ?? []).map((e) => ({ value: e.unitId, label: e.unitName }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              placeholder="单位"
+              aria-label="单位"
+              style={{ width: 240 }}
+              options={(roster.data?.entries ?? []).map((e) => ({ value: e.unitId, label: e.unitName }))}
+            />
           </Form.Item>
           <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
             <Input placeholder="延期理由" aria-label="延期理由" style={{ width: 260 }} maxLength={500} />
           </Form.Item>
           <Form.Item name="until" rules={[{ required: true, message: '请选择新的时限' }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} placeholder="新的时限" aria-label="新的时限" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format={DATE_TIME_FORMAT}
+              placeholder="新的时限"
+              aria-label="新的时限"
+              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            />
           </Form.Item>
-          <Button type="primary" onClick={submit} loading={grant.isPending}>准予延期</Button>
+          <Button type="primary" onClick={submit} loading={grant.isPending}>
+            准予延期
+          </Button>
         </Form>
       )}
       <Table<LateException>

@@ -48,7 +48,12 @@ export function PhaseSteps({ campaign }: { campaign: Campaign }) {
                 }
               }}
             >
-              <Button type={action === 'open' ? 'primary' : 'default'} disabled={!campaign.abilities[action]} loading={transition.isPending} data-testid={`phase-${action}`}>
+              <Button
+                type={action === 'open' ? 'primary' : 'default'}
+                disabled={!campaign.abilities[action]}
+                loading={transition.isPending}
+                data-testid={`phase-${action}`}
+              >
                 {CAMPAIGN_ACTION_LABELS[action]}
               </Button>
             </Popconfirm>

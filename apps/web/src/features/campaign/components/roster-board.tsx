@@ -17,7 +17,11 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
   const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const roster = useRoster(campaign.id, { state, unitType, q, ...sort });
   const remind = useSendReminders(campaign.id);
-  const sorter = (key: string) => ({ sorter: true, sortOrder: sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null, key });
+  const sorter = (key: string) => ({
+    sorter: true,
+    sortOrder: sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+    key,
+  });
   return (
     <>
       <Space size="large" wrap style={{ marginBottom: 16 }}>
@@ -27,8 +31,24 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder="按单位名称筛选" aria-label="按单位名称筛选" style={{ width: 220 }} onSearch={setQ} />
-        <Select allowClear placeholder="状态" aria-label="状态" style={{ width: 140 }} value={state} onChange={setState} options={ROSTER_STATES.map((s) => ({ value: s, label: ROSTER_STATE_LABELS[s] }))} />
-        <Select allowClear placeholder="单位类型" aria-label="单位类型" style={{ width: 160 }} value={unitType} onChange={setUnitType} options={Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select
+          allowClear
+          placeholder="状态"
+          aria-label="状态"
+          style={{ width: 140 }}
+          value={state}
+          onChange={setState}
+          options={ROSTER_STATES.map((s) => ({ value: s, label: ROSTER_STATE_LABELS[s] }))}
+        />
+        <Select
+          allowClear
+          placeholder="单位类型"
+          aria-label="单位类型"
+          style={{ width: 160 }}
+          value={unitType}
+          onChange={setUnitType}
+          options={Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <Button
           disabled={!campaign.abilities.sendReminders}
           loading={remind.isPending}
@@ -64,16 +84,29 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
                 <span>{name}</span>
                 {e.noEmail && (
                   <Tooltip title="该单位及其经办人均未登记电子邮箱：站内通知照常送达，邮件（回执、退回、催报）无法发送。请在“单位管理”或“用户管理”中补充。">
-                    <Tag color="warning" data-testid="roster-no-email">无邮箱，无法接收邮件通知</Tag>
+                    <Tag color="warning" data-testid="roster-no-email">
+                      无邮箱，无法接收邮件通知
+                    </Tag>
                   </Tooltip>
                 )}
               </Space>
             ),
           },
           { title: '类型', dataIndex: 'unitType', width: 120, render: (t: RosterEntry['unitType']) => UNIT_TYPE_LABELS[t] },
-          { title: '状态', dataIndex: 'state', width: 110, ...sorter('state'), render: (s: RosterState) => <Badge status={STATE_COLOR[s] as 'default'} text={ROSTER_STATE_LABELS[s]} /> },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            width: 110,
+            ...sorter('state'),
+            render: (s: RosterState) => <Badge status={STATE_COLOR[s] as 'default'} text={ROSTER_STATE_LABELS[s]} />,
+          },
           { title: '最近活动', dataIndex: 'lastActivityAt', width: 180, ...sorter('lastActivity'), render: time },
-          { title: '联系人', key: 'contact', width: 200, render: (_: unknown, e) => (e.contactName ? `${e.contactName} ${e.contactPhone ?? ''}` : (e.contactEmail ?? '—')) },
+          {
+            title: '联系人',
+            key: 'contact',
+            width: 200,
+            render: (_: unknown, e) => (e.contactName ? `${e.contactName} ${e.contactPhone ?? ''}` : (e.contactEmail ?? '—')),
+          },
           { title: '行数', dataIndex: 'rowCount', width: 80, ...sorter('rows') },
           { title: '错误', dataIndex: 'errorCount', width: 80, ...sorter('errors'), render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : 0) },
           { title: '延期至', dataIndex: 'lateExceptionUntil', width: 170, render: time },

@@ -3,13 +3,31 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { DATE_TIME_FORMAT } from '../../../lib/dates.ts';
 
 /** Returning a form: a reason (required) and a resubmission time limit in the future. */
-export function ReturnModal({ open, loading, onCancel, onOk }: { open: boolean; loading: boolean; onCancel: () => void; onOk: (v: { reason: string; until: string }) => void }) {
+export function ReturnModal({
+  open,
+  loading,
+  onCancel,
+  onOk,
+}: {
+  open: boolean;
+  loading: boolean;
+  onCancel: () => void;
+  onOk: (v: { reason: string; until: string }) => void;
+}) {
   const [form] = Form.useForm<{ reason: string; until: Dayjs }>();
   return (
-    <Modal title="退回推荐表" open={open} onCancel={onCancel} okText="退回" okButtonProps={{ danger: true, loading }} destroyOnHidden onOk={async () => {
-      const v = await form.validateFields();
-      onOk({ reason: v.reason, until: v.until.toISOString() });
-    }}>
+    <Modal
+      title="退回推荐表"
+      open={open}
+      onCancel={onCancel}
+      okText="退回"
+      okButtonProps={{ danger: true, loading }}
+      destroyOnHidden
+      onOk={async () => {
+        const v = await form.validateFields();
+        onOk({ reason: v.reason, until: v.until.toISOString() });
+      }}
+    >
       <Form form={form} layout="vertical" initialValues={{ until: dayjs().add(5, 'day').endOf('day') }}>
         <Form.Item name="reason" label="退回理由" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} showCount />

@@ -15,7 +15,10 @@ export function StartCheckBanner({ view: v, onError }: { view: CheckView; onErro
       okText: '开始核验',
       cancelText: '取消',
       autoFocusButton: 'cancel',
-      onOk: () => start.mutateAsync().then(() => { message.success('已开始核验，单位不能再撤回'); }, onError),
+      onOk: () =>
+        start.mutateAsync().then(() => {
+          message.success('已开始核验，单位不能再撤回');
+        }, onError),
     });
   return (
     <Alert
@@ -24,7 +27,11 @@ export function StartCheckBanner({ view: v, onError }: { view: CheckView; onErro
       style={{ marginBottom: 16 }}
       title="尚未开始核验"
       description="目前只是查看：单位仍可撤回推荐表。点击“开始核验”后方可逐行填写结论、受理或退回，单位从此不能再撤回。"
-      action={<Button type="primary" loading={start.isPending} onClick={confirmStart}>开始核验</Button>}
+      action={
+        <Button type="primary" loading={start.isPending} onClick={confirmStart}>
+          开始核验
+        </Button>
+      }
     />
   );
 }

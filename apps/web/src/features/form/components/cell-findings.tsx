@@ -19,7 +19,13 @@ export function CellFindings({ findings, labelled = false }: { findings: readonl
   return (
     <div role="alert" style={{ marginTop: 4 }}>
       {ordered.map((f, i) => (
-        <Typography.Text key={`${f.code}${String(i)}`} type={f.severity === 'error' ? 'danger' : 'warning'} style={{ display: 'block', fontSize: 12, lineHeight: 1.5 }} data-finding={f.code} data-field={f.field ?? 'occupationCode'}>
+        <Typography.Text
+          key={`${f.code}${String(i)}`}
+          type={f.severity === 'error' ? 'danger' : 'warning'}
+          style={{ display: 'block', fontSize: 12, lineHeight: 1.5 }}
+          data-finding={f.code}
+          data-field={f.field ?? 'occupationCode'}
+        >
           {f.severity === 'error' ? '✖ ' : '⚠ '}
           {labelled && <strong>{fieldLabel(f)}：</strong>}
           {f.message}

@@ -21,7 +21,15 @@ export function orderedFindings(findings: readonly (readonly EditorFinding[])[])
  * Errors and warnings of the whole form above the rows: every error first, then the warnings, each naming its row and
  * field; clicking one focuses that field.
  */
-export function FindingsSummary({ findings, rowKeys, onFocusRow }: { findings: readonly (readonly EditorFinding[])[]; rowKeys: string[]; onFocusRow: (key: string, field?: keyof FormRow) => void }) {
+export function FindingsSummary({
+  findings,
+  rowKeys,
+  onFocusRow,
+}: {
+  findings: readonly (readonly EditorFinding[])[];
+  rowKeys: string[];
+  onFocusRow: (key: string, field?: keyof FormRow) => void;
+}) {
   const entries = orderedFindings(findings);
   const errors = entries.filter((e) => e.finding.severity === 'error');
   const warnings = entries.length - errors.length;
@@ -33,12 +41,22 @@ export function FindingsSummary({ findings, rowKeys, onFocusRow }: { findings: r
       type={errors.length > 0 ? 'error' : 'warning'}
       showIcon
       style={{ marginBottom: 12 }}
-      title={<span data-testid="findings-summary">{errors.length > 0 ? `${String(errors.length)} 个错误须修改后才能提交` : '没有错误，可以提交'}{warnings > 0 ? `；${String(warnings)} 个提醒请核对` : ''}</span>}
+      title={
+        <span data-testid="findings-summary">
+          {errors.length > 0 ? `${String(errors.length)} 个错误须修改后才能提交` : '没有错误，可以提交'}
+          {warnings > 0 ? `；${String(warnings)} 个提醒请核对` : ''}
+        </span>
+      }
       description={
         <Flex vertical gap={2} style={{ maxHeight: 320, overflowY: 'auto' }} data-testid="findings-list">
           {shown.map(({ row, finding }, k) => (
             <div key={`${String(row)}-${finding.code}-${String(k)}`} data-severity={finding.severity}>
-              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onFocusRow(rowKeys[row] ?? '', finding.field ?? 'occupationCode')}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0, height: 'auto' }}
+                onClick={() => onFocusRow(rowKeys[row] ?? '', finding.field ?? 'occupationCode')}
+              >
                 第 {row + 1} 行 · {fieldLabel(finding)}
               </Button>
               <Typography.Text type={finding.severity === 'error' ? 'danger' : 'warning'}>

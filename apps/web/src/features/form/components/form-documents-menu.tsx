@@ -18,7 +18,11 @@ export function FormDocumentsMenu({ formId, campaignId, hasVersions }: { formId:
   const { message } = App.useApp();
   const run = (task: Promise<void>) => void task.catch((e: unknown) => message.error(errorMessage(e)));
   const formatItems = (version?: number): MenuProps['items'] =>
-    FORMATS.map(({ format, label }) => ({ key: `${String(version ?? 'draft')}-${format}`, label, onClick: () => run(downloadFormDocument(formId, format, version)) }));
+    FORMATS.map(({ format, label }) => ({
+      key: `${String(version ?? 'draft')}-${format}`,
+      label,
+      onClick: () => run(downloadFormDocument(formId, format, version)),
+    }));
   const versions = [...(list.data ?? [])].reverse();
   const items: MenuProps['items'] = [
     { key: 'draft', type: 'group', label: '当前内容（标注“草稿”）', children: formatItems() },
@@ -28,7 +32,9 @@ export function FormDocumentsMenu({ formId, campaignId, hasVersions }: { formId:
   ];
   return (
     <Dropdown menu={{ items }} trigger={['click']}>
-      <Button icon={<DownloadOutlined />} data-testid="form-documents-menu">下载推荐表</Button>
+      <Button icon={<DownloadOutlined />} data-testid="form-documents-menu">
+        下载推荐表
+      </Button>
     </Dropdown>
   );
 }

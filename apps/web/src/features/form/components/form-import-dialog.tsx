@@ -25,7 +25,9 @@ function PreviewHeader({ preview }: { preview: ImportPreview }) {
     <Descriptions size="small" column={3} style={{ marginBottom: 12 }} bordered>
       <Descriptions.Item label="文件">{preview.fileName}</Descriptions.Item>
       <Descriptions.Item label="推荐单位">{header.unitName ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="读取行数">{summary.rows} 行（错误 {summary.errors} 处，提示 {summary.warnings} 处）</Descriptions.Item>
+      <Descriptions.Item label="读取行数">
+        {summary.rows} 行（错误 {summary.errors} 处，提示 {summary.warnings} 处）
+      </Descriptions.Item>
       <Descriptions.Item label="联系人">{header.contactName ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="联系方式">{header.contactPhone ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="填表日期">{header.fillDate ?? '—'}</Descriptions.Item>
@@ -78,7 +80,9 @@ export function FormImportDialog({ formId, campaignId, currentRowCount, prepare,
 
   return (
     <>
-      <Button icon={<ImportOutlined />} disabled={disabled} onClick={() => setOpen(true)} data-testid="form-import-button">导入 Excel / Word</Button>
+      <Button icon={<ImportOutlined />} disabled={disabled} onClick={() => setOpen(true)} data-testid="form-import-button">
+        导入 Excel / Word
+      </Button>
       <Modal
         open={open}
         width={1200}
@@ -91,7 +95,9 @@ export function FormImportDialog({ formId, campaignId, currentRowCount, prepare,
             <Space>
               <Button onClick={reset}>重新选择文件</Button>
               <Button onClick={close}>取消</Button>
-              <Button type="primary" disabled={!preview.canConfirm} loading={confirm.isPending} onClick={onConfirm} data-testid="import-confirm">确认导入（替换当前 {currentRowCount} 行）</Button>
+              <Button type="primary" disabled={!preview.canConfirm} loading={confirm.isPending} onClick={onConfirm} data-testid="import-confirm">
+                确认导入（替换当前 {currentRowCount} 行）
+              </Button>
             </Space>
           ) : (
             <Button onClick={close}>取消</Button>
@@ -110,12 +116,19 @@ export function FormImportDialog({ formId, campaignId, currentRowCount, prepare,
         ) : (
           <Spin spinning={upload.isPending} description="正在读取文件…">
             <Upload.Dragger accept=".xlsx,.docx" showUploadList={false} beforeUpload={(file) => (onFile(file), false)} data-testid="import-upload">
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
               <p className="ant-upload-text">点击或拖入填写好的 Excel 模板（.xlsx）或 Word 推荐表（.docx）</p>
-              <p className="ant-upload-hint">不超过 20 MB；旧版 .xls / .doc 请先在 Office 或 WPS 中“另存为” .xlsx / .docx。导入前会先显示预览，确认后才替换推荐表。</p>
+              <p className="ant-upload-hint">
+                不超过 20 MB；旧版 .xls / .doc 请先在 Office 或 WPS 中“另存为” .xlsx / .docx。导入前会先显示预览，确认后才替换推荐表。
+              </p>
             </Upload.Dragger>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              没有模板？<Typography.Link onClick={() => void downloadFormTemplate(campaignId).catch((e: unknown) => setError(errorMessage(e)))}>下载空白 Excel 模板</Typography.Link>
+              没有模板？
+              <Typography.Link onClick={() => void downloadFormTemplate(campaignId).catch((e: unknown) => setError(errorMessage(e)))}>
+                下载空白 Excel 模板
+              </Typography.Link>
             </Typography.Paragraph>
           </Spin>
         )}

@@ -44,9 +44,38 @@ export const FormRowFields = memo(function FormRowFields({ row: r, index, findin
   const of = (field: keyof FormRow) => statusOf(findings.filter((f) => (f.field ?? 'occupationCode') === field));
   const patch = (p: Partial<EditorRow>) => onPatch(r.key, p);
   const controls: Record<keyof FormRow, ReactNode> = {
-    occupationCode: <OccupationSearchSelect campaignId={campaignId} value={r.occupationCode} disabled={readOnly} status={of('occupationCode')} ariaLabel={`第 ${n} 行职业编码`} onPick={(hit) => onPick(r.key, hit)} />,
-    occupationName: <Input value={r.occupationName} status={of('occupationName')} disabled={readOnly} onChange={(e) => patch({ occupationName: e.target.value })} aria-label={`第 ${n} 行职业`} />,
-    jobTypeName: <AutoComplete value={r.jobTypeName} status={of('jobTypeName')} disabled={readOnly} allowClear placeholder="未分工种的留空" style={{ width: '100%' }} options={unique(r.jobTypeOptions).map((v) => ({ value: v }))} onChange={(v: string) => patch({ jobTypeName: v ?? '' })} aria-label={`第 ${n} 行工种`} />,
+    occupationCode: (
+      <OccupationSearchSelect
+        campaignId={campaignId}
+        value={r.occupationCode}
+        disabled={readOnly}
+        status={of('occupationCode')}
+        ariaLabel={`第 ${n} 行职业编码`}
+        onPick={(hit) => onPick(r.key, hit)}
+      />
+    ),
+    occupationName: (
+      <Input
+        value={r.occupationName}
+        status={of('occupationName')}
+        disabled={readOnly}
+        onChange={(e) => patch({ occupationName: e.target.value })}
+        aria-label={`第 ${n} 行职业`}
+      />
+    ),
+    jobTypeName: (
+      <AutoComplete
+        value={r.jobTypeName}
+        status={of('jobTypeName')}
+        disabled={readOnly}
+        allowClear
+        placeholder="未分工种的留空"
+        style={{ width: '100%' }}
+        options={unique(r.jobTypeOptions).map((v) => ({ value: v }))}
+        onChange={(v: string) => patch({ jobTypeName: v ?? '' })}
+        aria-label={`第 ${n} 行工种`}
+      />
+    ),
     standardName: (
       <AutoComplete
         value={r.standardName}
@@ -61,9 +90,41 @@ export const FormRowFields = memo(function FormRowFields({ row: r, index, findin
         aria-label={`第 ${n} 行国家职业技能标准名称`}
       />
     ),
-    standardVersion: <Input value={r.standardVersion} placeholder="如 2019年版" status={of('standardVersion')} disabled={readOnly} onChange={(e) => patch({ standardVersion: e.target.value })} aria-label={`第 ${n} 行标准版本`} />,
-    inShortageCatalog: <Select value={r.inShortageCatalog === null ? undefined : r.inShortageCatalog ? 'yes' : 'no'} placeholder="是/否" status={of('inShortageCatalog')} disabled={readOnly} style={{ width: '100%' }} options={[{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]} onChange={(v: string) => patch({ inShortageCatalog: v === 'yes' })} aria-label={`第 ${n} 行${L.inShortageCatalog}`} />,
-    industries: <IndustryField value={r.industries} tags={industryTags} status={of('industries')} disabled={readOnly} label={`第 ${n} 行产业类别`} onChange={(industries) => patch({ industries })} />,
+    standardVersion: (
+      <Input
+        value={r.standardVersion}
+        placeholder="如 2019年版"
+        status={of('standardVersion')}
+        disabled={readOnly}
+        onChange={(e) => patch({ standardVersion: e.target.value })}
+        aria-label={`第 ${n} 行标准版本`}
+      />
+    ),
+    inShortageCatalog: (
+      <Select
+        value={r.inShortageCatalog === null ? undefined : r.inShortageCatalog ? 'yes' : 'no'}
+        placeholder="是/否"
+        status={of('inShortageCatalog')}
+        disabled={readOnly}
+        style={{ width: '100%' }}
+        options={[
+          { value: 'yes', label: '是' },
+          { value: 'no', label: '否' },
+        ]}
+        onChange={(v: string) => patch({ inShortageCatalog: v === 'yes' })}
+        aria-label={`第 ${n} 行${L.inShortageCatalog}`}
+      />
+    ),
+    industries: (
+      <IndustryField
+        value={r.industries}
+        tags={industryTags}
+        status={of('industries')}
+        disabled={readOnly}
+        label={`第 ${n} 行产业类别`}
+        onChange={(industries) => patch({ industries })}
+      />
+    ),
     expectedAssessments: (
       <Input
         value={r.expectedText ?? (r.expectedAssessments === null ? '' : String(r.expectedAssessments))}
@@ -75,7 +136,18 @@ export const FormRowFields = memo(function FormRowFields({ row: r, index, findin
         aria-label={`第 ${n} 行预计评价人次`}
       />
     ),
-    reason: <Input.TextArea value={r.reason} count={{ show: true, max: REASON_MAX_LENGTH }} autoSize={{ minRows: 1, maxRows: 6 }} status={of('reason')} disabled={readOnly} placeholder="文件依据、行业规划、重要会议、调研摸底等" onChange={(e) => patch({ reason: e.target.value })} aria-label={`第 ${n} 行推荐理由`} />,
+    reason: (
+      <Input.TextArea
+        value={r.reason}
+        count={{ show: true, max: REASON_MAX_LENGTH }}
+        autoSize={{ minRows: 1, maxRows: 6 }}
+        status={of('reason')}
+        disabled={readOnly}
+        placeholder="文件依据、行业规划、重要会议、调研摸底等"
+        onChange={(e) => patch({ reason: e.target.value })}
+        aria-label={`第 ${n} 行推荐理由`}
+      />
+    ),
   };
   return (
     <div className="zj-row-grid">

@@ -57,22 +57,42 @@ function FieldsHeader() {
  */
 export function FormRowsTable({ rows, findings, campaignId, industryTags, readOnly, maxRows, onChange }: Props) {
   const remove = useRowDeleteUndo(rows, onChange, readOnly, maxRows);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const patch = useCallback((key: string, p: Partial<EditorRow>) => onChange((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r))), [onChange]);
   const pick = useCallback(
-    (key: string, hit: ReferenceSearchResult) => onChange((rs) => rs.map((x) => (x.key === key ? { ...rowFromSearch(hit, x), industries: x.industries, expectedAssessments: x.expectedAssessments, reason: x.reason } : x))),
+    (key: string, hit: ReferenceSearchResult) =>
+      onChange((rs) =>
+        rs.map((x) =>
+          x.key === key ? { ...rowFromSearch(hit, x), industries: x.industries, expectedAssessments: x.expectedAssessments, reason: x.reason } : x,
+        ),
+      ),
     [onChange],
   );
   const move = useCallback(
     (key: string, delta: number) => {
-      onChange((rs) => moveRow(rs, rs.findIndex((r) => r.key === key), delta));
+      onChange((rs) =>
+        moveRow(
+          rs,
+          rs.findIndex((r) => r.key === key),
+          delta,
+        ),
+      );
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-row-key="${key}"] [data-move="${delta < 0 ? 'up' : 'down'}"]`)?.focus());
     },
     [onChange],
   );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    onChange((rs) => arrayMove(rs, rs.findIndex((r) => r.key === active.id), rs.findIndex((r) => r.key === over.id)));
+    onChange((rs) =>
+      arrayMove(
+        rs,
+        rs.findIndex((r) => r.key === active.id),
+        rs.findIndex((r) => r.key === over.id),
+      ),
+    );
   };
   const onRowKeyDown = (key: string) => (e: KeyboardEvent) => {
     if (readOnly || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -92,9 +112,31 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
           <strong data-priority>{i + 1}</strong>
           {!readOnly && (
             <>
-              <Tooltip title="上移（Alt+↑）"><Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`上移第 ${String(i + 1)} 行`} data-move="up" disabled={i === 0} onClick={() => move(r.key, -1)} /></Tooltip>
-              <Tooltip title="下移（Alt+↓）"><Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={`下移第 ${String(i + 1)} 行`} data-move="down" disabled={i === rows.length - 1} onClick={() => move(r.key, 1)} /></Tooltip>
-              <Tooltip title="删除本行（可撤销）"><Button size="small" danger type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${String(i + 1)} 行`} onClick={() => remove(r, i)} /></Tooltip>
+              <Tooltip title="上移（Alt+↑）">
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowUpOutlined />}
+                  aria-label={`上移第 ${String(i + 1)} 行`}
+                  data-move="up"
+                  disabled={i === 0}
+                  onClick={() => move(r.key, -1)}
+                />
+              </Tooltip>
+              <Tooltip title="下移（Alt+↓）">
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowDownOutlined />}
+                  aria-label={`下移第 ${String(i + 1)} 行`}
+                  data-move="down"
+                  disabled={i === rows.length - 1}
+                  onClick={() => move(r.key, 1)}
+                />
+              </Tooltip>
+              <Tooltip title="删除本行（可撤销）">
+                <Button size="small" danger type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${String(i + 1)} 行`} onClick={() => remove(r, i)} />
+              </Tooltip>
             </>
           )}
         </div>
@@ -103,12 +145,29 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
     {
       title: <FieldsHeader />,
       key: 'fields',
-      render: (_, r, i) => <FormRowFields row={r} index={i} findings={findings[i] ?? NO_FINDINGS} campaignId={campaignId} industryTags={industryTags} readOnly={readOnly} onPatch={patch} onPick={pick} />,
+      render: (_, r, i) => (
+        <FormRowFields
+          row={r}
+          index={i}
+          findings={findings[i] ?? NO_FINDINGS}
+          campaignId={campaignId}
+          industryTags={industryTags}
+          readOnly={readOnly}
+          onPatch={patch}
+          onPick={pick}
+        />
+      ),
     },
   ];
 
   return (
-    <DndContext sensors={sensors} modifiers={[restrictToVerticalAxis]} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={rowDragAccessibility(rows.map((r) => r.key))}>
+    <DndContext
+      sensors={sensors}
+      modifiers={[restrictToVerticalAxis]}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={rowDragAccessibility(rows.map((r) => r.key))}
+    >
       <SortableContext items={rows.map((r) => r.key)} strategy={verticalListSortingStrategy}>
         <Table<EditorRow>
           className="zj-form-rows"

@@ -18,7 +18,11 @@ export function rowDragAnnouncements(keys: readonly UniqueIdentifier[]): Announc
     onDragStart: ({ active }) => `已拿起第 ${String(place(active.id))} 行。`,
     // Over its own place right after lifting: keep "已拿起…" instead of announcing a move that did not happen.
     onDragOver: ({ active, over }) =>
-      over?.id === active.id ? undefined : over ? `第 ${String(place(active.id))} 行移到了第 ${String(place(over.id))} 行的位置。` : `第 ${String(place(active.id))} 行已移出表格。`,
+      over?.id === active.id
+        ? undefined
+        : over
+          ? `第 ${String(place(active.id))} 行移到了第 ${String(place(over.id))} 行的位置。`
+          : `第 ${String(place(active.id))} 行已移出表格。`,
     onDragEnd: ({ active, over }) =>
       over ? `第 ${String(place(active.id))} 行已放下，现在位于第 ${String(place(over.id))} 行。` : `第 ${String(place(active.id))} 行已放下。`,
     onDragCancel: ({ active }) => `已取消拖动，第 ${String(place(active.id))} 行回到原位。`,

@@ -123,40 +123,73 @@ export function SealPanel({ form, prepare, finalizeBlocker, onForm }: SealPanelP
       {!fin ? (
         <Space wrap>
           <Tooltip title={finalizeBlocker ?? undefined}>
-            <Button type="primary" icon={<LockOutlined />} disabled={!canFinalize} loading={finalize.isPending} onClick={onFinalize} data-testid="finalize">定稿</Button>
+            <Button type="primary" icon={<LockOutlined />} disabled={!canFinalize} loading={finalize.isPending} onClick={onFinalize} data-testid="finalize">
+              定稿
+            </Button>
           </Tooltip>
-          <Typography.Text type={finalizeBlocker ? 'danger' : 'secondary'}>{finalizeBlocker ?? '内容填写完整、没有错误后定稿；定稿版本带二维码和校验码，打印后加盖公章。'}</Typography.Text>
+          <Typography.Text type={finalizeBlocker ? 'danger' : 'secondary'}>
+            {finalizeBlocker ?? '内容填写完整、没有错误后定稿；定稿版本带二维码和校验码，打印后加盖公章。'}
+          </Typography.Text>
         </Space>
       ) : (
         <Space wrap>
-          <Tag color="blue" icon={<LockOutlined />} data-testid="finalized-tag">已定稿第 {fin.versionNo} 版 · 校验码 {fin.verificationCode}</Tag>
+          <Tag color="blue" icon={<LockOutlined />} data-testid="finalized-tag">
+            已定稿第 {fin.versionNo} 版 · 校验码 {fin.verificationCode}
+          </Tag>
           <Typography.Text type="secondary">{formatChineseDateTime(new Date(fin.finalizedAt))} 定稿</Typography.Text>
-          <Button icon={<FilePdfOutlined />} onClick={() => void downloadFormDocument(form.id, 'pdf', fin.versionNo).catch((e: unknown) => message.error(errorMessage(e)))} data-testid="download-final-pdf">下载定稿 PDF（打印用）</Button>
-          <Button icon={<FileWordOutlined />} onClick={() => void downloadFormDocument(form.id, 'docx', fin.versionNo).catch((e: unknown) => message.error(errorMessage(e)))}>下载定稿 Word</Button>
-          {form.abilities.unfinalize && <Button icon={<UnlockOutlined />} onClick={onUnfinalize} loading={unfinalize.isPending} data-testid="unfinalize">撤销定稿</Button>}
+          <Button
+            icon={<FilePdfOutlined />}
+            onClick={() => void downloadFormDocument(form.id, 'pdf', fin.versionNo).catch((e: unknown) => message.error(errorMessage(e)))}
+            data-testid="download-final-pdf"
+          >
+            下载定稿 PDF（打印用）
+          </Button>
+          <Button
+            icon={<FileWordOutlined />}
+            onClick={() => void downloadFormDocument(form.id, 'docx', fin.versionNo).catch((e: unknown) => message.error(errorMessage(e)))}
+          >
+            下载定稿 Word
+          </Button>
+          {form.abilities.unfinalize && (
+            <Button icon={<UnlockOutlined />} onClick={onUnfinalize} loading={unfinalize.isPending} data-testid="unfinalize">
+              撤销定稿
+            </Button>
+          )}
         </Space>
       )}
       {fin && (
         <Flex vertical gap={8}>
-          <Typography.Text type="secondary">打印第 {fin.versionNo} 版定稿、加盖单位公章（请勿遮挡右上角的二维码）后扫描上传：PDF、JPEG 或 PNG，不超过 20 MB。系统读取二维码，核对是否为本表的当前定稿。</Typography.Text>
+          <Typography.Text type="secondary">
+            打印第 {fin.versionNo} 版定稿、加盖单位公章（请勿遮挡右上角的二维码）后扫描上传：PDF、JPEG 或 PNG，不超过 20
+            MB。系统读取二维码，核对是否为本表的当前定稿。
+          </Typography.Text>
           <Space wrap>
             {form.abilities.uploadScan && (
               <Upload
                 accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  const problem = file.size > MAX_BYTES ? `文件“${file.name}”超过 20 MB，请降低扫描分辨率（如 200 dpi、灰度）后重新上传` : file.size === 0 ? `文件“${file.name}”是空文件，请重新选择扫描件上传` : null;
+                  const problem =
+                    file.size > MAX_BYTES
+                      ? `文件“${file.name}”超过 20 MB，请降低扫描分辨率（如 200 dpi、灰度）后重新上传`
+                      : file.size === 0
+                        ? `文件“${file.name}”是空文件，请重新选择扫描件上传`
+                        : null;
                   if (problem) setMatch({ status: 'mismatch', versionNo: null, verificationCode: null, message: problem });
                   else onUpload(file);
                   return Upload.LIST_IGNORE;
                 }}
               >
-                <Button icon={<UploadOutlined />} loading={uploading} data-testid="upload-scan">{form.scan ? '重新上传扫描件' : '上传盖章扫描件'}</Button>
+                <Button icon={<UploadOutlined />} loading={uploading} data-testid="upload-scan">
+                  {form.scan ? '重新上传扫描件' : '上传盖章扫描件'}
+                </Button>
               </Upload>
             )}
             {form.scan && (
               <>
-                <Tag color={form.scanMatch === 'manual' ? 'orange' : 'green'} icon={<CheckCircleOutlined />} data-testid="scan-match-tag">{form.scanMatch ? SCAN_MATCH_KIND_LABELS[form.scanMatch] : '已上传'}</Tag>
+                <Tag color={form.scanMatch === 'manual' ? 'orange' : 'green'} icon={<CheckCircleOutlined />} data-testid="scan-match-tag">
+                  {form.scanMatch ? SCAN_MATCH_KIND_LABELS[form.scanMatch] : '已上传'}
+                </Tag>
                 <Button onClick={() => setViewing(true)}>查看扫描件</Button>
                 <Typography.Text data-testid="scan-name">{form.scan.originalName}</Typography.Text>
               </>
@@ -165,10 +198,22 @@ export function SealPanel({ form, prepare, finalizeBlocker, onForm }: SealPanelP
           {match && <MatchAlert match={match} />}
           {form.pendingScan && !form.scan && (
             <Flex vertical gap={6} data-testid="typed-code">
-              <Typography.Text>扫描件“{form.pendingScan.originalName}”的二维码无法识别。可重新上传清晰的扫描件，或输入扫描件页面上印有的 8 位校验码（将标记为“人工核对”，由市职鉴中心核对）：</Typography.Text>
+              <Typography.Text>
+                扫描件“{form.pendingScan.originalName}”的二维码无法识别。可重新上传清晰的扫描件，或输入扫描件页面上印有的 8
+                位校验码（将标记为“人工核对”，由市职鉴中心核对）：
+              </Typography.Text>
               <Space.Compact style={{ maxWidth: 360 }}>
-                <Input aria-label="扫描件上的校验码" placeholder="如 AB12CD34" maxLength={16} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={onCode} />
-                <Button onClick={onCode} disabled={code.trim() === ''}>确认校验码</Button>
+                <Input
+                  aria-label="扫描件上的校验码"
+                  placeholder="如 AB12CD34"
+                  maxLength={16}
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  onPressEnter={onCode}
+                />
+                <Button onClick={onCode} disabled={code.trim() === ''}>
+                  确认校验码
+                </Button>
               </Space.Compact>
               {codeError && <Alert type="error" showIcon title={codeError} />}
             </Flex>

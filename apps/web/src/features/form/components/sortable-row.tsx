@@ -32,7 +32,10 @@ export function DragHandle({ label, disabled }: { label: string; disabled?: bool
 
 /** A table row that dnd-kit can move (antd Table `components.body.row`). */
 export function SortableRow(props: HTMLAttributes<HTMLTableRowElement> & { 'data-row-key': string }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: props['data-row-key'], attributes: { roleDescription: ROW_ROLE_DESCRIPTION } });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: props['data-row-key'],
+    attributes: { roleDescription: ROW_ROLE_DESCRIPTION },
+  });
   const style: CSSProperties = {
     ...props.style,
     transform: CSS.Translate.toString(transform),

@@ -40,7 +40,11 @@ export function useRowDeleteUndo(rows: EditorRow[], onChange: (update: (rows: Ed
         key,
         title: `已删除第 ${String(index + 1)} 行：${label}${row.jobTypeName ? `（${row.jobTypeName}）` : ''}`,
         description: `${String(UNDO_SECONDS)} 秒内可撤销，撤销后该行回到原来的序号。`,
-        actions: <Button type="primary" size="small" onClick={undo}>撤销</Button>,
+        actions: (
+          <Button type="primary" size="small" onClick={undo}>
+            撤销
+          </Button>
+        ),
         duration: UNDO_SECONDS,
         placement: 'bottomRight',
         onClose: () => open.current.delete(key),

@@ -17,7 +17,10 @@ interface Values {
 
 function parseOverrides(text: string): Record<string, 'workday' | 'holiday'> {
   const out: Record<string, 'workday' | 'holiday'> = {};
-  for (const line of text.split(/\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const [date, kind] = line.split(/\s+/);
     if (date) out[date] = kind === '工作日' ? 'workday' : 'holiday';
   }
@@ -43,13 +46,29 @@ export function NoticeForm({ campaignId, campaignTitle, notice }: { campaignId: 
         body: notice.body,
         startDate: notice.startDate,
         endDate: notice.endDate,
-        overrides: Object.entries(notice.dayOverrides).map(([d, k]) => `${d} ${k === 'workday' ? '工作日' : '休息日'}`).join('\n'),
+        overrides: Object.entries(notice.dayOverrides)
+          .map(([d, k]) => `${d} ${k === 'workday' ? '工作日' : '休息日'}`)
+          .join('\n'),
       }
-    : { title: `${campaignTitle}拟纳入职业（工种）公示`, docNo: '', body: '经专家评估，现将拟纳入本市社会化职业技能等级认定的职业（工种）名单予以公示。公示期内如有异议，请通过本网站提出。', startDate: '', endDate: '', overrides: '' };
+    : {
+        title: `${campaignTitle}拟纳入职业（工种）公示`,
+        docNo: '',
+        body: '经专家评估，现将拟纳入本市社会化职业技能等级认定的职业（工种）名单予以公示。公示期内如有异议，请通过本网站提出。',
+        startDate: '',
+        endDate: '',
+        overrides: '',
+      };
 
   const submit = async (v: Values) => {
     setError(null);
-    const input = { title: v.title, docNo: v.docNo, body: v.body, startDate: v.startDate, endDate: v.endDate || undefined, dayOverrides: parseOverrides(v.overrides) };
+    const input = {
+      title: v.title,
+      docNo: v.docNo,
+      body: v.body,
+      startDate: v.startDate,
+      endDate: v.endDate || undefined,
+      dayOverrides: parseOverrides(v.overrides),
+    };
     try {
       if (notice) await update.mutateAsync({ id: notice.id, input: { ...input, version: notice.version } });
       else await create.mutateAsync({ campaignId, ...input });

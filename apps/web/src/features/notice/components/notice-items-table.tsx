@@ -13,5 +13,15 @@ const columns: TableColumnsType<NoticeItemView> = [
 
 /** The listed items of a notice. */
 export function NoticeItemsTable({ items }: { items: NoticeItemView[] }) {
-  return <Table<NoticeItemView> rowKey="candidateId" size="small" columns={columns} dataSource={items} pagination={false} scroll={{ x: 900 }} data-testid="notice-items" />;
+  return (
+    <Table<NoticeItemView>
+      rowKey="candidateId"
+      size="small"
+      columns={columns}
+      dataSource={items}
+      pagination={false}
+      scroll={{ x: 900 }}
+      data-testid="notice-items"
+    />
+  );
 }

@@ -41,15 +41,42 @@ export function ImportModal({ open, kind, onClose }: { open: boolean; kind?: Ref
         <Form.Item name="kind" label="数据集" rules={[{ required: true, message: '请选择数据集' }]}>
           <Select disabled={kind !== undefined} options={REFERENCE_DATASET_KINDS.map((k) => ({ value: k, label: REFERENCE_DATASET_LABELS[k] }))} />
         </Form.Item>
-        <Form.Item label="文件" required extra={<>JSON（参考数据目录的原始文件）、CSV（UTF-8 或 GBK）或 Excel .xlsx，单个文件不超过 20 MB。{selectedKind && <Button type="link" size="small" onClick={() => void downloadFile(`/api/reference/templates/${selectedKind}`, undefined, '导入模板.xlsx')}>下载导入模板</Button>}</>}>
-          <Upload.Dragger multiple={selectedKind === 'occupations'} fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} accept=".json,.csv,.xlsx,.txt">
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <Form.Item
+          label="文件"
+          required
+          extra={
+            <>
+              JSON（参考数据目录的原始文件）、CSV（UTF-8 或 GBK）或 Excel .xlsx，单个文件不超过 20 MB。
+              {selectedKind && (
+                <Button type="link" size="small" onClick={() => void downloadFile(`/api/reference/templates/${selectedKind}`, undefined, '导入模板.xlsx')}>
+                  下载导入模板
+                </Button>
+              )}
+            </>
+          }
+        >
+          <Upload.Dragger
+            multiple={selectedKind === 'occupations'}
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList)}
+            accept=".json,.csv,.xlsx,.txt"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p>点击或拖入文件{selectedKind === 'occupations' ? '（可同时选择新职业公告 JSON）' : ''}</p>
           </Upload.Dragger>
         </Form.Item>
-        <Form.Item name="name" label="版本名称"><Input placeholder="空则按数据集和文件名命名" maxLength={200} /></Form.Item>
-        <Form.Item name="sourceDocument" label="依据文件"><Input placeholder="如 沪人社职〔2024〕1号" maxLength={200} /></Form.Item>
-        <Form.Item name="effectiveDate" label="生效日期"><DatePicker format={DATE_FORMAT} /></Form.Item>
+        <Form.Item name="name" label="版本名称">
+          <Input placeholder="空则按数据集和文件名命名" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="sourceDocument" label="依据文件">
+          <Input placeholder="如 沪人社职〔2024〕1号" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="effectiveDate" label="生效日期">
+          <DatePicker format={DATE_FORMAT} />
+        </Form.Item>
         {importing.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message="导入失败" description={errorMessage(importing.error)} />}
         <Button type="primary" htmlType="submit" loading={importing.isPending} disabled={files.length === 0} block>
           上传并生成预览

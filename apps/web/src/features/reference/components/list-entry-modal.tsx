@@ -11,24 +11,81 @@ interface Values {
 }
 
 /** Add or change one entry of a Shanghai list (the save makes a new active version of the list). */
-export function ListEntryModal({ kind, entry, baseVersionId, open, onClose }: { kind: ListKind; entry: ListEntry | null; baseVersionId: string | null; open: boolean; onClose: () => void }) {
+export function ListEntryModal({
+  kind,
+  entry,
+  baseVersionId,
+  open,
+  onClose,
+}: {
+  kind: ListKind;
+  entry: ListEntry | null;
+  baseVersionId: string | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const save = useSaveListEntry(kind);
   const submit = (v: Values) =>
     save.mutate(
-      { entryId: entry?.entryId ?? null, input: { occupationCode: v.occupationCode, jobTypeName: v.jobTypeName || null, note: v.note || null, source: v.source || null, isDemo: v.isDemo, baseVersionId } },
+      {
+        entryId: entry?.entryId ?? null,
+        input: {
+          occupationCode: v.occupationCode,
+          jobTypeName: v.jobTypeName || null,
+          note: v.note || null,
+          source: v.source || null,
+          isDemo: v.isDemo,
+          baseVersionId,
+        },
+      },
       { onSuccess: onClose },
     );
   return (
-    <Modal open={open} title={entry ? '修改条目' : '新增条目'} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden okText="保存">
-      <Form form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ occupationCode: entry?.occupationCode, jobTypeName: entry?.jobTypeName ?? undefined, note: entry?.note ?? undefined, source: entry?.source ?? undefined, isDemo: entry?.isDemo ?? false }}>
-        <Form.Item name="occupationCode" label="职业编码" rules={[{ required: true, message: '请填写职业编码' }, { pattern: /^\s*[1-8]\s*[-－]\s*\d{2}\s*[-－]\s*\d{2}\s*[-－]\s*\d{2}\s*$/, message: '职业编码格式应为 X-XX-XX-XX，如 4-10-01-05' }]}>
+    <Modal
+      open={open}
+      title={entry ? '修改条目' : '新增条目'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      okText="保存"
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={submit}
+        initialValues={{
+          occupationCode: entry?.occupationCode,
+          jobTypeName: entry?.jobTypeName ?? undefined,
+          note: entry?.note ?? undefined,
+          source: entry?.source ?? undefined,
+          isDemo: entry?.isDemo ?? false,
+        }}
+      >
+        <Form.Item
+          name="occupationCode"
+          label="职业编码"
+          rules={[
+            { required: true, message: '请填写职业编码' },
+            { pattern: /^\s*[1-8]\s*[-－]\s*\d{2}\s*[-－]\s*\d{2}\s*[-－]\s*\d{2}\s*$/, message: '职业编码格式应为 X-XX-XX-XX，如 4-10-01-05' },
+          ]}
+        >
           <Input placeholder="4-04-05-05" />
         </Form.Item>
-        <Form.Item name="jobTypeName" label="工种" extra="空表示整个职业"><Input maxLength={100} /></Form.Item>
-        <Form.Item name="note" label="备注"><Input.TextArea maxLength={500} autoSize /></Form.Item>
-        <Form.Item name="source" label="依据文件"><Input maxLength={200} placeholder="如 沪人社职〔2024〕1号" /></Form.Item>
-        <Form.Item name="isDemo" valuePropName="checked"><Checkbox>演示数据（非官方目录）</Checkbox></Form.Item>
+        <Form.Item name="jobTypeName" label="工种" extra="空表示整个职业">
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input.TextArea maxLength={500} autoSize />
+        </Form.Item>
+        <Form.Item name="source" label="依据文件">
+          <Input maxLength={200} placeholder="如 沪人社职〔2024〕1号" />
+        </Form.Item>
+        <Form.Item name="isDemo" valuePropName="checked">
+          <Checkbox>演示数据（非官方目录）</Checkbox>
+        </Form.Item>
         {save.isError && <Alert type="error" showIcon message={errorMessage(save.error)} />}
       </Form>
     </Modal>

@@ -18,41 +18,104 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
     if (!open) return;
     save.reset();
     form.resetFields();
-    if (expert) form.setFieldsValue({ name: expert.name, organization: expert.organization, unitId: expert.unitId, title: expert.title, specialties: expert.specialties, phone: expert.phone, email: expert.email, active: expert.active });
+    if (expert)
+      form.setFieldsValue({
+        name: expert.name,
+        organization: expert.organization,
+        unitId: expert.unitId,
+        title: expert.title,
+        specialties: expert.specialties,
+        phone: expert.phone,
+        email: expert.email,
+        active: expert.active,
+      });
   }, [open, expert]);
 
   const submit = async () => {
     const values = await form.validateFields();
-    const input: ExpertInput = { ...values, userId: values.userId || undefined, unitId: values.unitId ?? null, phone: values.phone || null, email: values.email || null, username: values.username || undefined };
+    const input: ExpertInput = {
+      ...values,
+      userId: values.userId || undefined,
+      unitId: values.unitId ?? null,
+      phone: values.phone || null,
+      email: values.email || null,
+      username: values.username || undefined,
+    };
     const res = await save.mutateAsync({ id: expert?.id ?? null, input });
-    if (res.temporaryPassword) modal.info({ title: '已创建专家账号', content: `用户名：${res.expert.username ?? ''}，一次性密码：${res.temporaryPassword}（首次登录须修改，请转交专家）` });
+    if (res.temporaryPassword)
+      modal.info({
+        title: '已创建专家账号',
+        content: `用户名：${res.expert.username ?? ''}，一次性密码：${res.temporaryPassword}（首次登录须修改，请转交专家）`,
+      });
     else if (res.conflictsFlagged) {
-      modal.warning({ title: '专家信息已保存', content: `该专家所在单位推荐了其${res.conflictsFlagged}个评审任务中的候选职业，须回避：专家已不能查看或评审，其评审不计入结果。请在“评审分配”中更换专家。` });
+      modal.warning({
+        title: '专家信息已保存',
+        content: `该专家所在单位推荐了其${res.conflictsFlagged}个评审任务中的候选职业，须回避：专家已不能查看或评审，其评审不计入结果。请在“评审分配”中更换专家。`,
+      });
     } else void message.success('专家信息已保存');
     onClose();
   };
 
   return (
-    <Modal open={open} title={expert ? `编辑专家：${expert.name}` : '新增专家'} okText="保存" width={680} onOk={() => void submit().catch(() => undefined)} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={expert ? `编辑专家：${expert.name}` : '新增专家'}
+      okText="保存"
+      width={680}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {save.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errorMessage(save.error)} />}
       <Form form={form} layout="vertical" initialValues={{ active: true, specialties: [] }}>
         <Row gutter={16}>
-          <Col span={8}><Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写专家姓名' }]}><Input maxLength={50} /></Form.Item></Col>
-          <Col span={16}><Form.Item name="organization" label="工作单位" rules={[{ required: true, message: '请填写工作单位' }]}><Input maxLength={100} /></Form.Item></Col>
-          <Col span={16}>
-            <Form.Item name="unitId" label="所属推荐单位" extra="专家属于某推荐单位时选择该单位；该单位推荐的职业将自动回避">
-              <Select allowClear showSearch optionFilterProp="label" placeholder="不属于任何推荐单位" options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+          <Col span={8}>
+            <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写专家姓名' }]}>
+              <Input maxLength={50} />
             </Form.Item>
           </Col>
-          <Col span={8}><Form.Item name="title" label="职称/职务"><Input maxLength={50} /></Form.Item></Col>
+          <Col span={16}>
+            <Form.Item name="organization" label="工作单位" rules={[{ required: true, message: '请填写工作单位' }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="unitId" label="所属推荐单位" extra="专家属于某推荐单位时选择该单位；该单位推荐的职业将自动回避">
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder="不属于任何推荐单位"
+                options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="title" label="职称/职务">
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
           <Col span={24}>
             <Form.Item name="specialties" label="专业领域（产业标签）">
               <Select mode="tags" options={DEFAULT_INDUSTRY_TAGS.map((t) => ({ value: t, label: t }))} placeholder="选择或输入" />
             </Form.Item>
           </Col>
-          <Col span={8}><Form.Item name="phone" label="联系电话"><Input maxLength={30} /></Form.Item></Col>
-          <Col span={10}><Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}><Input /></Form.Item></Col>
-          <Col span={6}><Form.Item name="active" label="在库" valuePropName="checked"><Switch /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item name="phone" label="联系电话">
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="active" label="在库" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
           {!expert?.userId && (
             <>
               <Col span={12}>

@@ -23,7 +23,17 @@ export function LinkAccountModal({ expert, onClose }: { expert: Expert | null; o
   };
 
   return (
-    <Modal open={expert !== null} title={`关联专家账号：${expert?.name ?? ''}`} okText="关联" cancelText="取消" okButtonProps={{ disabled: !userId }} confirmLoading={link.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={expert !== null}
+      title={`关联专家账号：${expert?.name ?? ''}`}
+      okText="关联"
+      cancelText="取消"
+      okButtonProps={{ disabled: !userId }}
+      confirmLoading={link.isPending}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {link.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={errorMessage(link.error)} />}
       <Typography.Paragraph type="secondary">关联后，该账号登录即可查看并评审分配给这位专家的候选职业。一个账号只能关联一名专家。</Typography.Paragraph>
       <Select

@@ -63,7 +63,12 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
           <Col span={12}>
             {role === 'unit' && (
               <Form.Item name="unitId" label="所属推荐单位" rules={[{ required: true, message: '推荐单位经办人须绑定一个推荐单位' }]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} loading={unitOptions.isPending} options={unitOptions.data ?? []} placeholder="请选择推荐单位" />
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={unitOptions.isPending}
+                  options={unitOptions.data ?? []}
+                  placeholder="请选择推荐单位"
+                />
               </Form.Item>
             )}
           </Col>

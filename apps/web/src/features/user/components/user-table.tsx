@@ -61,7 +61,13 @@ export function UserTable({ users, loading, actions }: { users: User[]; loading:
             </Button>
           )}
           {actions.canReset && u.abilities.resetPassword && (
-            <Popconfirm title={`重置“${u.displayName}”的密码？`} description="将生成一次性临时密码，原密码与会话立即失效。" okText="重置" cancelText="取消" onConfirm={() => actions.onResetPassword(u)}>
+            <Popconfirm
+              title={`重置“${u.displayName}”的密码？`}
+              description="将生成一次性临时密码，原密码与会话立即失效。"
+              okText="重置"
+              cancelText="取消"
+              onConfirm={() => actions.onResetPassword(u)}
+            >
               <Button type="link" size="small">
                 重置密码
               </Button>
