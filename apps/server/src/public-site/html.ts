@@ -94,21 +94,5 @@ footer.site{color:var(--muted);font-size:13px;text-align:center;padding:16px}
 
 /** The page frame: charset, viewport, title, inline style, site header and footer. No script. */
 export function layout(title: string, body: SafeHtml): string {
-  return `<!doctype html>${
-    html`<html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>${title} — 社会化职业技能等级认定职业（工种）征集</title>
-        <style>
-          ${new SafeHtml(CSS)}
-        </style>
-      </head>
-      <body>
-        <header class="site"><a href="/public">上海市社会化职业技能等级认定职业（工种）征集</a><small>上海市职业技能鉴定中心 公示公告</small></header>
-        <main>${body}</main>
-        <footer class="site">上海市人力资源和社会保障局 · 上海市职业技能鉴定中心</footer>
-      </body>
-    </html>`.value
-  }`;
+  return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} — 社会化职业技能等级认定职业（工种）征集</title><style>${new SafeHtml(CSS)}</style></head><body><header class="site"><a href="/public">上海市社会化职业技能等级认定职业（工种）征集</a><small>上海市职业技能鉴定中心 公示公告</small></header><main>${body}</main><footer class="site">上海市人力资源和社会保障局 · 上海市职业技能鉴定中心</footer></body></html>`.value}`;
 }

@@ -29,10 +29,7 @@ const person = { name: '王小明', phone: '13812345678', organization: '某某�
 describe('html helpers', () => {
   it('escapes everything interpolated', () => {
     expect(escapeHtml('<a href="x">\'&')).toBe('&#60;a href&#61;&#34;x&#34;&#62;&#39;&#38;');
-    expect(
-      html`<p>${'<script>'}</p>
-        ${[html`<b>${'&'}</b>`]}`.value,
-    ).toBe('<p>&#60;script&#62;</p><b>&#38;</b>');
+    expect(html`<p>${'<script>'}</p>${[html`<b>${'&'}</b>`]}`.value).toBe('<p>&#60;script&#62;</p><b>&#38;</b>');
   });
 });
 

@@ -20,7 +20,12 @@ describe('Me.abilities', () => {
   it('the menu follows the roles: the center manages campaigns, the admin users, the auditor reads the log', () => {
     expect(meAbilities(actor('center'))).toMatchObject({ 'campaign.manage': true, 'check.run': true, 'user.list': false, 'audit.read': false });
     expect(meAbilities(actor('admin'))).toMatchObject({ 'campaign.manage': false, 'user.list': true, 'audit.read': false });
-    expect(meAbilities(actor('auditor'))).toMatchObject({ 'audit.read': true, 'reference.versions.read': true, 'reference.import': false });
+    expect(meAbilities(actor('auditor'))).toMatchObject({
+      'audit.read': true,
+      'reference.versions.read': false,
+      'reference.search': false,
+      'reference.import': false,
+    });
     expect(meAbilities(actor('unit'))).toMatchObject({ 'reference.search': true, 'campaign.manage': false, 'review.score': false });
   });
 

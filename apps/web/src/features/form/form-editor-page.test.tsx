@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Finding, FormRow } from '@zhengji/domain';
@@ -91,12 +91,19 @@ describe('the form editor', () => {
     serveForm([ELDER, AI]);
     renderPage(<FormEditorPage />, { url: '/form', path: '/form' });
     expect(await screen.findByText('1 个错误须修改后才能提交；1 个提醒请核对')).toBeTruthy();
-    const cellTexts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(cellTexts).toContain(`✖ ${CODE_ERROR.message}`);
-    expect(cellTexts).toContain(`⚠ ${REASON_WARNING.message}`);
-    // The summary names the row and its first finding.
-    expect(screen.getByRole('button', { name: '第 2 行' })).toBeTruthy();
-    expect(screen.getByText(`：${CODE_ERROR.message}（另有 1 项）`)).toBeTruthy();
+    const cellTexts = screen
+      .getAllByRole('alert')
+      .flatMap((a) => [...a.querySelectorAll('[data-finding]')])
+      .map((f) => f.textContent);
+    // Each finding under its row is led by its field's name.
+    expect(cellTexts).toContain(`✖ 职业编码：${CODE_ERROR.message}`);
+    expect(cellTexts).toContain(`⚠ 推荐理由：${REASON_WARNING.message}`);
+    // The summary lists the error first, naming its row and field, then the warning.
+    const summary = screen.getByTestId('findings-list');
+    const entries = [...summary.querySelectorAll('[data-severity]')].map((e) => e.getAttribute('data-severity'));
+    expect(entries).toEqual(['error', 'warning']);
+    expect(within(summary).getAllByRole('button')[0]?.textContent).toMatch(/^第 2 行 · /);
+    expect(summary.textContent).toContain(`：${CODE_ERROR.message}`);
   });
 
   it('deletes a row at once, offers 撤销, and puts the row back at its place, which is saved', async () => {
