@@ -189,7 +189,7 @@ describe('keyboard only', () => {
       const codes = () =>
         page
           .locator(
-            '.ant-table-tbody tr[data-row-key] td:nth-child(2) .ant-select-content, .ant-table-tbody tr[data-row-key] td:nth-child(2) .ant-select-selection-item',
+            '.ant-table-tbody tr[data-row-key] [data-field="occupationCode"] .ant-select-content, .ant-table-tbody tr[data-row-key] [data-field="occupationCode"] .ant-select-selection-item',
           )
           .allInnerTexts();
       await expect.poll(async () => (await codes()).map((t) => t.trim())).toEqual(['4-10-01-05', '4-04-05-05']);

@@ -36,7 +36,16 @@ function silence(icon: HTMLElement): void {
 }
 
 /** English names Ant Design gives some controls, and what a Chinese screen reader should say instead. */
-const ENGLISH_NAMES: Record<string, string> = { 'Increase Value': '增加数值', 'Decrease Value': '减少数值', 'segmented control': '选项' };
+const ENGLISH_NAMES: Record<string, string> = {
+  'Increase Value': '增加数值',
+  'Decrease Value': '减少数值',
+  'segmented control': '选项',
+  'Select all': '全选',
+  'Select row': '选择此行',
+  Clear: '清除',
+  clear: '清除',
+  Close: '关闭',
+};
 const ENGLISH_NAMED = Object.keys(ENGLISH_NAMES)
   .map((n) => `[aria-label="${n}"]`)
   .join(', ');

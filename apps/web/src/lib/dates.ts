@@ -4,6 +4,10 @@ import { endOfShanghaiDay, formatChineseDate, formatChineseDateTime } from '@zhe
 export const DATE_FORMAT = 'YYYY年M月D日';
 /** The date-time pickers' display format: 2024年10月22日 14:03. */
 export const DATE_TIME_FORMAT = 'YYYY年M月D日 HH:mm';
+/** What a date picker shows (the first) and also accepts when typed: 2024年10月22日, 2024-10-22, 2024/10/22. */
+export const DATE_INPUT_FORMATS = [DATE_FORMAT, 'YYYY-MM-DD', 'YYYY/M/D'];
+/** What a date-time picker shows (the first) and also accepts when typed. */
+export const DATE_TIME_INPUT_FORMATS = [DATE_TIME_FORMAT, 'YYYY-MM-DD HH:mm', 'YYYY/M/D HH:mm'];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, InputNumber, Space, Switch, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../lib/api.ts';
-import { DATE_FORMAT } from '../../lib/dates.ts';
+import { DATE_INPUT_FORMATS } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { reviewApi, useReviewBoard, useReviewMutation, type PanelMember } from './review.api.ts';
 import { useCampaignChoice } from './components/campaign-select.tsx';
@@ -47,6 +47,7 @@ export function ReviewBoardPage() {
       render: (v: boolean, e) => (
         <Switch
           size="small"
+          aria-label={`${e.name}本次参加评审`}
           checked={v}
           disabled={!e.active}
           onChange={(available) => setPanel.mutateAsync({ campaignId: campaignId!, expertId: e.id, available, cap: e.cap }).catch(fail)}
@@ -60,6 +61,7 @@ export function ReviewBoardPage() {
       render: (v: number, e) => (
         <InputNumber
           size="small"
+          aria-label={`${e.name}的评审上限`}
           min={0}
           max={500}
           defaultValue={v}
@@ -98,7 +100,7 @@ export function ReviewBoardPage() {
               评审截止：
               <DatePicker
                 size="small"
-                format={DATE_FORMAT}
+                format={DATE_INPUT_FORMATS}
                 aria-label="评审截止日期"
                 value={data.round.deadline ? dayjs(data.round.deadline) : null}
                 onChange={(d) =>

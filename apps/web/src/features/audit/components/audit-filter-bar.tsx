@@ -2,7 +2,7 @@ import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/ic
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULTS, AUDIT_RESULT_LABELS } from '@zhengji/domain';
-import { DATE_FORMAT } from '../../../lib/dates.ts';
+import { DATE_INPUT_FORMATS } from '../../../lib/dates.ts';
 import type { AuditFilters } from '../audit.api.ts';
 
 interface Values {
@@ -60,7 +60,7 @@ export function AuditFilterBar({
   return (
     <Form form={form} layout="inline" onFinish={(v) => onSearch(toFilters(v))} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item name="range" label="时间">
-        <DatePicker.RangePicker allowEmpty={[true, true]} format={DATE_FORMAT} aria-label="时间范围" />
+        <DatePicker.RangePicker allowEmpty={[true, true]} format={DATE_INPUT_FORMATS} aria-label="时间范围" />
       </Form.Item>
       <Form.Item name="actor" label="操作人">
         <Input allowClear placeholder="用户名" style={{ width: 140 }} />

@@ -3,7 +3,7 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
 import { ApiError, errorMessage } from '../../../lib/api.ts';
-import { DATE_FORMAT } from '../../../lib/dates.ts';
+import { DATE_INPUT_FORMATS } from '../../../lib/dates.ts';
 import { useCreateCampaign, useUpdateCampaign, type Campaign, type CampaignFields } from '../campaign.api.ts';
 
 type Values = Omit<CampaignFields, 'issueDate' | 'deadline' | 'instructions'> & { issueDate: Dayjs; deadline: Dayjs; instructions: string };
@@ -96,10 +96,10 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
             <Input />
           </Form.Item>
           <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="contactName" label="联系人">
             <Input />

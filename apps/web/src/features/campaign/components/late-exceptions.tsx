@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatChineseDateTime } from '@zhengji/domain';
 import { errorMessage } from '../../../lib/api.ts';
-import { DATE_TIME_FORMAT } from '../../../lib/dates.ts';
+import { DATE_TIME_INPUT_FORMATS } from '../../../lib/dates.ts';
 import { useGrantLate, useLateExceptions, useRoster, type Campaign, type LateException } from '../campaign.api.ts';
 
 /** Late exceptions per unit: reason, new time limit (not in the past), who granted it. */
@@ -42,7 +42,7 @@ export function LateExceptions({ campaign }: { campaign: Campaign }) {
           <Form.Item name="until" rules={[{ required: true, message: '请选择新的时限' }]}>
             <DatePicker
               showTime={{ format: 'HH:mm' }}
-              format={DATE_TIME_FORMAT}
+              format={DATE_TIME_INPUT_FORMATS}
               placeholder="新的时限"
               aria-label="新的时限"
               disabledDate={(d) => d.isBefore(dayjs(), 'day')}

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DATE_TIME_FORMAT } from '../../../lib/dates.ts';
+import { DATE_TIME_INPUT_FORMATS } from '../../../lib/dates.ts';
 
 /** Returning a form: a reason (required) and a resubmission time limit in the future. */
 export function ReturnModal({
@@ -33,7 +33,7 @@ export function ReturnModal({
           <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} showCount />
         </Form.Item>
         <Form.Item name="until" label="重新提交时限" rules={[{ required: true, message: '请设置重新提交的时限' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_INPUT_FORMATS} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,7 +4,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
 import { REFERENCE_DATASET_KINDS, REFERENCE_DATASET_LABELS, type ReferenceDatasetKind } from '@zhengji/domain';
 import { downloadFile, errorMessage } from '../../../lib/api.ts';
-import { DATE_FORMAT } from '../../../lib/dates.ts';
+import { DATE_INPUT_FORMATS } from '../../../lib/dates.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useImportReference } from '../reference.api.ts';
 
@@ -75,7 +75,7 @@ export function ImportModal({ open, kind, onClose }: { open: boolean; kind?: Ref
           <Input placeholder="如 沪人社职〔2024〕1号" maxLength={200} />
         </Form.Item>
         <Form.Item name="effectiveDate" label="生效日期">
-          <DatePicker format={DATE_FORMAT} />
+          <DatePicker format={DATE_INPUT_FORMATS} />
         </Form.Item>
         {importing.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message="导入失败" description={errorMessage(importing.error)} />}
         <Button type="primary" htmlType="submit" loading={importing.isPending} disabled={files.length === 0} block>
