@@ -204,10 +204,9 @@ describe('keyboard only', () => {
       await page.keyboard.press('Space');
       const live = page.locator('[id^="DndLiveRegion"]');
       await expect.poll(() => live.textContent()).toContain('已拿起第 1 行');
-      await page.keyboard.press('ArrowDown');
-      await expect.poll(() => live.textContent()).toContain('第 1 行移到了第 2 行的位置');
-      await page.keyboard.press('Space');
-      await expect.poll(() => live.textContent()).toContain('已放下');
+      // Put it back (Escape), then move it with the row's own shortcut, Alt+↓, from the focused handle.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Alt+ArrowDown');
       await expect.poll(async () => (await codes()).map((t) => t.trim())).toEqual(['4-04-05-05', '4-10-01-05']);
       expect(/[A-Za-z]{3,}/.test((await live.textContent()) ?? '')).toBe(false);
       await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 15_000 }).toMatch(/已保存/);

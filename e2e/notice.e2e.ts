@@ -97,7 +97,7 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await explain.getByRole('button', { name: '前往“公示与发布”' }).click();
   await desk.waitForURL('**/notices');
   await desk.getByTestId('notice-start').fill('2024-10-08');
-  await desk.getByTestId('notice-default-end').getByText('2024-10-12', { exact: false }).waitFor();
+  await desk.getByTestId('notice-default-end').getByText('默认结束日期为 2024年10月12日', { exact: false }).waitFor();
   await desk.getByTestId('notice-save').click();
   await desk.getByTestId('notice-publish').waitFor();
   await shot(desk, 'center-draft-preview');

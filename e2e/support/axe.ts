@@ -48,6 +48,8 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
       t
         .replace(/^[a-z0-9]+\[[a-z-]+(="|\]: )/, '')
         .replace(UUIDS, '')
+        // Codes and account names (校验码 527FDF3C, expert_mx4r8zfi97be0) mix letters with digits or underscores: data too.
+        .replace(/[A-Za-z0-9_]*[0-9_][A-Za-z0-9_]*/g, '')
         .replace(ALLOWED_LATIN, ''),
     ),
   );
