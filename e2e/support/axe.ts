@@ -61,7 +61,8 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
  * picture). Minor and moderate findings are written to e2e/artifacts/a11y.log, not failed. Screen-reader texts (aria-label,
  * aria-roledescription, alt, live regions) must hold no English.
  */
-export async function expectAccessible(page: Page, where: string): Promise<void> {
+export async function expectAccessible(page: Page, where: string, options: { reportOnly?: boolean } = {}): Promise<void> {
+  const reportOnly = options.reportOnly === true || Boolean(process.env.A11Y_REPORT_ONLY);
   // page.evaluate is not subject to the page's Content-Security-Policy (script-src 'self'), a script tag would be.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const results = await page.evaluate(
@@ -77,9 +78,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   if (results.violations.length > 0) appendFileSync(path.join(artifacts, 'a11y.log'), `${where} (${page.url()})\n${describe(results.violations)}\n`);
   const english = await englishScreenReaderTexts(page);
   if (english.length > 0) appendFileSync(path.join(artifacts, 'a11y.log'), `${where} (${page.url()}) English screen-reader texts\n  ${english.join('\n  ')}\n`);
-  if (english.length > 0 && !process.env.A11Y_REPORT_ONLY)
-    throw new Error(`English screen-reader texts on ${where} (${page.url()}):\n  ${english.join('\n  ')}`);
-  if (blocking.length > 0 && !process.env.A11Y_REPORT_ONLY) {
+  if (english.length > 0 && !reportOnly) throw new Error(`English screen-reader texts on ${where} (${page.url()}):\n  ${english.join('\n  ')}`);
+  if (blocking.length > 0 && !reportOnly) {
     throw new Error(`axe-core: ${String(blocking.length)} serious or critical WCAG 2.1 AA violation(s) on ${where} (${page.url()}):\n${describe(blocking)}`);
   }
 }

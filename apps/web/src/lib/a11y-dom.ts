@@ -81,8 +81,8 @@ export function keepDomAccessible(root: HTMLElement = document.body): () => void
     root.querySelectorAll<HTMLElement>(NAMED_ICONS).forEach(silence);
     root.querySelectorAll<HTMLElement>(ENGLISH_NAMED).forEach((el) => el.setAttribute('aria-label', ENGLISH_NAMES[el.getAttribute('aria-label')!]!));
     // Ant's row checkboxes: "Row 3 selected" → 选择第 3 行.
-    root.querySelectorAll<HTMLElement>('[aria-label^="Row "]').forEach((el) => {
-      const m = /^Row (\d+)/.exec(el.getAttribute('aria-label') ?? '');
+    root.querySelectorAll<HTMLElement>('[aria-label^="Row "], [aria-label^="Select row "]').forEach((el) => {
+      const m = /^(?:Select row|Row) (\d+)/.exec(el.getAttribute('aria-label') ?? '');
       if (m) el.setAttribute('aria-label', `选择第 ${m[1]!} 行`);
     });
   };
