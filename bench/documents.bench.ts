@@ -18,6 +18,7 @@ import { renderNoticeListXlsx } from '../apps/server/src/documents/notice-list.x
 import { writeDossierEntries } from '../apps/server/src/presenters/dossier-entries.ts';
 import { createCampaignRow } from '../apps/server/test/notice-factories.ts';
 import { createUnitRow } from '../apps/server/test/factories.ts';
+import { THIRTEEN_TAGS as TAGS } from '../apps/server/test/documents.ts';
 
 /** Budgets of issue 5, in milliseconds (medians). */
 const BUDGETS = { docx200: 300, xlsx200: 300, pdf200: 1500, importXlsx200: 500, importDocx200: 500 } as const;
@@ -34,22 +35,6 @@ async function median(task: () => Promise<unknown>, runs = RUNS): Promise<number
   times.sort((a, b) => a - b);
   return Math.round(times[Math.floor(times.length / 2)] ?? 0);
 }
-
-const TAGS = [
-  '集成电路',
-  '生物医药',
-  '人工智能',
-  '电子信息',
-  '生命健康',
-  '汽车',
-  '高端装备',
-  '先进材料',
-  '时尚消费品',
-  '养老护理',
-  '家政服务',
-  '低空经济',
-  '绿色低碳',
-];
 
 /** A notice of n items, every tenth with the 13 industry tags and three recommending units. */
 function noticeOf(n: number): NoticeSource {

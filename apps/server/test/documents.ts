@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { readOoxmlEntries } from '../src/documents/guarded-unzip.ts';
+import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
 
 /** Helpers for the document tests: read generated archives back, build hostile ones, run poppler tools. */
 
@@ -88,3 +89,6 @@ export async function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', args: 
   const { stdout } = await run(tool, [...args], { maxBuffer: 32 * 1024 * 1024 });
   return stdout;
 }
+
+/** The 13 industry tags of the bad-input documents: the notice's 11 defaults and two more a campaign may add. */
+export const THIRTEEN_TAGS: string[] = [...DEFAULT_INDUSTRY_TAGS, '低空经济', '绿色低碳'];

@@ -4,25 +4,10 @@ import { finalDocument, noticeDocument, type NoticeSource } from './notice-list-
 import { renderNoticeListOfd } from './notice-list.ofd.ts';
 import { renderNoticeListPdf } from './notice-list.pdf.ts';
 import { readOfd } from './ofd-reader-check.ts';
-import { poppler, tempFile } from '../../test/documents.ts';
+import { poppler, tempFile, THIRTEEN_TAGS as TAGS } from '../../test/documents.ts';
 
 const squeeze = (t: string) => t.replace(/\s+/g, '');
 const SITE = 'https://zhengji.example.gov.cn';
-const TAGS = [
-  '集成电路',
-  '生物医药',
-  '人工智能',
-  '电子信息',
-  '生命健康',
-  '汽车',
-  '高端装备',
-  '先进材料',
-  '时尚消费品',
-  '养老护理',
-  '家政服务',
-  '低空经济',
-  '绿色低碳',
-];
 
 function item(seq: number, overrides: Partial<NoticeItem> = {}): NoticeItem {
   return {

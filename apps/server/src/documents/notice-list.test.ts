@@ -5,7 +5,7 @@ import { finalDocument, noticeDocument, type NoticeSource } from './notice-list-
 import { renderNoticeListDocx } from './notice-list.docx.ts';
 import { renderNoticeListPdf } from './notice-list.pdf.ts';
 import { renderNoticeListXlsx } from './notice-list.xlsx.ts';
-import { poppler, tempFile, unzipText } from '../../test/documents.ts';
+import { poppler, tempFile, unzipText, THIRTEEN_TAGS as TAGS } from '../../test/documents.ts';
 
 const squeeze = (t: string) => t.replace(/\s+/g, '');
 const SITE = 'https://zhengji.example.gov.cn';
@@ -24,22 +24,6 @@ function item(seq: number, overrides: Partial<NoticeItem> = {}): NoticeItem {
     ...overrides,
   } as NoticeItem;
 }
-
-const TAGS = [
-  '集成电路',
-  '生物医药',
-  '人工智能',
-  '电子信息',
-  '生命健康',
-  '汽车',
-  '高端装备',
-  '先进材料',
-  '时尚消费品',
-  '养老护理',
-  '家政服务',
-  '低空经济',
-  '绿色低碳',
-];
 
 function notice(overrides: Partial<NoticeSource> = {}): NoticeSource {
   return {

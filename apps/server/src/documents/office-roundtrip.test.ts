@@ -15,7 +15,7 @@ import { renderRecommendationFormDocx } from './recommendation-form.docx.ts';
 import { renderRecommendationFormXlsx } from './recommendation-form.xlsx.ts';
 import { renderScoreSheetDocx } from './review-docx.ts';
 import { SCORE_SHEET_PLEDGE } from './review-layout.ts';
-import { poppler } from '../../test/documents.ts';
+import { poppler, THIRTEEN_TAGS as TAGS } from '../../test/documents.ts';
 
 /**
  * Every kind of generated Word and Excel file opened in a real office suite: LibreOffice (Debian's
@@ -50,21 +50,6 @@ const NOTICE = {
 };
 
 /** Bad input: 200 rows, 500-character reasons, 13 industry tags, names with <, & and emoji, an empty notice body. */
-const TAGS = [
-  '集成电路',
-  '生物医药',
-  '人工智能',
-  '电子信息',
-  '生命健康',
-  '汽车',
-  '高端装备',
-  '先进材料',
-  '时尚消费品',
-  '养老护理',
-  '家政服务',
-  '低空经济',
-  '绿色低碳',
-];
 const ODD_NAME = '养老<护理>员 & 伙伴 😀';
 const REASON_500 = `异议成立：${'该职业已在本市开展社会化评价，'.repeat(40)}`.slice(0, 500);
 const BAD_FORM = sampleForm(

@@ -7,28 +7,13 @@ import { createCampaignRow, createCandidates } from '../../test/notice-factories
 import { postObjection } from '../../test/objection-form.ts';
 import { assignments, checkDecisions, experts, formVersions, forms, reviewRounds, reviews } from '../db/schema/index.ts';
 import { readOfd } from '../documents/ofd-reader-check.ts';
-import { poppler, tempFile } from '../../test/documents.ts';
+import { poppler, tempFile, THIRTEEN_TAGS as TAGS } from '../../test/documents.ts';
 
 const { app, db, clock } = await createTestApp({ loginIpLimitPerMinute: 10_000, sessionIdleMinutes: 1_000_000, sessionAbsoluteHours: 100_000 });
 const centerUser = await createUserRow(db, 'center', { displayName: '崔安卓' });
 const center = await loginAs(app, centerUser.username);
 const unit = await loginAs(app, (await createUserRow(db, 'unit')).username);
 
-const TAGS = [
-  '集成电路',
-  '生物医药',
-  '人工智能',
-  '电子信息',
-  '生命健康',
-  '汽车',
-  '高端装备',
-  '先进材料',
-  '时尚消费品',
-  '养老护理',
-  '家政服务',
-  '低空经济',
-  '绿色低碳',
-];
 const UNIT_NAME = '浦东新区<人社局> & 伙伴 😀';
 const squeeze = (t: string) => t.replace(/\s+/g, '');
 
