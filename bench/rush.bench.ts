@@ -395,6 +395,26 @@ async function openLoop(url: string, units: Unit[], probe: Session): Promise<Ope
 interface Statement {
   sql: string;
   params: unknown[];
+  /** The statement's name when the app sends it as a named (prepared) statement; the replay does the same. */
+  name?: string;
+}
+
+/** A driver call as the app made it: `query(text, values)` or `query({ name, text, values })`. */
+function statementOf(config: unknown, values: unknown): Statement {
+  if (typeof config === 'string') return { sql: config, params: Array.isArray(values) ? values : [] };
+  const c = config as { name?: string; text: string; values?: unknown[] };
+  return { sql: c.text, params: c.values ?? (Array.isArray(values) ? values : []), ...(c.name ? { name: c.name } : {}) };
+}
+
+/** Records every statement a driver object (a pg client, PGlite or a PGlite transaction) is sent, then sends it. */
+function recording<T extends { query: (...args: never[]) => unknown }>(client: T, log: Statement[]): T {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  return new Proxy(client, {
+    get: (target, key, receiver) =>
+      key === 'query'
+        ? (config: unknown, values?: unknown, ...rest: unknown[]) => (log.push(statementOf(config, values)), query(config, values, ...rest))
+        : Reflect.get(target, key, receiver),
+  });
 }
 
 /** One save's statements: those before the transaction, the transaction's (BEGIN/COMMIT excluded), those after. */
@@ -414,7 +434,8 @@ function splitCaptured(log: Statement[]): SaveStatements {
 
 /** Sends one save through the real app on a logging connection (after a warm-up save) and returns its statements. */
 async function captureSave(db: Db, log: Statement[], env: Record<string, string>, u: Unit): Promise<SaveStatements> {
-  const config = loadConfig({ ...process.env, ...serverEnv({}), ...env });
+  // No sealer in the capturing app: its statements would mix with the save's (the server processes seal the rows).
+  const config = { ...loadConfig({ ...process.env, ...serverEnv({}), ...env }), auditSealIntervalMs: 0 };
   const app = await buildApp({ db, config });
   try {
     const put = async () => {
@@ -458,7 +479,7 @@ function forUnit(s: SaveStatements, from: Unit, to: Unit, campaignId: string): S
     if (Array.isArray(v)) return v.map((x) => sub(x, inInsert));
     return v;
   };
-  const map = (xs: Statement[]) => xs.map((x) => ({ sql: x.sql, params: x.params.map((p) => sub(p, /^\s*insert\b/i.test(x.sql))) }));
+  const map = (xs: Statement[]) => xs.map((x) => ({ ...x, params: x.params.map((p) => sub(p, /\binsert\s+into\b/i.test(x.sql))) }));
   return { before: map(s.before), tx: map(s.tx), after: map(s.after), all: map(s.all) };
 }
 
@@ -495,12 +516,12 @@ async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveState
 
 function pgReplayer(pgPool: pg.Pool): (p: SaveStatements) => Promise<void> {
   return async (p) => {
-    for (const s of p.before) await pgPool.query(s.sql, s.params);
+    for (const s of p.before) await pgPool.query(pgQuery(s));
     const client = await pgPool.connect();
     try {
       await client.query('begin');
       try {
-        for (const s of p.tx) await client.query(s.sql, s.params);
+        for (const s of p.tx) await client.query(pgQuery(s));
         await client.query('commit');
       } catch (err) {
         await client.query('rollback');
@@ -509,9 +530,12 @@ function pgReplayer(pgPool: pg.Pool): (p: SaveStatements) => Promise<void> {
     } finally {
       client.release();
     }
-    for (const s of p.after) await pgPool.query(s.sql, s.params);
+    for (const s of p.after) await pgPool.query(pgQuery(s));
   };
 }
+
+/** A captured statement as the app sent it: named (prepared once per connection) when it was. */
+const pgQuery = (s: Statement): pg.QueryConfig => (s.name ? { name: s.name, text: s.sql, values: s.params } : { text: s.sql, values: s.params });
 
 function pgliteReplayer(client: PGlite): (p: SaveStatements) => Promise<void> {
   return async (p) => {
@@ -545,6 +569,7 @@ function rushFigures(label: string, runs: RushResult[]): Record<string, number> 
 function limitFigures(label: string, runs: LimitResult[], statements: SaveStatements): Record<string, number | string> {
   return {
     [`${label} LIMIT: statements per save (before / in tx incl. BEGIN+COMMIT / after)`]: `${String(statements.before.length)} / ${String(statements.tx.length + 2)} / ${String(statements.after.length)}`,
+    [`${label} LIMIT: the save's statements`]: statements.all.map((x) => x.name ?? x.sql.replace(/\s+/g, ' ').slice(0, 24)).join(' | '),
     [`${label} LIMIT: saves per s (median of ${String(runs.length)})`]: medianOf(runs, (r) => r.savesPerSec),
     [`${label} LIMIT: save p50 ms`]: medianOf(runs, (r) => r.p50),
     [`${label} LIMIT: save p95 ms`]: medianOf(runs, (r) => r.p95),
@@ -584,8 +609,6 @@ function printGoals(goals: Goal[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // The two targets
 
-const loggerFor = (log: Statement[]) => ({ logQuery: (query: string, params: unknown[]) => void log.push({ sql: query, params }) });
-
 async function onPglite(figures: Record<string, number | string>, goals: Goal[]): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zj-bench-rush-'));
   const env = serverEnv({ DATA_DIR: dataDir });
@@ -609,17 +632,24 @@ async function onPglite(figures: Record<string, number | string>, goals: Goal[])
   try {
     const log: Statement[] = [];
     const client = database.pglite!;
-    const db = drizzlePglite(client, { schema, logger: loggerFor(log) }) as unknown as Db;
+    // Captured at the driver, as it is sent: Drizzle's statements and the app's own fixed ones alike. Drizzle's PGlite
+    // driver runs transactions with client.transaction() (no BEGIN statement): they are marked in the log.
     const transaction = client.transaction.bind(client);
-    // Drizzle's PGlite driver runs transactions with client.transaction() (no BEGIN statement): mark them in the log.
-    client.transaction = (async (fn: Parameters<PGlite['transaction']>[0]) => {
-      log.push({ sql: 'begin', params: [] });
-      const result = await transaction(fn);
-      log.push({ sql: 'commit', params: [] });
-      return result;
-    }) as PGlite['transaction'];
+    const db = drizzlePglite(
+      new Proxy(recording(client, log), {
+        get: (target, key, receiver) =>
+          key === 'transaction'
+            ? async (fn: Parameters<PGlite['transaction']>[0]) => {
+                log.push({ sql: 'begin', params: [] });
+                const result = await transaction(async (tx) => fn(recording(tx, log)));
+                log.push({ sql: 'commit', params: [] });
+                return result;
+              }
+            : Reflect.get(target, key, receiver),
+      }),
+      { schema },
+    ) as unknown as Db;
     const statements = await captureSave(db, log, env, seeded.capture);
-    client.transaction = transaction;
     const plans = seeded.units.map((u) => forUnit(statements, seeded.capture, u, seeded.campaignId));
     const limit: LimitResult[] = [];
     for (let r = 0; r < REPEATS; r++) limit.push(await replay(seeded.units, plans, pgliteReplayer(client)));
@@ -674,7 +704,9 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
     apps.push(a);
     const s = await seed(a.url);
     const log: Statement[] = [];
-    const statements = await captureSave(drizzlePg(capturePool, { schema, logger: loggerFor(log) }) as unknown as Db, log, env, s.capture);
+    // Captured at the driver, as it is sent (Drizzle's statements, BEGIN and COMMIT, and the app's own fixed ones).
+    capturePool.on('connect', (client) => void (client.query = recording(client, log).query));
+    const statements = await captureSave(drizzlePg(capturePool, { schema }) as unknown as Db, log, env, s.capture);
     await capturePool.end();
     const plans = s.units.map((u) => forUnit(statements, s.capture, u, s.campaignId));
     const probe = { url: a.url, session: s.units[0]!.session };

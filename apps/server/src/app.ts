@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { installChineseZodMessages, systemClock, type Clock } from '@zhengji/domain';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
@@ -40,6 +40,7 @@ import { checkRoutes } from './routes/checks.ts';
 import { poolRoutes } from './routes/pool.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { outboxRoutes } from './routes/outbox.ts';
+import { responseSerializerCompiler } from './plugins/response-serializer.ts';
 
 /** What buildApp needs: the database and configuration; the clock and mailer are replaceable in tests. */
 export interface AppDeps {
@@ -81,7 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: deps.config.checkResponses }));
   registerErrorHandler(app);
 
   await app.register(fastifyCookie);

@@ -67,6 +67,8 @@ export interface Config {
   auditCheckpointMinutes: number;
   /** How often this instance's audit sealer runs (0: never; tests seal on demand). */
   auditSealIntervalMs: number;
+  /** Whether every JSON answer is also checked against its zod schema (the tests); off in service, where the compiled serializer writes it. */
+  checkResponses: boolean;
 }
 
 /** Reads the environment once. */
@@ -101,10 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointKeyFile: e.AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(e.AUDIT_CHECKPOINT_KEY_FILE) : undefined,
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
+    checkResponses: false,
   };
 }
 
 /** Configuration for tests: defaults, no demo, no reference import unless asked. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), demo: false, referenceDir: null, logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), demo: false, referenceDir: null, logLevel: 'silent', checkResponses: true, ...overrides };
 }

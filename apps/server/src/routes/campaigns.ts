@@ -10,6 +10,7 @@ import {
 } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { PUBLIC, roles } from '../plugins/access.ts';
 import { CampaignViewSchema, LateExceptionViewSchema, RosterSchema } from '@zhengji/domain/campaign/campaign-view.schemas.ts';
+import { DateTimeSchema } from '@zhengji/domain/shared/wire.ts';
 import { listCampaigns } from '../use-cases/campaign/list-campaigns.ts';
 import { getCampaign } from '../use-cases/campaign/get-campaign.ts';
 import { createCampaign } from '../use-cases/campaign/create-campaign.ts';
@@ -82,7 +83,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '准予单位延期填报',
         params: IdParams,
         body: LateExceptionInputSchema,
-        response: { 201: z.object({ id: z.string(), until: z.date() }) },
+        response: { 201: z.object({ id: z.string(), until: DateTimeSchema }) },
       },
     },
     async (request, reply) => reply.status(201).send(await grantLateException(request.ctx, { campaignId: request.params.id, ...request.body })),

@@ -2,14 +2,14 @@
 // campaign's reference versions read with the form), not read back: it must equal what a read shows next, and a
 // late exception or the unit's name read in the same query must be the ones a read shows.
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow } from '../../test/factories.ts';
 import { loginAs } from '../../test/auth.ts';
-import { campaigns, formLateExceptions, formRows, units } from '../db/schema/index.ts';
+import { auditLog, campaigns, formLateExceptions, formRows, forms, units } from '../db/schema/index.ts';
 
 const REFERENCE_DIR = new URL('../../../../../shared/reference', import.meta.url).pathname;
-const { app, db, clock } = await createTestApp({ referenceDir: REFERENCE_DIR, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+const { app, db, clock, database } = await createTestApp({ referenceDir: REFERENCE_DIR, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
 
 const ROW = {
   occupationCode: '4-10-01-05',
@@ -102,5 +102,77 @@ describe('PUT /api/forms/:id answers what it wrote', () => {
     const saved = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: form.version, header: {}, rows: [ROW] } });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(new Date(saved.json<{ lateExceptionUntil: string }>().lateExceptionUntil).getTime()).toBe(until.getTime());
+  });
+
+  const saves = (formId: string) =>
+    db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, formId), eq(auditLog.action, 'form.save')));
+  const storedCodes = async (formId: string) =>
+    (await db.select({ code: formRows.occupationCode, priority: formRows.priority }).from(formRows).where(eq(formRows.formId, formId)))
+      .sort((a, b) => a.priority - b.priority)
+      .map((r) => r.code);
+
+  it('eight saves from the same version at once: one is written with its audit row, the others are refused and write nothing', async () => {
+    const { s, form } = await unitWithForm();
+    const contents = Array.from({ length: 8 }, (_, i) => [{ ...ROW, expectedAssessments: 100 + i }, ...(i % 2 ? [BAD_CODE] : [])]);
+    const answers = await Promise.all(
+      contents.map((rows) => s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: form.version, header: {}, rows } })),
+    );
+    const won = answers.filter((a) => a.statusCode === 200);
+    expect(won).toHaveLength(1);
+    for (const lost of answers.filter((a) => a.statusCode !== 200)) {
+      expect(lost.statusCode).toBe(409);
+      expect(lost.json()).toMatchObject({ code: 'STALE_VERSION' });
+      expect(lost.json().message).toContain('本次未保存');
+    }
+    const winner = contents[answers.indexOf(won[0]!)]!;
+    const read = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json<{ version: number; rows: { expectedAssessments: number }[] }>();
+    expect(read.version).toBe(form.version + 1);
+    expect(read.rows.map((r) => r.expectedAssessments)).toEqual(winner.map((r) => r.expectedAssessments));
+    expect(await storedCodes(form.id)).toEqual(winner.map((r) => r.occupationCode));
+    expect(await saves(form.id)).toHaveLength(1);
+  });
+
+  // The save reads the form without a lock and writes on condition that it is unchanged. Held here: another command's
+  // transaction has the form row locked and changes it while the save waits on the lock; the save must then write
+  // nothing and say what changed. (PGlite runs one transaction at a time, so the interleaving exists only on a server.)
+  it.skipIf(database.kind !== 'postgres')('a command that changes the form while a save waits for it wins; the save writes nothing and says why', async () => {
+    for (const change of ['version', 'finalize'] as const) {
+      const { s, form } = await unitWithForm();
+      const first = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version: form.version, header: {}, rows: [ROW] } });
+      expect(first.statusCode, first.body).toBe(200);
+      const version = first.json<{ version: number }>().version;
+      let answer: Awaited<ReturnType<typeof s.inject>> | undefined;
+      await db.transaction(async (tx) => {
+        await tx.select({ id: forms.id }).from(forms).where(eq(forms.id, form.id)).for('update');
+        const pending = s
+          .inject({ method: 'PUT', url: `/api/forms/${form.id}`, payload: { version, header: {}, rows: [BAD_CODE, BAD_CODE] } })
+          .then((a) => (answer = a));
+        // Until the save's statement waits on this transaction's row lock.
+        for (let i = 0; i < 200; i++) {
+          const waiting = (await db.execute(
+            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH saved AS%'`,
+          )) as unknown as { rows: { n: number }[] };
+          if (waiting.rows[0]!.n > 0) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(answer).toBeUndefined();
+        if (change === 'version')
+          await tx
+            .update(forms)
+            .set({ version: version + 1 })
+            .where(eq(forms.id, form.id));
+        else await tx.update(forms).set({ finalizedVersionNo: 1 }).where(eq(forms.id, form.id));
+        void pending;
+      });
+      for (let i = 0; i < 200 && !answer; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(answer!.statusCode).toBe(409);
+      if (change === 'version') expect(answer!.json()).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: version + 1 } });
+      else expect(answer!.json().message).toContain('已定稿');
+      expect(await storedCodes(form.id)).toEqual([ROW.occupationCode]);
+      expect(await saves(form.id)).toHaveLength(1);
+    }
   });
 });

@@ -52,8 +52,13 @@ export function chainedFields(r: typeof auditLog.$inferSelect): ChainedFields {
  * shortly after it commits (seal-audit.ts), so commands never wait for each other here.
  */
 export async function writeAudit(tx: Db, ctx: Pick<UseCaseContext, 'actor' | 'clock' | 'ip'>, event: AuditEvent): Promise<void> {
+  await tx.insert(auditLog).values(auditRowOf(ctx, event));
+}
+
+/** The audit row of an event as `writeAudit` inserts it (for a hot command that writes it within a statement of its own). */
+export function auditRowOf(ctx: Pick<UseCaseContext, 'actor' | 'clock' | 'ip'>, event: AuditEvent): ChainedFields {
   const actor = ctx.actor;
-  await tx.insert(auditLog).values({
+  return {
     at: ctx.clock.now(),
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorUsername: actor.kind === 'user' ? actor.username : null,
@@ -66,7 +71,35 @@ export async function writeAudit(tx: Db, ctx: Pick<UseCaseContext, 'actor' | 'cl
     objectId: event.objectId ?? null,
     result: event.result ?? 'ok',
     changes: redactChanges(event.changes ?? null) as object | null,
-  });
+  };
+}
+
+/**
+ * The INSERT of one audit row with its twelve values as parameters from $first on (see auditValues), for a statement
+ * of its own; it ends in a SELECT list, so a WHERE may follow to make it conditional.
+ */
+export const AUDIT_INSERT_SQL = (first: number): string => {
+  const casts = ['timestamptz', 'uuid', 'text', 'text', 'text', 'uuid', 'text', 'text', 'text', 'text', 'text', 'jsonb'];
+  return `INSERT INTO audit_log (at, actor_user_id, actor_username, actor_role, real_actor_username, on_behalf_of_unit_id, ip, action, object_type, object_id, result, changes)
+    SELECT ${casts.map((c, i) => `$${String(first + i)}::${c}`).join(', ')}`;
+};
+
+/** The parameters of AUDIT_INSERT_SQL for a row, in its column order. */
+export function auditValues(row: ChainedFields): unknown[] {
+  return [
+    row.at,
+    row.actorUserId,
+    row.actorUsername,
+    row.actorRole,
+    row.realActorUsername,
+    row.onBehalfOfUnitId,
+    row.ip,
+    row.action,
+    row.objectType,
+    row.objectId,
+    row.result,
+    row.changes === null || row.changes === undefined ? null : JSON.stringify(row.changes),
+  ];
 }
 
 /** Records a refused or failed command in its own transaction (the command's own one was rolled back). */
