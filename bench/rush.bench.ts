@@ -8,13 +8,14 @@
 //   • the LIMIT, in the same run: the very same SQL statements one save issues, sent straight to the database at the
 //     same concurrency (70 loops × 5), without the application. How the statements are obtained (honestly): one save
 //     of an extra unit is sent through the real app (buildApp + inject, the same code the server process runs) on a
-//     Drizzle connection whose logger records every statement with its parameters, BEGIN and COMMIT included — the
-//     session lookup, the transaction (row lock, writes, the audit chain's advisory lock and append) and the reads of
-//     the answer. The sequence is replayed for each unit with that unit's ids substituted (form, unit, user, session
-//     hash), the transaction's statements on one connection between BEGIN and COMMIT, the others on any connection:
-//     on PostgreSQL with `pg` (unnamed statements, as Drizzle sends them) through a pool of as many connections as
-//     one app instance has (10); on PGlite (one connection by nature) on the same data folder in this process, once
-//     the server process has stopped. The JSON encoding of the request and the answer and the checks in JavaScript
+//     connection whose driver records every statement it is sent with its parameters and name, BEGIN and COMMIT
+//     included — Drizzle's and the app's own fixed statements alike: today the session lookup, the read of the form
+//     and the one conditional statement that writes header, rows and audit row (no explicit transaction). The
+//     sequence is replayed for each unit with that unit's ids substituted (form, unit, user, session hash; fresh row
+//     ids), a transaction's statements (if any) on one connection between BEGIN and COMMIT, the others on any
+//     connection: on PostgreSQL with `pg` (named statements where the app names them) through a pool of as many
+//     connections as one app instance has (10); on PGlite (one connection by nature) on the same data folder in this
+//     process, once the server process has stopped. The JSON encoding of the request and the answer and the checks in JavaScript
 //     are what the limit leaves out: that is the application's cost.
 //   • open loop: saves arrive at a fixed rate (40/s, round-robin over the 70 units: each unit autosaves every 1.75 s
 //     while it types; a unit whose previous save has not answered yet waits for it, as the editor does), with the
@@ -420,7 +421,8 @@ function recording<T extends { query: (...args: never[]) => unknown }>(client: T
 /** One save's statements: those before the transaction, the transaction's (BEGIN/COMMIT excluded), those after. */
 interface SaveStatements {
   before: Statement[];
-  tx: Statement[];
+  /** null when the save runs no explicit transaction (each statement on its own). */
+  tx: Statement[] | null;
   after: Statement[];
   all: Statement[];
 }
@@ -428,7 +430,8 @@ interface SaveStatements {
 function splitCaptured(log: Statement[]): SaveStatements {
   const begin = log.findIndex((s) => /^begin\b/i.test(s.sql));
   const commit = log.findIndex((s) => /^commit\b/i.test(s.sql));
-  if (begin < 0 || commit < begin) throw new Error(`the captured save has no transaction: ${log.map((s) => s.sql.slice(0, 40)).join(' | ')}`);
+  if (begin < 0 && commit < 0) return { before: log, tx: null, after: [], all: log };
+  if (begin < 0 || commit < begin) throw new Error(`the captured save has an unbalanced transaction: ${log.map((s) => s.sql.slice(0, 40)).join(' | ')}`);
   return { before: log.slice(0, begin), tx: log.slice(begin + 1, commit), after: log.slice(commit + 1), all: log };
 }
 
@@ -444,10 +447,18 @@ async function captureSave(db: Db, log: Statement[], env: Record<string, string>
       if (res.statusCode !== 200) throw new Error(`capture save: ${String(res.statusCode)} ${res.body}`);
       u.version = res.json<{ version: number }>().version;
     };
-    await put(); // warm: the reference index, the active version ids
-    log.length = 0;
+    // Warm: the reference index (built by the first), then the active version ids (re-checked every few seconds:
+    // the second save, right before the captured one, leaves them fresh).
     await put();
-    return splitCaptured([...log]);
+    await put();
+    log.length = 0;
+    const from = u.version;
+    await put();
+    const captured = splitCaptured([...log]);
+    const write = captured.all.find((x) => x.name === SAVE_STATEMENT);
+    if (write && write.params[SAVE_VERSION_PARAM] !== from + 1)
+      throw new Error(`the captured ${SAVE_STATEMENT} does not carry the new version as parameter ${String(SAVE_VERSION_PARAM + 1)}: update the bench`);
+    return captured;
   } finally {
     await app.close();
   }
@@ -480,7 +491,7 @@ function forUnit(s: SaveStatements, from: Unit, to: Unit, campaignId: string): S
     return v;
   };
   const map = (xs: Statement[]) => xs.map((x) => ({ ...x, params: x.params.map((p) => sub(p, /\binsert\s+into\b/i.test(x.sql))) }));
-  return { before: map(s.before), tx: map(s.tx), after: map(s.after), all: map(s.all) };
+  return { before: map(s.before), tx: s.tx && map(s.tx), after: map(s.after), all: map(s.all) };
 }
 
 interface LimitResult {
@@ -492,6 +503,19 @@ interface LimitResult {
 }
 
 /** Replays each unit's statements ROUNDS times, all units at once; `one` runs one save's statements. */
+// The save's conditional write (save-form.ts, SAVE_FORM) names the version it writes ($5; it requires the stored one to
+// be $5 − 1): each replayed save carries the unit's next version, as the editor's next save would, so that every
+// replayed save really writes.
+const SAVE_STATEMENT = 'zj_save_form';
+const SAVE_VERSION_PARAM = 4;
+
+/** The plan's statements carrying `version` as the version its conditional write writes. */
+function atVersion(p: SaveStatements, version: number): SaveStatements {
+  const set = (xs: Statement[]) =>
+    xs.map((x) => (x.name === SAVE_STATEMENT ? { ...x, params: x.params.map((v, i) => (i === SAVE_VERSION_PARAM ? version : v)) } : x));
+  return { before: set(p.before), tx: p.tx && set(p.tx), after: set(p.after), all: p.all };
+}
+
 async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveStatements) => Promise<void>): Promise<LimitResult> {
   const lat: number[] = [];
   let errors = 0;
@@ -501,8 +525,10 @@ async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveState
     units.map(async (_, i) => {
       for (let round = 0; round < ROUNDS; round++) {
         const t = performance.now();
-        const ok = await one(plans[i]!).then(
-          () => true,
+        const unit = units[i]!;
+        const plan = atVersion(plans[i]!, unit.version + 1);
+        const ok = await one(plan).then(
+          () => (unit.version++, true),
           (err: unknown) => ((firstError ??= String(err)), false),
         );
         lat.push(performance.now() - t);
@@ -516,22 +542,29 @@ async function replay(units: Unit[], plans: SaveStatements[], one: (p: SaveState
 
 function pgReplayer(pgPool: pg.Pool): (p: SaveStatements) => Promise<void> {
   return async (p) => {
-    for (const s of p.before) await pgPool.query(pgQuery(s));
-    const client = await pgPool.connect();
-    try {
-      await client.query('begin');
+    for (const s of p.before) wrote(s, await pgPool.query(pgQuery(s)));
+    if (p.tx) {
+      const client = await pgPool.connect();
       try {
-        for (const s of p.tx) await client.query(pgQuery(s));
-        await client.query('commit');
-      } catch (err) {
-        await client.query('rollback');
-        throw err;
+        await client.query('begin');
+        try {
+          for (const s of p.tx) wrote(s, await client.query(pgQuery(s)));
+          await client.query('commit');
+        } catch (err) {
+          await client.query('rollback');
+          throw err;
+        }
+      } finally {
+        client.release();
       }
-    } finally {
-      client.release();
     }
     for (const s of p.after) await pgPool.query(pgQuery(s));
   };
+}
+
+/** A replayed conditional write must have written, as the app's does (else the limit would skip the work). */
+function wrote(s: Statement, result: { rows: unknown[] }): void {
+  if (s.name === SAVE_STATEMENT && (result.rows[0] as { saved?: number } | undefined)?.saved !== 1) throw new Error('the replayed save wrote nothing');
 }
 
 /** A captured statement as the app sent it: named (prepared once per connection) when it was. */
@@ -539,10 +572,12 @@ const pgQuery = (s: Statement): pg.QueryConfig => (s.name ? { name: s.name, text
 
 function pgliteReplayer(client: PGlite): (p: SaveStatements) => Promise<void> {
   return async (p) => {
-    for (const s of p.before) await client.query(s.sql, s.params);
-    await client.transaction(async (tx) => {
-      for (const s of p.tx) await tx.query(s.sql, s.params);
-    });
+    for (const s of p.before) wrote(s, await client.query(s.sql, s.params));
+    const statements = p.tx;
+    if (statements)
+      await client.transaction(async (tx) => {
+        for (const s of statements) wrote(s, await tx.query(s.sql, s.params));
+      });
     for (const s of p.after) await client.query(s.sql, s.params);
   };
 }
@@ -568,7 +603,9 @@ function rushFigures(label: string, runs: RushResult[]): Record<string, number> 
 
 function limitFigures(label: string, runs: LimitResult[], statements: SaveStatements): Record<string, number | string> {
   return {
-    [`${label} LIMIT: statements per save (before / in tx incl. BEGIN+COMMIT / after)`]: `${String(statements.before.length)} / ${String(statements.tx.length + 2)} / ${String(statements.after.length)}`,
+    [`${label} LIMIT: statements per save (before / in tx incl. BEGIN+COMMIT / after)`]: statements.tx
+      ? `${String(statements.before.length)} / ${String(statements.tx.length + 2)} / ${String(statements.after.length)}`
+      : `${String(statements.before.length)}, no transaction`,
     [`${label} LIMIT: the save's statements`]: statements.all.map((x) => x.name ?? x.sql.replace(/\s+/g, ' ').slice(0, 24)).join(' | '),
     [`${label} LIMIT: saves per s (median of ${String(runs.length)})`]: medianOf(runs, (r) => r.savesPerSec),
     [`${label} LIMIT: save p50 ms`]: medianOf(runs, (r) => r.p50),

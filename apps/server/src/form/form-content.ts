@@ -17,11 +17,11 @@ import {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const HEADER_LABELS: Record<string, string> = { contactName: '联系人', contactPhone: '联系方式', fillDate: '填表日期' };
 
-function normaliseText(value: unknown, where: string): unknown {
+function normaliseText(value: unknown, where: () => string): unknown {
   if (typeof value !== 'string') return value;
-  const text = value.replace(/\r\n?/g, '\n');
+  const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
   if (CONTROL.test(text)) {
-    throw new DomainError('VALIDATION', `${where}含有不可见的控制字符（常见于从其他软件复制的内容），请删除后重新输入`);
+    throw new DomainError('VALIDATION', `${where()}含有不可见的控制字符（常见于从其他软件复制的内容），请删除后重新输入`);
   }
   return text;
 }
@@ -46,7 +46,8 @@ export function parseFormContent(
   if (rows.length > maxRows) {
     throw new DomainError('VALIDATION', `推荐表最多填写 ${String(maxRows)} 行，当前为 ${String(rows.length)} 行，请删除多余的行后再保存`);
   }
-  const headerInput = Object.fromEntries(Object.entries(header).map(([k, v]) => [k, normaliseText(v, `“${HEADER_LABELS[k] ?? k}”`)]));
+  const headerInput: Record<string, unknown> = {};
+  for (const k of Object.keys(header)) headerInput[k] = normaliseText(header[k], () => `“${HEADER_LABELS[k] ?? k}”`);
   const parsedHeader = FormHeaderSchema.safeParse(headerInput);
   if (!parsedHeader.success) {
     const issue = parsedHeader.error.issues[0]!;
@@ -54,15 +55,15 @@ export function parseFormContent(
     throw new DomainError('VALIDATION', `“${HEADER_LABELS[key] ?? key}”${issue.message}`);
   }
   const parsedRows = rows.map((raw, i) => {
-    const input = Object.fromEntries(
-      Object.entries(raw).map(([k, v]) => {
-        const label = FORM_COLUMN_LABELS[k as keyof typeof FORM_COLUMN_LABELS] ?? k;
-        const where = `第 ${String(i + 1)} 行“${label}”`;
-        return [k, Array.isArray(v) ? v.map((x) => normaliseText(x, where)) : normaliseText(v, where)];
-      }),
-    );
-    delete input.priority;
-    delete input.id;
+    // The editor's own keys (序号 and the row id) are not content; every other key is judged by the schema.
+    const input: Record<string, unknown> = {};
+    for (const k of Object.keys(raw)) {
+      if (k === 'priority' || k === 'id') continue;
+      if (k === '__proto__') throw new DomainError('VALIDATION', `第 ${String(i + 1)} 行含有无法识别的字段，请刷新页面后重新填写`, { row: i + 1 });
+      const v = raw[k];
+      const where = () => `第 ${String(i + 1)} 行“${FORM_COLUMN_LABELS[k as keyof typeof FORM_COLUMN_LABELS] ?? k}”`;
+      input[k] = Array.isArray(v) ? v.map((x) => normaliseText(x, where)) : normaliseText(v, where);
+    }
     const parsed = FormRowSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
