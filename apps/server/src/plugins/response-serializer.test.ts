@@ -7,6 +7,9 @@ import { DateTimeSchema } from '@zhengji/domain/shared/wire.ts';
 import { createTestApp } from '../../test/test-app.ts';
 import { responseSerializerCompiler } from './response-serializer.ts';
 
+// The real app's routes (opened once for the file: building it is the slow part, not the test).
+const { app } = await createTestApp();
+
 const View = z.object({
   id: z.uuid(),
   status: z.enum(['draft', 'submitted']),
@@ -77,7 +80,6 @@ describe('the compiled response serializer', () => {
   });
 
   it('compiles every route’s response schema (none falls back), the form view included', async () => {
-    const { app } = await createTestApp();
     const failures: string[] = [];
     let compiled = 0;
     const toFast = (s: unknown) => fastJsonStringify(z.toJSONSchema(s as z.ZodType, { io: 'input', unrepresentable: 'throw', target: 'draft-7' }) as never);
