@@ -236,14 +236,17 @@ async function save(url: string, u: Unit): Promise<boolean> {
   return true;
 }
 
-/** Reads every unit's form back: a unit whose last acknowledged save is not what the server shows lost a write. */
+/** Reads every unit's form back: a unit whose last acknowledged save the server no longer shows lost a write. */
 async function lostWrites(urlOf: (u: Unit) => string, units: Unit[]): Promise<number> {
   const lost = await pool(units, 10, async (u): Promise<number> => {
     if (!u.acked) return 0;
     const res = await fetch(`${urlOf(u)}/api/forms/${u.formId}`, { headers: headersOf(u.session) });
     if (!res.ok) return 1;
     const view = (await res.json()) as { version: number; header: { contactName: string | null } };
-    return view.version === u.acked.version && view.header.contactName === u.acked.mark ? 0 : 1;
+    // Lost: the server is behind what it acknowledged, or shows other content at that version. A server ahead of the
+    // last acknowledgement (a save that committed but whose answer never arrived) lost nothing.
+    if (view.version < u.acked.version) return 1;
+    return view.version === u.acked.version && view.header.contactName !== u.acked.mark ? 1 : 0;
   });
   return lost.reduce((a, b) => a + b, 0);
 }
