@@ -35,6 +35,26 @@ export function moveRow(rows: EditorRow[], from: number, delta: number): EditorR
   return arrayMove(rows, from, to);
 }
 
+/**
+ * After a move the focus stays where it was: on the field (Alt+↑/↓ pressed in it), the drag handle or the move button
+ * that moved the row; a move button that is now disabled (the row reached the top or the bottom) hands it to the other
+ * move button, else to the handle, so that the focus is never lost to the page.
+ */
+function focusAfterMove(key: string, focused: HTMLElement | null, delta: number): void {
+  const row = document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(key)}"]`);
+  if (!row) return;
+  const kind = focused?.closest<HTMLElement>('[data-move]')?.dataset.move;
+  if (focused && !kind && row.contains(focused)) {
+    if (document.activeElement !== focused) focused.focus();
+    return;
+  }
+  const first = kind ?? (delta < 0 ? 'up' : 'down');
+  const target = [first, first === 'up' ? 'down' : 'up', 'handle']
+    .map((k) => row.querySelector<HTMLButtonElement>(`[data-move="${k}"]`))
+    .find((b) => b && !b.disabled);
+  target?.focus();
+}
+
 /** The labels of the two lines of fields, as the sticky header shows them above the rows (wide windows only). */
 function FieldsHeader() {
   return (
@@ -73,6 +93,7 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
   );
   const move = useCallback(
     (key: string, delta: number) => {
+      const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       onChange((rs) =>
         moveRow(
           rs,
@@ -80,7 +101,7 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
           delta,
         ),
       );
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-row-key="${key}"] [data-move="${delta < 0 ? 'up' : 'down'}"]`)?.focus());
+      requestAnimationFrame(() => focusAfterMove(key, focused, delta));
     },
     [onChange],
   );
