@@ -77,9 +77,12 @@ function FieldsHeader() {
  */
 export function FormRowsTable({ rows, findings, campaignId, industryTags, readOnly, maxRows, onChange }: Props) {
   const remove = useRowDeleteUndo(rows, onChange, readOnly, maxRows);
+  // Keyboard: Space/Enter lifts the handle's row, ↑/↓ move it one row (sortableKeyboardCoordinates over the vertical list),
+  // Space/Enter drops it. The page scrolls at once ('auto'), not smoothly: while a smooth scroll runs, dnd-kit still
+  // measures the row at its old place, so a second quick ↓ was lost and the move announced late.
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
   const patch = useCallback((key: string, p: Partial<EditorRow>) => onChange((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r))), [onChange]);
   const pick = useCallback(
