@@ -1,5 +1,5 @@
 import { useCallback, type KeyboardEvent } from 'react';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Modifier } from '@dnd-kit/core';
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Modifier } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Table, Tooltip, type TableColumnsType } from 'antd';
@@ -8,7 +8,7 @@ import { rowFromSearch, type EditorRow } from '../use-form-editor.ts';
 import type { EditorFinding } from '../input-findings.ts';
 import { FormRowFields, ROW_FIELDS } from './form-row-fields.tsx';
 import { DragHandle, SortableRow } from './sortable-row.tsx';
-import { rowDragAccessibility } from './row-drag-accessibility.ts';
+import { RowKeyboardSensor, rowDragAccessibility } from './row-drag-accessibility.ts';
 import { useRowDeleteUndo } from './use-row-delete-undo.tsx';
 import './form-rows.css';
 
@@ -78,11 +78,12 @@ function FieldsHeader() {
 export function FormRowsTable({ rows, findings, campaignId, industryTags, readOnly, maxRows, onChange }: Props) {
   const remove = useRowDeleteUndo(rows, onChange, readOnly, maxRows);
   // Keyboard: Space/Enter lifts the handle's row, ↑/↓ move it one row (sortableKeyboardCoordinates over the vertical list),
-  // Space/Enter drops it. The page scrolls at once ('auto'), not smoothly: while a smooth scroll runs, dnd-kit still
-  // measures the row at its old place, so a second quick ↓ was lost and the move announced late.
+  // Space/Enter drops it; keys pressed right after the pickup are kept (RowKeyboardSensor). The page scrolls at once
+  // ('auto'), not smoothly: while a smooth scroll runs, dnd-kit still measures the row at its old place, so a second
+  // quick ↓ was lost and the move announced late.
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
+    useSensor(RowKeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
   const patch = useCallback((key: string, p: Partial<EditorRow>) => onChange((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r))), [onChange]);
   const pick = useCallback(
