@@ -121,7 +121,7 @@ async function tabTo(page: Page, matches: (name: string) => boolean, invisible: 
 }
 
 describe('keyboard only', () => {
-  test('log in, open the 推荐表 from the menu and move a row down, with the keyboard alone and visible focus', async () => {
+  test('log in, open the 推荐表 from the menu and move a row with Space, ↓, Space (announced in Chinese) and Alt+↑/↓, with the keyboard alone and visible focus', async () => {
     const shot = screenshots('a11y-keyboard');
     // A unit whose form can still be edited; its content is put back afterwards (other journeys use the same demo data).
     let username = '';
@@ -201,11 +201,21 @@ describe('keyboard only', () => {
       const describedBy = (await handle.getAttribute('aria-describedby'))!;
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('按空格键或回车键拿起该行');
       await shot(page, 'drag-handle-focused');
-      await page.keyboard.press('Space');
+      // Space picks the row up, ↓ moves it one place down, Space puts it down: each step announced in Chinese.
       const live = page.locator('[id^="DndLiveRegion"]');
+      await page.keyboard.press('Space');
       await expect.poll(() => live.textContent()).toContain('已拿起第 1 行');
-      // Put it back (Escape), then move it with the row's own shortcut, Alt+↓, from the focused handle.
-      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => live.textContent()).toContain('第 1 行移到了第 2 行的位置');
+      await shot(page, 'row-lifted-and-moved');
+      await page.keyboard.press('Space');
+      await expect.poll(() => live.textContent()).toContain('第 1 行已放下，现在位于第 2 行');
+      await expect.poll(async () => (await codes()).map((t) => t.trim())).toEqual(['4-04-05-05', '4-10-01-05']);
+      // The focus stays on the moved row's handle; the row's own shortcuts move it back up and down again (Alt+↑, Alt+↓).
+      await expect.poll(() => focusState(page)).toMatchObject({ name: '拖动第 2 行', visible: true });
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(async () => (await codes()).map((t) => t.trim())).toEqual(['4-10-01-05', '4-04-05-05']);
+      await expect.poll(() => focusState(page)).toMatchObject({ name: '拖动第 1 行', visible: true });
       await page.keyboard.press('Alt+ArrowDown');
       await expect.poll(async () => (await codes()).map((t) => t.trim())).toEqual(['4-04-05-05', '4-10-01-05']);
       expect(/[A-Za-z]{3,}/.test((await live.textContent()) ?? '')).toBe(false);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,11 +45,29 @@ async function waitReady(url: string, child: ChildProcess, log: () => string, ti
   throw new Error(`server not ready after ${timeoutMs} ms:\n${log()}`);
 }
 
+/** Resolves once the process named in DATA_DIR/zhengji.pid (the server's lock, removed on exit) is no longer running. */
+async function serverGone(dataDir: string, timeoutMs: number): Promise<void> {
+  const lock = path.join(dataDir, 'zhengji.pid');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8').trim());
+    try {
+      if (!pid) return;
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Starts the real server (demo seed, fresh data folder) for the run, and stops it afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
     throw new Error('apps/web/dist is missing: run `npm run build` first (npm run test:e2e does it)');
   }
+  // One run's accessibility findings (e2e/support/axe.ts appends to it).
+  rmSync(path.join(root, 'e2e/artifacts/a11y.log'), { force: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhengji-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -92,7 +110,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mkdirSync(path.join(root, 'e2e/artifacts'), { recursive: true });
     writeFileSync(path.join(root, 'e2e/artifacts/server.log'), output);
     // npx exits at once on SIGTERM while the server still closes its database and writes its last audit checkpoint:
-    // retry the removal for a few seconds instead of racing it.
+    // wait (up to 30 s) until the server's own process, whose PID its DATA_DIR lock holds, has gone, then remove the folder.
+    await serverGone(dataDir, 30_000);
     if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   };
 }

@@ -58,8 +58,9 @@ export async function englishScreenReaderTexts(page: Page): Promise<string[]> {
 /**
  * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now and fails on any serious or critical violation,
  * naming the rule and the element. Every journey calls it after a page settles (screenshots() does so before each
- * picture). Minor and moderate findings are written to e2e/artifacts/a11y.log, not failed. Screen-reader texts (aria-label,
- * aria-roledescription, alt, live regions) must hold no English.
+ * picture). Minor and moderate findings are written to e2e/artifacts/a11y.log (emptied at the start of a run), not
+ * failed. Screen-reader texts (aria-label, aria-roledescription, alt, live regions) must hold no English.
+ * `A11Y_REPORT_ONLY=1` (or `reportOnly`) only writes everything to the log, to list all findings in one run.
  */
 export async function expectAccessible(page: Page, where: string, options: { reportOnly?: boolean } = {}): Promise<void> {
   const reportOnly = options.reportOnly === true || Boolean(process.env.A11Y_REPORT_ONLY);

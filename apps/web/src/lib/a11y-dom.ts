@@ -71,14 +71,23 @@ function mark(el: HTMLElement): void {
 }
 
 /**
- * Two fixes Ant Design offers no prop for, applied now and whenever the page changes: every table area that scrolls is
+ * Ant's tables measure their column widths in a hidden row (`tr.ant-table-measure-row`, aria-hidden) that holds a copy of
+ * each column title, so the select-all checkbox or a title's button is focusable a second time, unseen and unnamed
+ * (axe-core's aria-hidden-focus rule). `inert` takes the copy out of the focus order; the row still measures.
+ */
+const MEASURE_ROWS = 'tr.ant-table-measure-row:not([inert])';
+
+/**
+ * Fixes Ant Design offers no prop for, applied now and whenever the page changes: every table area that scrolls is
  * focusable (tabindex 0, role region, a Chinese name; axe-core's scrollable-region-focusable rule), icons do not
- * read their English names ("delete", "home") to screen readers, and Ant's few English control names are Chinese.
+ * read their English names ("delete", "home") to screen readers, Ant's few English control names are Chinese, and the
+ * tables' hidden measure rows hold nothing focusable.
  */
 export function keepDomAccessible(root: HTMLElement = document.body): () => void {
   const scan = () => {
     root.querySelectorAll<HTMLElement>(SCROLLERS).forEach(mark);
     root.querySelectorAll<HTMLElement>(NAMED_ICONS).forEach(silence);
+    root.querySelectorAll<HTMLElement>(MEASURE_ROWS).forEach((row) => row.setAttribute('inert', ''));
     root.querySelectorAll<HTMLElement>(ENGLISH_NAMED).forEach((el) => el.setAttribute('aria-label', ENGLISH_NAMES[el.getAttribute('aria-label')!]!));
     // Ant's row checkboxes: "Row 3 selected" → 选择第 3 行.
     root.querySelectorAll<HTMLElement>('[aria-label^="Row "], [aria-label^="Select row "]').forEach((el) => {

@@ -133,4 +133,25 @@ describe('the form editor', () => {
     expect(occupationNames()).toEqual(['养老护理员', '人工智能训练师']);
     await waitFor(() => expect(lastSavedRows(sent)).toEqual(['养老护理员', '人工智能训练师']));
   });
+
+  it('keeps the focus after a move: on the field, on the drag handle, or on the other move button when this one is now disabled', async () => {
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+    serveForm([ELDER, AI]);
+    renderPage(<FormEditorPage />, { url: '/form', path: '/form' });
+    await screen.findByText('1 个错误须修改后才能提交；1 个提醒请核对');
+    const field = screen.getByRole('textbox', { name: '第 2 行职业' });
+    await user.click(field);
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(occupationNames()).toEqual(['人工智能训练师', '养老护理员']);
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    // 下移 on the first row: the row is now the last one, its 下移 disabled, so the focus goes to its 上移.
+    await user.click(screen.getByRole('button', { name: '下移第 1 行' }));
+    expect(occupationNames()).toEqual(['养老护理员', '人工智能训练师']);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('上移第 2 行'));
+    // Alt+↑ pressed on the drag handle leaves the focus on the moved row's handle.
+    screen.getByRole('button', { name: '拖动第 2 行' }).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(occupationNames()).toEqual(['人工智能训练师', '养老护理员']);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('拖动第 1 行'));
+  });
 });

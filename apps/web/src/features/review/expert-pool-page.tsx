@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Input, Table, Tag, Upload, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import type { Expert } from '@zhengji/domain/review/review.panel.ts';
 import { downloadFile, errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -44,7 +44,12 @@ export function ExpertPoolPage() {
   const columns: TableColumnsType<Expert> = [
     { title: '姓名', dataIndex: 'name', width: 110, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     { title: '工作单位', dataIndex: 'organization', width: 220 },
-    { title: '所属推荐单位（回避依据）', dataIndex: 'unitName', width: 220, render: (v: string | null) => v ?? <span style={{ color: '#999' }}>—</span> },
+    {
+      title: '所属推荐单位（回避依据）',
+      dataIndex: 'unitName',
+      width: 220,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
     { title: '职称/职务', dataIndex: 'title', width: 110 },
     { title: '专业领域', dataIndex: 'specialties', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
     {

@@ -1,5 +1,5 @@
 import { useCallback, type KeyboardEvent } from 'react';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Modifier } from '@dnd-kit/core';
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Modifier } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Table, Tooltip, type TableColumnsType } from 'antd';
@@ -8,7 +8,7 @@ import { rowFromSearch, type EditorRow } from '../use-form-editor.ts';
 import type { EditorFinding } from '../input-findings.ts';
 import { FormRowFields, ROW_FIELDS } from './form-row-fields.tsx';
 import { DragHandle, SortableRow } from './sortable-row.tsx';
-import { rowDragAccessibility } from './row-drag-accessibility.ts';
+import { RowKeyboardSensor, rowDragAccessibility } from './row-drag-accessibility.ts';
 import { useRowDeleteUndo } from './use-row-delete-undo.tsx';
 import './form-rows.css';
 
@@ -35,6 +35,26 @@ export function moveRow(rows: EditorRow[], from: number, delta: number): EditorR
   return arrayMove(rows, from, to);
 }
 
+/**
+ * After a move the focus stays where it was: on the field (Alt+↑/↓ pressed in it), the drag handle or the move button
+ * that moved the row; a move button that is now disabled (the row reached the top or the bottom) hands it to the other
+ * move button, else to the handle, so that the focus is never lost to the page.
+ */
+function focusAfterMove(key: string, focused: HTMLElement | null, delta: number): void {
+  const row = document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(key)}"]`);
+  if (!row) return;
+  const kind = focused?.closest<HTMLElement>('[data-move]')?.dataset.move;
+  if (focused && !kind && row.contains(focused)) {
+    if (document.activeElement !== focused) focused.focus();
+    return;
+  }
+  const first = kind ?? (delta < 0 ? 'up' : 'down');
+  const target = [first, first === 'up' ? 'down' : 'up', 'handle']
+    .map((k) => row.querySelector<HTMLButtonElement>(`[data-move="${k}"]`))
+    .find((b) => b && !b.disabled);
+  target?.focus();
+}
+
 /** The labels of the two lines of fields, as the sticky header shows them above the rows (wide windows only). */
 function FieldsHeader() {
   return (
@@ -57,9 +77,13 @@ function FieldsHeader() {
  */
 export function FormRowsTable({ rows, findings, campaignId, industryTags, readOnly, maxRows, onChange }: Props) {
   const remove = useRowDeleteUndo(rows, onChange, readOnly, maxRows);
+  // Keyboard: Space/Enter lifts the handle's row, ↑/↓ move it one row (sortableKeyboardCoordinates over the vertical list),
+  // Space/Enter drops it; keys pressed right after the pickup are kept (RowKeyboardSensor). The page scrolls at once
+  // ('auto'), not smoothly: while a smooth scroll runs, dnd-kit still measures the row at its old place, so a second
+  // quick ↓ was lost and the move announced late.
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(RowKeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
   const patch = useCallback((key: string, p: Partial<EditorRow>) => onChange((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r))), [onChange]);
   const pick = useCallback(
@@ -73,6 +97,7 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
   );
   const move = useCallback(
     (key: string, delta: number) => {
+      const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       onChange((rs) =>
         moveRow(
           rs,
@@ -80,7 +105,7 @@ export function FormRowsTable({ rows, findings, campaignId, industryTags, readOn
           delta,
         ),
       );
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-row-key="${key}"] [data-move="${delta < 0 ? 'up' : 'down'}"]`)?.focus());
+      requestAnimationFrame(() => focusAfterMove(key, focused, delta));
     },
     [onChange],
   );

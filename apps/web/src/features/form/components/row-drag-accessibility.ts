@@ -1,4 +1,11 @@
-import type { Announcements, DndContextProps, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
+import {
+  KeyboardSensor,
+  type Announcements,
+  type DndContextProps,
+  type KeyboardSensorProps,
+  type ScreenReaderInstructions,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
 
 /** What a screen reader calls a row that can be moved (dnd-kit's default is the English "sortable"). */
 export const ROW_ROLE_DESCRIPTION = '可拖动排序的行';
@@ -32,4 +39,29 @@ export function rowDragAnnouncements(keys: readonly UniqueIdentifier[]): Announc
 /** The DndContext `accessibility` prop of the rows table: Chinese announcements and instructions. */
 export function rowDragAccessibility(keys: readonly UniqueIdentifier[]): NonNullable<DndContextProps['accessibility']> {
   return { announcements: rowDragAnnouncements(keys), screenReaderInstructions: ROW_DRAG_INSTRUCTIONS };
+}
+
+/**
+ * dnd-kit's keyboard sensor, without its lost first key. The sensor announces the pickup at once but starts listening
+ * for ↑/↓/Space only from a timer; on a busy machine a key pressed in between ("已拿起第 1 行" already read out) did
+ * nothing. This sensor holds such keys back and hands them to dnd-kit once it listens (its timer, set first, has run).
+ */
+export class RowKeyboardSensor extends KeyboardSensor {
+  constructor(props: KeyboardSensorProps) {
+    super(props);
+    const lifting = props.event;
+    const doc = (lifting.target as Node | null)?.ownerDocument ?? document;
+    const early: KeyboardEvent[] = [];
+    const hold = (e: KeyboardEvent) => {
+      if (e === lifting) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      early.push(e);
+    };
+    doc.addEventListener('keydown', hold, true);
+    setTimeout(() => {
+      doc.removeEventListener('keydown', hold, true);
+      for (const e of early) doc.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, code: e.code, altKey: e.altKey, bubbles: true, cancelable: true }));
+    });
+  }
 }

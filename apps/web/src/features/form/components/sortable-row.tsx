@@ -25,6 +25,7 @@ export function DragHandle({ label, disabled }: { label: string; disabled?: bool
       disabled={disabled}
       {...(disabled ? {} : { ...attributes, ...listeners })}
       aria-label={label}
+      data-move="handle"
       title="拖动调整顺序（也可聚焦后按空格键拿起、方向键移动、空格键放下）"
     />
   );
