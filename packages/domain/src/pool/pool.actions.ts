@@ -13,5 +13,6 @@ export function poolPhaseRefusal(status: CampaignStatus): string | null {
  * would refuse them, so that the buttons are disabled with it.
  */
 export function poolActions(actor: Actor, status: CampaignStatus): { change: ActionAvailability } {
-  return { change: availability(canCampaign(actor, 'update', { status }) ? null : NO_PERMISSION_REASON, poolPhaseRefusal(status)) };
+  const center = canCampaign(actor, 'create');
+  return { change: availability(center ? null : NO_PERMISSION_REASON, poolPhaseRefusal(status)) };
 }
