@@ -4,6 +4,7 @@ import {
   REVIEW_POLICY_ACTIONS,
   canReview,
   reviewAbilities,
+  panelDrawRefusal,
   reviewBoardActions,
   reviewPhaseRefusal,
   type ReviewPolicyAction,
@@ -76,4 +77,13 @@ describe('the review board’s actions by campaign phase', () => {
     const expert: Actor = { kind: 'user', userId: 'e', username: 'e', role: 'expert', unitId: null };
     expect(reviewBoardActions(expert, 'reviewing').autoAssign).toEqual({ allowed: false, reason: '您没有执行此操作的权限' });
   });
+});
+
+describe('panelDrawRefusal', () => {
+  it.each<[number, number, string | null]>([
+    [5, 3, null],
+    [3, 3, null],
+    [2, 3, '可参加评审的专家只有2名，少于抽取人数3名，请减少抽取人数或增加专家'],
+    [0, 1, '可参加评审的专家只有0名，少于抽取人数1名，请减少抽取人数或增加专家'],
+  ])('%i experts taking part, %i to draw', (available, size, reason) => expect(panelDrawRefusal(available, size)).toBe(reason));
 });

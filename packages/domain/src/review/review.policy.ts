@@ -91,6 +91,12 @@ export function reviewPhaseRefusal(status: CampaignStatus): string | null {
   return `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，只有截止征集后、公示前才能进行专家评估`;
 }
 
+/** Why drawing `panelSize` experts fails with only `available` experts taking part (available, cap > 0), or null. */
+export function panelDrawRefusal(available: number, panelSize: number): string | null {
+  if (available >= panelSize) return null;
+  return `可参加评审的专家只有${String(available)}名，少于抽取人数${String(panelSize)}名，请减少抽取人数或增加专家`;
+}
+
 /** What the center's 评审分配 page may do now, each with the reason it cannot (shown beside the disabled control). */
 export function reviewBoardActions(
   actor: Actor,
