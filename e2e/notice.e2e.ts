@@ -108,6 +108,9 @@ test('notice → objection on a phone → reply and withdrawal → final list �
   await shot(desk, 'center-publish-confirm');
   await desk.locator('.ant-modal-confirm').getByRole('button', { name: '确认发布' }).click();
   await expect.poll(() => desk.getByTestId('notice-status').innerText()).toBe('已发布');
+  // 发布最终名单 cannot succeed during the notice period: disabled with the reason, not refused after its confirmation.
+  expect(await desk.getByTestId('final-publish').isDisabled()).toBe(true);
+  expect(await desk.getByTestId('final-publish-reason').innerText()).toBe('公示期至2024年10月12日结束，公示期满后方可发布最终名单');
   await shot(desk, 'center-published');
 
   const visitorCtx = await context(true);

@@ -64,6 +64,10 @@ describe('POST /api/campaigns/:id/transitions', () => {
     clock.set('2025-10-01T10:00:00+08:00');
     const c = await center();
     const { id } = (await c.inject({ method: 'POST', url: '/api/campaigns', payload: NOTICE })).json();
+    // The view says beforehand what the refusal will say, so the page disables the button with it.
+    const draft = (await c.inject({ method: 'GET', url: `/api/campaigns/${id}` })).json();
+    expect(draft.actions.open).toEqual({ allowed: false, reason: '请先在名单中添加至少一个应报单位' });
+    expect(draft.actions.sendReminders).toEqual({ allowed: false, reason: '征集活动处于“草稿”阶段，只有征集中才能提醒单位' });
     const close = await c.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'close', version: 1 } });
     expect(close.statusCode).toBe(409);
     expect(close.json().message).toBe('征集活动处于“草稿”阶段，不能截止征集；当前只能“开启征集”');
@@ -77,8 +81,18 @@ describe('POST /api/campaigns/:id/transitions', () => {
     const opened = await c.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'open', version: 1 } });
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toMatchObject({ status: 'open', rosterSize: 1, allowedActions: ['close'] });
+    expect(opened.json().actions.open).toEqual({ allowed: false, reason: '征集活动处于“征集中”阶段，不能开启征集；当前只能“截止征集”' });
+    expect(opened.json().actions.sendReminders).toEqual({ allowed: true, reason: null });
     const early = await c.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'close', version: 2 } });
     expect(early.json().message).toBe('截止日期2025年10月22日尚未到达，截止日后方可截止征集');
+    expect(opened.json().actions.close).toEqual({ allowed: false, reason: early.json().message });
+    clock.set('2025-10-23T09:00:00+08:00');
+    const after = (await c.inject({ method: 'GET', url: `/api/campaigns/${id}` })).json();
+    expect(after.actions.close).toEqual({ allowed: true, reason: null });
+    expect(after.actions.sendReminders).toEqual({ allowed: false, reason: '征集已过截止日期，无需再发送提醒' });
+    const late = await c.inject({ method: 'POST', url: `/api/campaigns/${id}/reminders` });
+    expect(late.json().message).toBe(after.actions.sendReminders.reason);
+    clock.set('2025-10-01T10:00:00+08:00');
     const pub = await app.inject({ method: 'GET', url: `/api/campaigns/${id}/public` });
     expect(pub.statusCode).toBe(200);
     expect(pub.json()).toMatchObject({ docNo: NOTICE.docNo, instructions: ['按优先级排序'] });

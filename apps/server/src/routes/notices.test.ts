@@ -159,6 +159,9 @@ describe('POST /api/notices/:id/publish', () => {
     const res = await center.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: n.version } });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('尚有1个候选职业未作出是否入选的决定');
+    // The notice said so beforehand: the page disables 发布公示 with this reason.
+    const view = (await center.inject({ method: 'GET', url: `/api/notices/${n.id}` })).json();
+    expect(view.actions.publish).toEqual({ allowed: false, reason: res.json().message });
     expect((await unit.inject({ method: 'POST', url: `/api/notices/${n.id}/publish`, payload: { version: 1 } })).statusCode).toBe(403);
   });
 });
@@ -170,10 +173,14 @@ describe('POST /api/campaigns/:id/final-list', () => {
     const early = await center.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/final-list`, payload: {} });
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toBe('公示期至2024年10月12日结束，公示期满后方可发布最终名单');
+    const noticeId = (await db.select({ id: notices.id }).from(notices).where(eq(notices.campaignId, campaign.id)))[0]!.id;
+    const during = (await center.inject({ method: 'GET', url: `/api/notices/${noticeId}` })).json();
+    expect(during.actions.publishFinal).toEqual({ allowed: false, reason: early.json().message });
     expect(await db.select().from(finalLists).where(eq(finalLists.campaignId, campaign.id))).toEqual([]);
     const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(c!.status).toBe('publicizing');
     clock.set('2024-10-13T00:00:01+08:00');
+    expect((await center.inject({ method: 'GET', url: `/api/notices/${noticeId}` })).json().actions.publishFinal).toEqual({ allowed: true, reason: null });
     expect((await center.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/final-list`, payload: {} })).statusCode).toBe(201);
   });
 });

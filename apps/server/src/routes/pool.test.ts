@@ -5,7 +5,7 @@ import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow } from '../../test/factories.ts';
 import { loginAs, type Session } from '../../test/auth.ts';
 import { AI_LABELER, AI_TRAINER, ELDER_CARE, REFERENCE_DIR, openCampaignRow, submitAsUnit, unitWithUser } from '../../test/center-fixtures.ts';
-import { candidateUnits } from '../db/schema/index.ts';
+import { campaigns, candidateUnits } from '../db/schema/index.ts';
 
 const { app, db, clock } = await createTestApp({
   referenceDir: REFERENCE_DIR,
@@ -85,5 +85,15 @@ describe('candidate pool', () => {
     const stats = (await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/statistics` })).json();
     expect(stats.totals).toMatchObject({ candidates: 3, shortageCandidates: 1 });
     expect(stats.byUnitType.map((x: { key: string }) => x.key).sort()).toEqual(['区人社局', '行业主管部门']);
+
+    // Once the review has started the pool says so beforehand, in the words of the refusal, and nothing changes.
+    expect(pool.actions.change).toEqual({ allowed: true, reason: null });
+    await db.update(campaigns).set({ status: 'reviewing' }).where(eq(campaigns.id, campaign.id));
+    const frozen = (await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/pool` })).json();
+    expect(frozen.actions.change).toEqual({ allowed: false, reason: '专家评估开始后候选职业库不能再生成或调整' });
+    const late = await c.inject({ method: 'POST', url: `/api/campaigns/${campaign.id}/pool/split`, payload: { candidateId: labeler.id } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe(frozen.actions.change.reason);
+    expect((await c.inject({ method: 'GET', url: `/api/campaigns/${campaign.id}/pool` })).json().candidates).toHaveLength(3);
   });
 });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { decisionRefusal } from '@zhengji/domain';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/test-app.ts';
@@ -112,7 +113,10 @@ describe('aggregation and decisions', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe(`“养老护理员 ${a.occupationCode}”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定`);
     const results = (await center.inject({ method: 'GET', url: `/api/campaigns/${c.id}/review/results` })).json();
-    expect(results.items.find((i: { id: string }) => i.id === a.id).conflicts).toHaveLength(1);
+    const item = results.items.find((i: { id: string }) => i.id === a.id);
+    expect(item.conflicts).toHaveLength(1);
+    // The results carry what the page needs to say so before the decision dialog, in the refusal's words.
+    expect(decisionRefusal([item])).toBe(res.json().message);
   });
 
   it('exports the score sheet (Word, PDF) and the summary (Excel, Word); an expert only their own sheet', async () => {

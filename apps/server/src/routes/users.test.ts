@@ -136,6 +136,20 @@ describe('/api/users: separation of duties (三权分立)', () => {
     expect(list.find((u) => u.id === auditor.id)!.abilities).toEqual({ update: false, resetPassword: false });
     expect(list.find((u) => u.id === expert.id)!.abilities).toEqual({ update: true, resetPassword: true });
   });
+
+  it("says beforehand that the admin cannot disable his own account, with the refusal's words; nothing changes", async () => {
+    const me = await createUserRow(db, 'admin');
+    const s = await loginAs(app, me.username);
+    const other = await createUserRow(db, 'expert');
+    const list = (await s.inject({ method: 'GET', url: '/api/users' })).json() as { id: string; actions: { disable: unknown } }[];
+    expect(list.find((u) => u.id === me.id)!.actions.disable).toEqual({ allowed: false, reason: '不能停用自己的账号' });
+    expect(list.find((u) => u.id === other.id)!.actions.disable).toEqual({ allowed: true, reason: null });
+    const refused = await s.inject({ method: 'PATCH', url: `/api/users/${me.id}`, payload: { disabled: true } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe('不能停用自己的账号');
+    const [row] = await db.select().from(users).where(eq(users.id, me.id));
+    expect(row!.disabled).toBe(false);
+  });
 });
 
 describe('/api/units', () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DateTimeSchema, type Json } from '../shared/wire.ts';
+import { ActionAvailabilitySchema } from '../shared/action-availability.ts';
+import { CAMPAIGN_PAGE_ACTIONS } from './campaign.actions.ts';
 import { CAMPAIGN_POLICY_ACTIONS } from './campaign.policy.ts';
 import { ROSTER_STATES } from './campaign.schemas.ts';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATUSES } from './campaign.workflow.ts';
@@ -31,6 +33,8 @@ export const CampaignViewSchema = z.object({
   rosterSize: z.number(),
   allowedActions: z.array(z.enum(CAMPAIGN_ACTIONS)),
   abilities: z.record(z.enum(CAMPAIGN_POLICY_ACTIONS), z.boolean()),
+  /** The phase buttons and 提醒: whether each can succeed now, else why (campaignActions). */
+  actions: z.record(z.enum(CAMPAIGN_PAGE_ACTIONS), ActionAvailabilitySchema),
   updatedAt: DateTimeSchema,
 });
 /** A campaign as shown. */

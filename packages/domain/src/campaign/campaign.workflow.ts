@@ -91,17 +91,18 @@ export function allowedCampaignActions(status: CampaignStatus): CampaignAction[]
   return CAMPAIGN_ACTIONS.filter((a) => CAMPAIGN_TRANSITIONS[status][a] !== undefined);
 }
 
+/** Why the transition table forbids an action in a phase (naming what is allowed instead), or null when it allows it. */
+export function campaignTableRefusal(status: CampaignStatus, action: CampaignAction): string | null {
+  if (CAMPAIGN_TRANSITIONS[status][action] !== undefined) return null;
+  const allowed = allowedCampaignActions(status).map((a) => `“${CAMPAIGN_ACTION_LABELS[a]}”`);
+  const hint = allowed.length > 0 ? `当前只能${allowed.join('或')}` : '当前不能再变更阶段';
+  return `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，不能${CAMPAIGN_ACTION_LABELS[action]}；${hint}`;
+}
+
 /** The phase after an action; throws DomainError('INVALID_STATE') with a Chinese reason when the table forbids it. */
 export function nextCampaignStatus(status: CampaignStatus, action: CampaignAction): CampaignStatus {
   const next = CAMPAIGN_TRANSITIONS[status][action];
-  if (next === undefined) {
-    const allowed = allowedCampaignActions(status).map((a) => `“${CAMPAIGN_ACTION_LABELS[a]}”`);
-    const hint = allowed.length > 0 ? `当前只能${allowed.join('或')}` : '当前不能再变更阶段';
-    throw new DomainError('INVALID_STATE', `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，不能${CAMPAIGN_ACTION_LABELS[action]}；${hint}`, {
-      status,
-      action,
-    });
-  }
+  if (next === undefined) throw new DomainError('INVALID_STATE', campaignTableRefusal(status, action)!, { status, action });
   return next;
 }
 

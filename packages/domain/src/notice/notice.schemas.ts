@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OBJECTION_EFFECTS, OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../objection/objection.workflow.ts';
+import { ActionAvailabilitySchema } from '../shared/action-availability.ts';
 
 const IsoDateSchema = z.string({ error: '请填写日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD 形式，如 2024-10-22' });
 
@@ -68,6 +69,8 @@ export const NoticeViewSchema = z.object({
   version: z.number(),
   objectionCounts: z.object({ total: z.number(), open: z.number() }),
   abilities: z.record(z.string(), z.boolean()),
+  /** 发布公示 and 发布最终名单: whether each can succeed now, else why (noticeActions). */
+  actions: z.record(z.enum(['publish', 'publishFinal']), ActionAvailabilitySchema),
 });
 /** A notice for the center. */
 export type NoticeView = z.infer<typeof NoticeViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionAvailabilitySchema } from '../shared/action-availability.ts';
 
 /** A candidate of the pool as the center sees it. */
 export const PoolCandidateViewSchema = z.object({
@@ -36,6 +37,8 @@ export const PoolSchema = z.object({
   candidates: z.array(PoolCandidateViewSchema),
   merged: z.array(PoolCandidateViewSchema),
   openOverlaps: z.array(z.string()),
+  /** 生成/刷新, 确认分别保留, 合并, 拆分: whether they can succeed now, else why (poolActions). */
+  actions: z.object({ change: ActionAvailabilitySchema }),
 });
 /** The pool as shown. */
 export type PoolView = z.infer<typeof PoolSchema>;

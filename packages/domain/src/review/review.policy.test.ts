@@ -4,6 +4,8 @@ import {
   REVIEW_POLICY_ACTIONS,
   canReview,
   reviewAbilities,
+  decisionRefusal,
+  panelDrawRefusal,
   reviewBoardActions,
   reviewPhaseRefusal,
   type ReviewPolicyAction,
@@ -76,4 +78,21 @@ describe('the review board’s actions by campaign phase', () => {
     const expert: Actor = { kind: 'user', userId: 'e', username: 'e', role: 'expert', unitId: null };
     expect(reviewBoardActions(expert, 'reviewing').autoAssign).toEqual({ allowed: false, reason: '您没有执行此操作的权限' });
   });
+});
+
+describe('panelDrawRefusal', () => {
+  it.each<[number, number, string | null]>([
+    [5, 3, null],
+    [3, 3, null],
+    [2, 3, '可参加评审的专家只有2名，少于抽取人数3名，请减少抽取人数或增加专家'],
+    [0, 1, '可参加评审的专家只有0名，少于抽取人数1名，请减少抽取人数或增加专家'],
+  ])('%i experts taking part, %i to draw', (available, size, reason) => expect(panelDrawRefusal(available, size)).toBe(reason));
+});
+
+describe('decisionRefusal', () => {
+  const elder = { occupationCode: '4-10-01-05', occupationName: '养老护理员', jobTypeName: '', conflicts: [] };
+  const labeler = { occupationCode: '4-04-05-05', occupationName: '人工智能训练师', jobTypeName: '数据标注员', conflicts: [{ assignmentId: 'a1' }] };
+  it('allows candidates without an unresolved 回避', () => expect(decisionRefusal([elder])).toBeNull());
+  it('names the first candidate with one, as the server does', () =>
+    expect(decisionRefusal([elder, labeler])).toBe('“人工智能训练师（数据标注员） 4-04-05-05”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定'));
 });

@@ -91,6 +91,26 @@ export function reviewPhaseRefusal(status: CampaignStatus): string | null {
   return `征集活动处于“${CAMPAIGN_STATUS_LABELS[status]}”阶段，只有截止征集后、公示前才能进行专家评估`;
 }
 
+/** Why drawing `panelSize` experts fails with only `available` experts taking part (available, cap > 0), or null. */
+export function panelDrawRefusal(available: number, panelSize: number): string | null {
+  if (available >= panelSize) return null;
+  return `可参加评审的专家只有${String(available)}名，少于抽取人数${String(panelSize)}名，请减少抽取人数或增加专家`;
+}
+
+/** A candidate as its refusals name it: 职业（工种） 编码. */
+type CandidateName = { occupationCode: string; occupationName: string; jobTypeName: string };
+
+/** Why a candidate with a 回避 assignment still active cannot be decided (the center must remove or replace the expert). */
+export function conflictDecisionRefusal(c: CandidateName): string {
+  return `“${c.occupationName}${c.jobTypeName ? `（${c.jobTypeName}）` : ''} ${c.occupationCode}”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定`;
+}
+
+/** Why deciding these candidates would be refused (the first with an unresolved 回避 conflict), or null. */
+export function decisionRefusal(selected: readonly (CandidateName & { conflicts: readonly unknown[] })[]): string | null {
+  const flagged = selected.find((c) => c.conflicts.length > 0);
+  return flagged ? conflictDecisionRefusal(flagged) : null;
+}
+
 /** What the center's 评审分配 page may do now, each with the reason it cannot (shown beside the disabled control). */
 export function reviewBoardActions(
   actor: Actor,

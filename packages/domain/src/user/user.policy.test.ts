@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Actor, type Role } from '../shared/actor.ts';
-import { accountAbilities, canManageAccount, type AccountAction } from './user.policy.ts';
+import { AUDITOR_ACCOUNT_REFUSALS, accountAbilities, accountActions, canManageAccount, type AccountAction } from './user.policy.ts';
 
 const actor = (role: Role): Actor => ({ kind: 'user', userId: 'u', username: 'u', role, unitId: role === 'unit' ? 'x' : null });
 const ACTIONS: AccountAction[] = ['user.create', 'user.update', 'user.resetPassword'];
@@ -15,4 +15,14 @@ describe('account policy: every (actor role, action, target role)', () => {
     expect(accountAbilities(actor('admin'), { role: 'auditor' })).toEqual({ update: false, resetPassword: false });
     expect(accountAbilities(actor('admin'), { role: 'expert' })).toEqual({ update: true, resetPassword: true });
   });
+});
+
+describe('accountActions: 停用 with its reason', () => {
+  it.each<[string, Actor, { id: string; role: Role }, string | null]>([
+    ['the admin disables another account', actor('admin'), { id: 'other', role: 'expert' }, null],
+    ['not his own', actor('admin'), { id: 'u', role: 'admin' }, '不能停用自己的账号'],
+    ['not an auditor account', actor('admin'), { id: 'other', role: 'auditor' }, AUDITOR_ACCOUNT_REFUSALS['user.update']],
+    ['the center none', actor('center'), { id: 'other', role: 'unit' }, '您没有执行此操作的权限'],
+    ['the public none', { kind: 'public' }, { id: 'other', role: 'unit' }, '您没有执行此操作的权限'],
+  ])('%s', (_, who, target, reason) => expect(accountActions(who, target).disable).toEqual({ allowed: reason === null, reason }));
 });

@@ -1,5 +1,6 @@
 import { ROLES, type Actor, type Role } from '../shared/actor.ts';
 import { canPlatform } from '../shared/policy.ts';
+import { NO_PERMISSION_REASON, availability, type ActionAvailability } from '../shared/action-availability.ts';
 
 /**
  * Roles an administrator may give and whose accounts he may manage: every role but the auditor. Separation of duties
@@ -26,3 +27,21 @@ export const AUDITOR_ACCOUNT_REFUSALS: Record<AccountAction, string> = {
   'user.update': '系统管理员不能修改、停用或启用审计管理员账号（三权分立）：请由运维人员在服务器上用命令行操作',
   'user.resetPassword': '系统管理员不能重置审计管理员的密码（三权分立）：请由运维人员在服务器上执行 npm run cli -- reset-password',
 };
+
+/** Why an administrator cannot disable his own account (he would lock himself out). */
+export const SELF_DISABLE_REFUSAL = '不能停用自己的账号';
+
+/**
+ * Whether the actor can disable this account, with the reason when not (no permission, an auditor's account, his own
+ * account): the 停用 button is disabled with it instead of failing after its confirmation.
+ */
+export function accountActions(actor: Actor, target: { id: string; role: Role }): { disable: ActionAvailability } {
+  const refusal = !canPlatform(actor, 'user.update')
+    ? NO_PERMISSION_REASON
+    : !canManageAccount(actor, 'user.update', target.role)
+      ? AUDITOR_ACCOUNT_REFUSALS['user.update']
+      : actor.kind === 'user' && actor.userId === target.id
+        ? SELF_DISABLE_REFUSAL
+        : null;
+  return { disable: availability(refusal) };
+}

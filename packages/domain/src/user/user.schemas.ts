@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../shared/actor.ts';
+import { ActionAvailabilitySchema } from '../shared/action-availability.ts';
 import { PASSWORD_MAX_LENGTH } from '../auth/password.rules.ts';
 
 /** Usernames: letters, digits, dot, underscore, hyphen. */
@@ -45,6 +46,8 @@ export const UserSchema = z.object({
   createdAt: z.string(),
   /** What the viewing administrator may do with this account (none on an auditor account). */
   abilities: z.object({ update: z.boolean(), resetPassword: z.boolean() }),
+  /** Whether 停用 can succeed, else why (accountActions: e.g. one's own account). */
+  actions: z.object({ disable: ActionAvailabilitySchema }),
 });
 export type User = z.infer<typeof UserSchema>;
 

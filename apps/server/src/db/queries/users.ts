@@ -6,7 +6,7 @@ import { units, users } from '../schema/index.ts';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A user as the API shows it, before the viewer's abilities are added. */
-export type UserRow = Omit<User, 'abilities'>;
+export type UserRow = Omit<User, 'abilities' | 'actions'>;
 
 /** Users with their unit names, as the API shows them. */
 export async function selectUsers(db: Db, where?: ReturnType<typeof eq>): Promise<UserRow[]> {

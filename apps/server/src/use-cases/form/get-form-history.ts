@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   CAMPAIGN_STATUS_LABELS,
   DomainError,
@@ -15,22 +15,52 @@ import {
 } from '@zhengji/domain';
 import { CHECK_FAIL_REASON_LABELS } from '@zhengji/domain/check/check.schemas.ts';
 import { campaigns, candidates, checkDecisions, finalLists, formRows, formVersions, forms, notices } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
 
 type Candidate = typeof candidates.$inferSelect;
-type Notice = typeof notices.$inferSelect;
-type FinalList = typeof finalLists.$inferSelect;
+
+/** Which of the unit's candidates a published notice lists, the final list keeps, or the final list removed (with why). */
+interface Listed {
+  publicized: Set<string>;
+  final: Set<string>;
+  removed: Map<string, string>;
+}
+
+/**
+ * The notice and final-list facts of the given candidates, read inside the database: the lists hold every item of a
+ * campaign (hundreds each), the unit needs a few of them.
+ */
+async function listedCandidates(db: Db, campaignIds: string[], candidateIds: string[]): Promise<Listed> {
+  const listed: Listed = { publicized: new Set(), final: new Set(), removed: new Map() };
+  if (candidateIds.length === 0) return listed;
+  const id = sql`e->>'candidateId'`;
+  const result = (await db.execute(sql`
+    SELECT 'publicized' AS kind, ${id} AS id, NULL AS reason FROM ${notices} CROSS JOIN LATERAL jsonb_array_elements(${notices.items}) e
+      WHERE ${inArray(notices.campaignId, campaignIds)} AND ${notices.status} = 'published' AND ${inArray(id, candidateIds)}
+    UNION ALL
+    SELECT 'final', ${id}, NULL FROM ${finalLists} CROSS JOIN LATERAL jsonb_array_elements(${finalLists.items}) e
+      WHERE ${inArray(finalLists.campaignId, campaignIds)} AND ${inArray(id, candidateIds)}
+    UNION ALL
+    SELECT 'removed', ${id}, e->>'reason' FROM ${finalLists} CROSS JOIN LATERAL jsonb_array_elements(${finalLists.removed}) e
+      WHERE ${inArray(finalLists.campaignId, campaignIds)} AND ${inArray(id, candidateIds)}`)) as unknown as {
+    rows: { kind: 'publicized' | 'final' | 'removed'; id: string; reason: string | null }[];
+  };
+  for (const r of result.rows) {
+    if (r.kind === 'removed') listed.removed.set(r.id, r.reason ?? '');
+    else listed[r.kind].add(r.id);
+  }
+  return listed;
+}
 
 /** What became of a passed row once it is in the candidate pool. */
-function candidateOutcome(c: Candidate, notice: Notice | undefined, final: FinalList | undefined): { outcome: RowOutcome; reason: string | null } {
-  if (final) {
-    if (final.items.some((i) => i.candidateId === c.id)) return { outcome: 'final', reason: null };
-    const removed = final.removed.find((i) => i.candidateId === c.id);
-    if (removed) return { outcome: 'withdrawn', reason: removed.reason };
-  }
+function candidateOutcome(c: Candidate, listed: Listed): { outcome: RowOutcome; reason: string | null } {
+  if (listed.final.has(c.id)) return { outcome: 'final', reason: null };
+  const removed = listed.removed.get(c.id);
+  if (removed !== undefined) return { outcome: 'withdrawn', reason: removed };
   if (c.status === 'withdrawn') return { outcome: 'withdrawn', reason: c.decisionReason };
-  if (notice?.status === 'published' && notice.items.some((i) => i.candidateId === c.id)) return { outcome: 'publicized', reason: null };
+  if (listed.publicized.has(c.id)) return { outcome: 'publicized', reason: null };
   if (c.status === 'selected') return { outcome: 'selected', reason: null };
   if (c.status === 'not_selected') return { outcome: 'not_selected', reason: c.decisionReason || '未说明理由' };
   return { outcome: 'in_review', reason: null };
@@ -63,22 +93,38 @@ export async function getFormHistory(ctx: UseCaseContext): Promise<FormHistory> 
     .where(eq(forms.unitId, actor.unitId))
     .orderBy(desc(campaigns.createdAt));
   if (mine.length === 0) return { entries: [] };
-  const formIds = mine.map((m) => m.form.id);
   const campaignIds = [...new Set(mine.map((m) => m.campaign.id))];
-  const [versions, drafts, decisions, pool, noticeRows, finals] = await Promise.all([
-    db
-      .select({ formId: formVersions.formId, number: formVersions.number, rows: formVersions.rows })
-      .from(formVersions)
-      .where(inArray(formVersions.formId, formIds)),
-    db.select().from(formRows).where(inArray(formRows.formId, formIds)),
-    db.select().from(checkDecisions).where(inArray(checkDecisions.formId, formIds)),
-    db
-      .select()
-      .from(candidates)
-      .where(and(inArray(candidates.campaignId, campaignIds), isNull(candidates.mergedIntoId))),
-    db.select().from(notices).where(inArray(notices.campaignId, campaignIds)),
-    db.select().from(finalLists).where(inArray(finalLists.campaignId, campaignIds)),
+  const submitted = mine.filter((m) => m.form.lastVersionNumber > 0);
+  const unsubmitted = mine.filter((m) => m.form.lastVersionNumber === 0).map((m) => m.form.id);
+  // Only what this unit's rows need: the last version of each form, the drafts of forms never submitted, and the
+  // candidates whose sources name one of its forms (the whole pool of a campaign is thousands of rows of jsonb).
+  const ownCandidate = or(...submitted.map((m) => m.form.id).map((id) => sql`${candidates.sources} @> ${JSON.stringify([{ formId: id }])}::jsonb`));
+  const [versions, drafts, decisions, pool] = await Promise.all([
+    submitted.length > 0
+      ? db
+          .select({ formId: formVersions.formId, number: formVersions.number, rows: formVersions.rows })
+          .from(formVersions)
+          .where(or(...submitted.map((m) => and(eq(formVersions.formId, m.form.id), eq(formVersions.number, m.form.lastVersionNumber)))))
+      : [],
+    unsubmitted.length > 0 ? db.select().from(formRows).where(inArray(formRows.formId, unsubmitted)) : [],
+    submitted.length > 0
+      ? db
+          .select()
+          .from(checkDecisions)
+          .where(or(...submitted.map((m) => and(eq(checkDecisions.formId, m.form.id), eq(checkDecisions.versionNumber, m.form.lastVersionNumber)))))
+      : [],
+    submitted.length > 0
+      ? db
+          .select()
+          .from(candidates)
+          .where(and(inArray(candidates.campaignId, campaignIds), isNull(candidates.mergedIntoId), ownCandidate))
+      : [],
   ]);
+  const listed = await listedCandidates(
+    db,
+    campaignIds,
+    pool.map((c) => c.id),
+  );
   const entries = mine.map(({ form, campaign }): FormHistoryEntry => {
     const n = form.lastVersionNumber;
     const version = n > 0 ? versions.find((v) => v.formId === form.id && v.number === n) : undefined;
@@ -100,8 +146,6 @@ export async function getFormHistory(ctx: UseCaseContext): Promise<FormHistory> 
             occupationName: r.occupationName,
             jobTypeName: r.jobTypeName,
           }));
-    const notice = noticeRows.find((x) => x.campaignId === campaign.id);
-    const final = finals.find((x) => x.campaignId === campaign.id);
     const history: FormHistoryRow[] = rows.map((r) => {
       const d = version ? decisions.find((x) => x.formId === form.id && x.versionNumber === n && x.rowIndex === r.rowIndex) : undefined;
       const check = d
@@ -122,7 +166,7 @@ export async function getFormHistory(ctx: UseCaseContext): Promise<FormHistory> 
       else if (form.status === 'returned') outcome = 'check_passed';
       else {
         const c = pool.find((x) => x.sources.some((s) => s.formId === form.id && s.versionNumber === n && s.rowIndex === r.rowIndex));
-        ({ outcome, reason } = c ? candidateOutcome(c, notice, final) : { outcome: 'check_passed', reason: null });
+        ({ outcome, reason } = c ? candidateOutcome(c, listed) : { outcome: 'check_passed', reason: null });
       }
       return { ...r, check, outcome, outcomeLabel: ROW_OUTCOME_LABELS[outcome], outcomeReason: reason };
     });

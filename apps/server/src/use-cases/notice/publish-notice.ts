@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DomainError, chineseIsoDate, shanghaiIsoDate, snapshotNotice, transitionCampaign } from '@zhengji/domain';
+import { DomainError, snapshotNotice, transitionCampaign } from '@zhengji/domain';
+import { noticeStartRefusal } from '@zhengji/domain/notice/notice.actions.ts';
 import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { campaigns, candidates, notices } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -15,13 +16,8 @@ export async function publishNotice(ctx: UseCaseContext, id: string, version: nu
     const notice = await loadNotice(tx, id);
     if (notice.status !== 'draft') throw new DomainError('INVALID_STATE', '该公示已发布');
     if (notice.version !== version) throw new DomainError('STALE_VERSION', '公示已被他人修改，请刷新后再发布');
-    const today = shanghaiIsoDate(ctx.clock.now());
-    if (notice.startDate < today) {
-      throw new DomainError(
-        'INVALID_STATE',
-        `公示开始日期${chineseIsoDate(notice.startDate)}已过（今天是${chineseIsoDate(today)}），不能发布：请先将公示草稿的开始日期改为今天或以后的日期`,
-      );
-    }
+    const lateStart = noticeStartRefusal(notice.startDate, ctx.clock.now());
+    if (lateStart) throw new DomainError('INVALID_STATE', lateStart);
     const campaign = await loadCampaign(tx, notice.campaignId);
     const [counts] = await tx
       .select({

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '@zhengji/domain';
+import { OUTBOX_NOT_RETRYABLE, OUTBOX_NO_RECIPIENT } from '@zhengji/domain/notification/outbox.actions.ts';
 import { outbox } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { requireAllowed } from '../authorize.ts';
@@ -14,8 +15,8 @@ export async function retryOutboxMail(ctx: UseCaseContext, id: string): Promise<
       .set({ status: 'pending', nextAttemptAt: ctx.clock.now(), attempts: 0 })
       .where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'pending'])))
       .returning({ id: outbox.id, to: outbox.to, status: outbox.status });
-    if (!row) throw new DomainError('INVALID_STATE', '该邮件不存在、正在发送或已发送，无需重试');
-    if (!row.to) throw new DomainError('VALIDATION', '该邮件没有收件地址，请先为单位登记电子邮箱');
+    if (!row) throw new DomainError('INVALID_STATE', OUTBOX_NOT_RETRYABLE);
+    if (!row.to) throw new DomainError('VALIDATION', OUTBOX_NO_RECIPIENT);
     await writeAudit(tx, ctx, { action: 'outbox.retry', objectType: 'outbox', objectId: id });
     return { id: row.id, status: row.status };
   });

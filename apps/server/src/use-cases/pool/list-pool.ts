@@ -1,12 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { PoolView } from '@zhengji/domain/pool/pool-view.schemas.ts';
+import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
+import { poolActions } from '@zhengji/domain/pool/pool.actions.ts';
 import { candidateUnits, candidates, units } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { campaignForPool } from './pool-access.ts';
 
 /** The candidate pool of a campaign (the center). */
 export async function listPool(ctx: UseCaseContext, campaignId: string): Promise<PoolView> {
-  await campaignForPool(ctx, ctx.db, campaignId, false);
+  const campaign = await campaignForPool(ctx, ctx.db, campaignId, false);
   const rows = await ctx.db
     .select()
     .from(candidates)
@@ -30,5 +32,6 @@ export async function listPool(ctx: UseCaseContext, campaignId: string): Promise
     candidates: active,
     merged: view.filter((c) => c.mergedIntoId),
     openOverlaps: [...new Set(active.filter((c) => c.overlapFlag && !c.overlapResolved).map((c) => c.occupationCode))],
+    actions: poolActions(ctx.actor, campaign.status as CampaignStatus),
   };
 }

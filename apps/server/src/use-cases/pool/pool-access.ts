@@ -1,4 +1,5 @@
 import { DomainError } from '@zhengji/domain';
+import { poolPhaseRefusal } from '@zhengji/domain/pool/pool.actions.ts';
 import type { CampaignStatus } from '@zhengji/domain/campaign/campaign.workflow.ts';
 import type { Db } from '../../db/client.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -10,6 +11,7 @@ export async function campaignForPool(ctx: UseCaseContext, db: Db, campaignId: s
   const campaign = await loadCampaign(db, campaignId, change);
   const status = campaign.status as CampaignStatus;
   assertAccess(ctx.actor, change ? 'campaign.update' : 'campaign.view', { status });
-  if (change && status !== 'open' && status !== 'closed') throw new DomainError('INVALID_STATE', '专家评估开始后候选职业库不能再生成或调整');
+  const refusal = change ? poolPhaseRefusal(status) : null;
+  if (refusal) throw new DomainError('INVALID_STATE', refusal);
   return campaign;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { DomainError } from '@zhengji/domain';
+import { DomainError, conflictDecisionRefusal } from '@zhengji/domain';
 import { DecideCandidatesInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { assignments, candidates } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -30,8 +30,7 @@ export async function decideCandidates(ctx: UseCaseContext, campaignId: string, 
       .from(assignments)
       .where(and(inArray(assignments.candidateId, ids), eq(assignments.status, 'active'), eq(assignments.conflictFlag, true)));
     if (flagged.length > 0) {
-      const label = candidateLabel(byId.get(flagged[0]!.candidateId)!);
-      throw new DomainError('INVALID_STATE', `“${label}”有专家须回避的评审分配尚未处理，请先移除或更换该专家后再作决定`);
+      throw new DomainError('INVALID_STATE', conflictDecisionRefusal(byId.get(flagged[0]!.candidateId)!));
     }
     const now = ctx.clock.now();
     for (const c of data.candidates) {

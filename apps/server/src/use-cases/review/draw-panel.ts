@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { DomainError, mulberry32, seededShuffle } from '@zhengji/domain';
+import { DomainError, mulberry32, panelDrawRefusal, seededShuffle } from '@zhengji/domain';
 import { PanelDrawInputSchema } from '@zhengji/domain/review/review.panel.ts';
 import { reviewRounds } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -20,12 +20,8 @@ export async function drawPanel(ctx: UseCaseContext, campaignId: string, input: 
   return ctx.db.transaction(async (tx) => {
     await ensureRound(tx, campaignId);
     const available = (await loadPanel(tx, campaignId)).filter((e) => e.available && e.cap > 0);
-    if (available.length < data.panelSize) {
-      throw new DomainError(
-        'VALIDATION',
-        `可参加评审的专家只有${String(available.length)}名，少于抽取人数${String(data.panelSize)}名，请减少抽取人数或增加专家`,
-      );
-    }
+    const refusal = panelDrawRefusal(available.length, data.panelSize);
+    if (refusal) throw new DomainError('VALIDATION', refusal);
     const drawn = seededShuffle(available, mulberry32(seed))
       .slice(0, data.panelSize)
       .map((e) => e.id);

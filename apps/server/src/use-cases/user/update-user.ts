@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DomainError, UpdateUserInputSchema, canManageAccount, type UpdateUserInput, type User } from '@zhengji/domain';
+import { DomainError, UpdateUserInputSchema, SELF_DISABLE_REFUSAL, canManageAccount, type UpdateUserInput, type User } from '@zhengji/domain';
 import { sessions, users } from '../../db/schema/index.ts';
 import { selectUsers } from '../../db/queries/users.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -16,7 +16,7 @@ export async function updateUser(ctx: UseCaseContext, id: string, input: UpdateU
   const [user] = await ctx.db.select().from(users).where(eq(users.id, id));
   if (!user) throw new DomainError('NOT_FOUND', '该用户不存在');
   if (!canManageAccount(actor, 'user.update', user.role)) await refuseAuditorAccount(ctx, 'user.update', id);
-  if (data.disabled && user.id === actor.userId) throw new DomainError('VALIDATION', '不能停用自己的账号');
+  if (data.disabled && user.id === actor.userId) throw new DomainError('VALIDATION', SELF_DISABLE_REFUSAL);
   if (data.unitId !== undefined) await checkUnitBinding(ctx.db, user.role, data.unitId);
   await ctx.db.transaction(async (tx) => {
     await tx

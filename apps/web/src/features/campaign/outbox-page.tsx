@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Segmented, Table, Tag, Tooltip } from 'antd';
 import { formatChineseDateTime } from '@zhengji/domain';
+import { outboxRetryRefusal } from '@zhengji/domain/notification/outbox.actions.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useOutbox, useRetryMail, type OutboxMail } from './campaign.api.ts';
@@ -57,18 +58,25 @@ export function OutboxPage() {
               width: 90,
               render: (_: unknown, m) =>
                 m.status === 'failed' || m.status === 'pending' ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() =>
-                      retry.mutateAsync(m.id).then(
-                        () => message.success('已加入发送队列'),
-                        (e: unknown) => message.error(errorMessage(e)),
-                      )
-                    }
-                  >
-                    重新发送
-                  </Button>
+                  <Tooltip title={outboxRetryRefusal(m) ?? undefined}>
+                    {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+                    <span>
+                      <Button
+                        size="small"
+                        type="link"
+                        disabled={outboxRetryRefusal(m) !== null}
+                        aria-label={outboxRetryRefusal(m) ? `重新发送（${outboxRetryRefusal(m) ?? ''}）` : undefined}
+                        onClick={() =>
+                          retry.mutateAsync(m.id).then(
+                            () => message.success('已加入发送队列'),
+                            (e: unknown) => message.error(errorMessage(e)),
+                          )
+                        }
+                      >
+                        重新发送
+                      </Button>
+                    </span>
+                  </Tooltip>
                 ) : null,
             },
           ]}

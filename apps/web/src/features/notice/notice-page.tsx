@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CAMPAIGN_STATUS_LABELS, OBJECTION_STATUS_LABELS, chineseIsoDate, formatChineseDateTime, type CampaignStatus } from '@zhengji/domain';
 import type { NoticeView, ObjectionListItem } from '@zhengji/domain/notice/notice.schemas.ts';
 import { errorMessage } from '../../lib/api.ts';
@@ -27,6 +27,22 @@ const objectionColumns = (open: (id: string) => void): TableColumnsType<Objectio
     ),
   },
 ];
+
+/** A button that cannot succeed now: disabled, its reason in a tooltip and written beside it. */
+function Blockable({ reason, id, children }: { reason: string | null; id: string; children: ReactNode }) {
+  if (!reason) return <>{children}</>;
+  return (
+    <Space wrap>
+      <Tooltip title={reason}>
+        {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+        <span>{children}</span>
+      </Tooltip>
+      <Typography.Text type="secondary" id={id} data-testid={id} style={{ fontSize: 12 }}>
+        {reason}
+      </Typography.Text>
+    </Space>
+  );
+}
 
 const period = (n: NoticeView) => `${chineseIsoDate(n.startDate)}至${chineseIsoDate(n.endDate)}`;
 
@@ -132,15 +148,18 @@ export function NoticePage() {
           title={n.status === 'draft' ? '公示预览（发布时固定）' : '已发布的公示'}
           extra={
             n.status === 'draft' ? (
-              <Button
-                type="primary"
-                disabled={!n.abilities.publish}
-                loading={publish.isPending}
-                onClick={() => confirm('发布公示？', publishSummary(n), '确认发布', () => publish.mutate({ id: n.id, version: n.version }))}
-                data-testid="notice-publish"
-              >
-                发布公示…
-              </Button>
+              <Blockable reason={n.actions.publish.reason} id="notice-publish-reason">
+                <Button
+                  type="primary"
+                  disabled={!n.actions.publish.allowed}
+                  loading={publish.isPending}
+                  onClick={() => confirm('发布公示？', publishSummary(n), '确认发布', () => publish.mutate({ id: n.id, version: n.version }))}
+                  aria-describedby={n.actions.publish.reason ? 'notice-publish-reason' : undefined}
+                  data-testid="notice-publish"
+                >
+                  发布公示…
+                </Button>
+              </Blockable>
             ) : (
               <Space size="middle">
                 <a href={`/public/notices/${n.id}`} target="_blank" rel="noreferrer">
@@ -202,15 +221,18 @@ export function NoticePage() {
               <NoticeItemsTable items={final.data.items} />
             </>
           ) : (
-            <Button
-              type="primary"
-              disabled={!n.abilities.publishFinal}
-              loading={publishFinal.isPending}
-              onClick={() => confirm('发布最终名单？', finalSummary(n, objections.data ?? []), '确认发布', () => publishFinal.mutate(n.campaignId))}
-              data-testid="final-publish"
-            >
-              发布最终名单…
-            </Button>
+            <Blockable reason={n.actions.publishFinal.reason} id="final-publish-reason">
+              <Button
+                type="primary"
+                disabled={!n.actions.publishFinal.allowed}
+                loading={publishFinal.isPending}
+                onClick={() => confirm('发布最终名单？', finalSummary(n, objections.data ?? []), '确认发布', () => publishFinal.mutate(n.campaignId))}
+                aria-describedby={n.actions.publishFinal.reason ? 'final-publish-reason' : undefined}
+                data-testid="final-publish"
+              >
+                发布最终名单…
+              </Button>
+            </Blockable>
           )}
         </Card>
       )}

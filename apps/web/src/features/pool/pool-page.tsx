@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { exportPool, useCampaignOptions, useConfirmOverlap, useMerge, usePool, useRefreshPool, useSplit, type PoolCandidate } from './pool.api.ts';
@@ -19,6 +19,8 @@ export function PoolPage() {
   const done = (text: string) => () => message.success(text);
   const fail = (e: unknown) => message.error(errorMessage(e));
   const all = pool.data?.candidates ?? [];
+  // While the pool cannot be changed (the review has started), its commands are disabled with the server's reason.
+  const change = pool.data?.actions.change ?? { allowed: true, reason: null };
   const wholeOf = (code: string) => all.find((c) => c.occupationCode === code && c.jobTypeName === '');
   return (
     <>
@@ -34,24 +36,35 @@ export function PoolPage() {
               onChange={setCampaignId}
               options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
             />
-            <Button
-              type="primary"
-              loading={refresh.isPending}
-              disabled={!campaignId}
-              onClick={() =>
-                refresh
-                  .mutateAsync(undefined)
-                  .then((r) => message.success(`已生成：${String(r.candidates)} 个候选职业，${String(r.overlaps)} 处交叉推荐`), fail)
-              }
-            >
-              生成/刷新
-            </Button>
+            <Tooltip title={change.reason ?? undefined}>
+              {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+              <span>
+                <Button
+                  type="primary"
+                  loading={refresh.isPending}
+                  disabled={!campaignId || !change.allowed}
+                  aria-describedby={change.reason ? 'pool-change-reason' : undefined}
+                  onClick={() =>
+                    refresh
+                      .mutateAsync(undefined)
+                      .then((r) => message.success(`已生成：${String(r.candidates)} 个候选职业，${String(r.overlaps)} 处交叉推荐`), fail)
+                  }
+                >
+                  生成/刷新
+                </Button>
+              </span>
+            </Tooltip>
             <Button disabled={!campaignId} onClick={() => exportPool(id).catch(fail)}>
               导出 Excel
             </Button>
           </>
         }
       />
+      {change.reason && (
+        <Typography.Paragraph type="secondary" id="pool-change-reason" data-testid="pool-change-reason">
+          {change.reason}
+        </Typography.Paragraph>
+      )}
       {pool.isError && <Alert type="error" showIcon message={errorMessage(pool.error)} style={{ marginBottom: 16 }} />}
       {(pool.data?.openOverlaps ?? []).map((code) => {
         const whole = wholeOf(code);
@@ -65,13 +78,14 @@ export function PoolPage() {
             message={`交叉推荐：${code} ${whole?.occupationName ?? ''} —— ${whole?.units.map((u) => u.unitName).join('、') ?? ''} 推荐整个职业，${parts.map((p) => `${p.units.map((u) => u.unitName).join('、')} 推荐工种“${p.jobTypeName}”`).join('；')}`}
             action={
               <Space direction="vertical">
-                <Button size="small" onClick={() => confirm.mutateAsync(code).then(done('已确认分别保留'), fail)}>
+                <Button size="small" disabled={!change.allowed} onClick={() => confirm.mutateAsync(code).then(done('已确认分别保留'), fail)}>
                   确认分别保留
                 </Button>
                 {whole && (
                   <Button
                     size="small"
                     type="primary"
+                    disabled={!change.allowed}
                     onClick={() => merge.mutateAsync({ intoId: whole.id, fromIds: parts.map((p) => p.id) }).then(done('已合并到整个职业'), fail)}
                   >
                     合并到整个职业
@@ -148,7 +162,7 @@ export function PoolPage() {
                 key: 'a',
                 width: 90,
                 render: (_: unknown, c) => (
-                  <Button size="small" type="link" onClick={() => split.mutateAsync(c.id).then(done('已拆分'), fail)}>
+                  <Button size="small" type="link" disabled={!change.allowed} onClick={() => split.mutateAsync(c.id).then(done('已拆分'), fail)}>
                     拆分
                   </Button>
                 ),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, InputNumber, Space, Switch, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
+import { panelDrawRefusal } from '@zhengji/domain';
 import { errorMessage } from '../../lib/api.ts';
 import { DATE_INPUT_FORMATS } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -25,6 +26,9 @@ export function ReviewBoardPage() {
   const data = board.data;
   const conflicted = data?.candidates.reduce((n, c) => n + c.assignments.filter((a) => a.status === 'active' && a.conflictFlag).length, 0) ?? 0;
 
+  // The server's phase reason first, then what the panel already shows: fewer experts taking part than asked for.
+  const takingPart = data?.panel.filter((e) => e.available && e.cap > 0).length ?? 0;
+  const drawReason = data ? (data.actions.draw.reason ?? (panelSize ? panelDrawRefusal(takingPart, panelSize) : null)) : null;
   const runAuto = () =>
     auto.mutateAsync({ campaignId: campaignId!, seed: seed ?? undefined }).then((r) => {
       if (r.shortfalls.length === 0) void message.success(`已自动分配${r.created}项评审（随机种子 ${r.seed}）`);
@@ -163,18 +167,27 @@ export function ReviewBoardPage() {
                 extra={
                   <Space>
                     <InputNumber placeholder="抽取人数" min={1} value={panelSize} onChange={setPanelSize} />
-                    <Button
-                      disabled={!panelSize || !data.actions.draw.allowed}
-                      title={data.actions.draw.reason ?? undefined}
-                      loading={draw.isPending}
-                      onClick={() =>
-                        draw
-                          .mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined })
-                          .then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)
-                      }
-                    >
-                      随机抽取
-                    </Button>
+                    {drawReason && (
+                      <Typography.Text type="warning" data-testid="draw-reason">
+                        {drawReason}
+                      </Typography.Text>
+                    )}
+                    <Tooltip title={drawReason ?? undefined}>
+                      {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+                      <span>
+                        <Button
+                          disabled={!panelSize || drawReason !== null}
+                          loading={draw.isPending}
+                          onClick={() =>
+                            draw
+                              .mutateAsync({ campaignId: campaignId!, panelSize: panelSize!, seed: seed ?? undefined })
+                              .then((r) => message.success(`已随机抽取${r.drawn.length}名专家（种子 ${r.seed}，可复现）`), fail)
+                          }
+                        >
+                          随机抽取
+                        </Button>
+                      </span>
+                    </Tooltip>
                   </Space>
                 }
               >

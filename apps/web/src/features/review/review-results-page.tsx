@@ -1,7 +1,23 @@
 import { useMemo, useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { CANDIDATE_DECISION_LABELS, REVIEW_OPINION_LABELS, type CandidateDecision } from '@zhengji/domain';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { CANDIDATE_DECISION_LABELS, REVIEW_OPINION_LABELS, decisionRefusal, type CandidateDecision } from '@zhengji/domain';
 import { downloadFile, errorMessage } from '../../lib/api.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { reviewApi, useReviewMutation, useReviewResults, type ResultItem } from './review.api.ts';
@@ -37,6 +53,8 @@ export function ReviewResultsPage() {
       ),
     [items, filter],
   );
+  // A selected candidate with an unresolved 回避 assignment would be refused: say so before the dialog.
+  const blocked = decisionRefusal(items.filter((i) => selected.includes(i.id)));
   const confirm = () =>
     decide
       .mutateAsync({
@@ -197,9 +215,24 @@ export function ReviewResultsPage() {
           <Button onClick={() => setSelected(rows.filter((i) => i.proposal === 'not_selected' && i.status === 'candidate').map((i) => i.id))}>
             选中“建议不入选”的待决定项
           </Button>
-          <Button type="primary" disabled={selected.length === 0} onClick={() => setDialog({ decision: 'selected', reason: '' })}>
-            决定（已选 {selected.length}）
-          </Button>
+          <Tooltip title={blocked ?? undefined}>
+            {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+            <span>
+              <Button
+                type="primary"
+                disabled={selected.length === 0 || blocked !== null}
+                aria-describedby={blocked ? 'decide-reason' : undefined}
+                onClick={() => setDialog({ decision: 'selected', reason: '' })}
+              >
+                决定（已选 {selected.length}）
+              </Button>
+            </span>
+          </Tooltip>
+          {blocked && (
+            <Typography.Text type="warning" id="decide-reason" data-testid="decide-reason">
+              {blocked}
+            </Typography.Text>
+          )}
         </Space>
         <Table<ResultItem>
           rowKey="id"

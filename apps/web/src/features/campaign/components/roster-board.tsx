@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Badge, Button, Input, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
+import { App, Badge, Button, Input, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { formatChineseDateTime, UNIT_TYPE_LABELS } from '@zhengji/domain';
 import { ROSTER_STATES, ROSTER_STATE_LABELS, type RosterState } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { errorMessage } from '../../../lib/api.ts';
@@ -17,6 +17,7 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
   const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const roster = useRoster(campaign.id, { state, unitType, q, ...sort });
   const remind = useSendReminders(campaign.id);
+  const reminders = campaign.actions.sendReminders;
   const sorter = (key: string) => ({
     sorter: true,
     sortOrder: sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
@@ -49,20 +50,30 @@ export function RosterBoard({ campaign }: { campaign: Campaign }) {
           onChange={setUnitType}
           options={Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <Button
-          disabled={!campaign.abilities.sendReminders}
-          loading={remind.isPending}
-          onClick={async () => {
-            try {
-              const r = await remind.mutateAsync(undefined);
-              message.success(r.sent > 0 ? `已向 ${String(r.sent)} 个尚未提交的单位发送提醒` : '今天已提醒过全部尚未提交的单位');
-            } catch (e) {
-              message.error(errorMessage(e));
-            }
-          }}
-        >
-          提醒尚未提交的单位
-        </Button>
+        <Tooltip title={reminders.reason ?? undefined}>
+          {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+          <span>
+            <Button
+              disabled={!reminders.allowed}
+              loading={remind.isPending}
+              onClick={async () => {
+                try {
+                  const r = await remind.mutateAsync(undefined);
+                  message.success(r.sent > 0 ? `已向 ${String(r.sent)} 个尚未提交的单位发送提醒` : '今天已提醒过全部尚未提交的单位');
+                } catch (e) {
+                  message.error(errorMessage(e));
+                }
+              }}
+            >
+              提醒尚未提交的单位
+            </Button>
+          </span>
+        </Tooltip>
+        {reminders.reason && (
+          <Typography.Text type="secondary" data-testid="reminders-reason">
+            {reminders.reason}
+          </Typography.Text>
+        )}
       </Space>
       <Table<RosterEntry>
         rowKey="unitId"

@@ -69,8 +69,13 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose: (
             <Select showSearch={{ optionFilterProp: 'label' }} loading={unitOptions.isPending} options={unitOptions.data ?? []} />
           </Form.Item>
         )}
-        <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="停用后该用户无法登录，已登录的会话立即失效">
-          <Switch checkedChildren="已停用" unCheckedChildren="正常" />
+        <Form.Item
+          name="disabled"
+          label="停用账号"
+          valuePropName="checked"
+          extra={!user?.disabled && user?.actions.disable.reason ? user.actions.disable.reason : '停用后该用户无法登录，已登录的会话立即失效'}
+        >
+          <Switch checkedChildren="已停用" unCheckedChildren="正常" disabled={!user?.disabled && !user?.actions.disable.allowed} />
         </Form.Item>
         <Form.Item name="mustChangePassword" label="下次登录须修改密码" valuePropName="checked">
           <Switch checkedChildren="是" unCheckedChildren="否" />

@@ -80,7 +80,17 @@ export function UserTable({ users, loading, actions }: { users: User[]; loading:
               </Button>
             </Popconfirm>
           )}
-          {actions.canUpdate && u.abilities.update && (
+          {actions.canUpdate && u.abilities.update && !u.disabled && !u.actions.disable.allowed && (
+            <Tooltip title={u.actions.disable.reason}>
+              {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+              <span>
+                <Button type="link" size="small" disabled aria-label={`停用（${u.actions.disable.reason ?? ''}）`}>
+                  停用
+                </Button>
+              </span>
+            </Tooltip>
+          )}
+          {actions.canUpdate && u.abilities.update && (u.disabled || u.actions.disable.allowed) && (
             <Popconfirm
               title={u.disabled ? `启用“${u.displayName}”？` : `停用“${u.displayName}”？`}
               description={u.disabled ? undefined : '停用后该用户无法登录，已登录的会话立即失效。'}
