@@ -8,7 +8,7 @@ import {
   ReferenceVersionSchema,
   TreeNodeSchema,
 } from '@zhengji/domain/reference/reference-view.schemas.ts';
-import { DomainError, REFERENCE_DATASET_KINDS, SEARCH_MAX_LIMIT } from '@zhengji/domain';
+import { DomainError, ListEntryInputSchema, REFERENCE_DATASET_KINDS, SEARCH_MAX_LIMIT } from '@zhengji/domain';
 import { roles } from '../plugins/access.ts';
 import { checkMultipartFields, cleanFileName, multipartReadError } from '../plugins/upload.ts';
 import type { UploadedFile } from '../reference/prepare-import.ts';
@@ -22,7 +22,7 @@ import { getReferenceVersion } from '../use-cases/reference/get-reference-versio
 import { listReferenceListEntries } from '../use-cases/reference/list-reference-list-entries.ts';
 import { listReferenceVersions } from '../use-cases/reference/list-reference-versions.ts';
 import { previewReferenceImport } from '../use-cases/reference/preview-reference-import.ts';
-import { ListEntryInputSchema, saveReferenceListEntry } from '../use-cases/reference/save-reference-list-entry.ts';
+import { saveReferenceListEntry } from '../use-cases/reference/save-reference-list-entry.ts';
 import { searchReferenceData } from '../use-cases/reference/search-reference-data.ts';
 
 const CENTER = roles('center');

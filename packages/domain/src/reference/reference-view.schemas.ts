@@ -142,8 +142,8 @@ export const NationalStandardSchema = z.object({
 /** One item of the 国家职业资格目录. */
 export const QualificationEntrySchema = z.object({ item: z.string(), occupationCodes: z.array(z.string()).readonly() }) satisfies z.ZodType<QualificationEntry>;
 
-/** One entry of a Shanghai list as the index holds it. */
-export const ReferenceListEntrySchema = z.object({
+/** One entry of a Shanghai list as the index holds it (the entry of an occupation detail). */
+export const ReferenceListEntryViewSchema = z.object({
   occupationCode: z.string(),
   jobTypeName: z.string().nullish(),
   note: z.string().nullish(),
@@ -193,8 +193,8 @@ export const OccupationDetailSchema = OccupationNodeSchema.extend({
   jobTypes: z.array(z.string()).readonly(),
   standards: z.array(NationalStandardSchema).readonly(),
   qualifications: z.array(QualificationEntrySchema).readonly(),
-  shortage: z.array(ReferenceListEntrySchema),
-  offered: z.array(ReferenceListEntrySchema),
+  shortage: z.array(ReferenceListEntryViewSchema),
+  offered: z.array(ReferenceListEntryViewSchema),
   listsAvailable: z.object({ shortage: z.boolean(), offered: z.boolean() }),
   flags: OccupationFlagsSchema.nullable(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SKILL_TYPE_HEURISTICS } from './reference.types.ts';
+import { normalizeOccupationCode } from './reference.normalize.ts';
 
 /** File names of the national datasets in `REFERENCE_DIR` (see shared/reference/README.md). */
 export const REFERENCE_FILE_NAMES = {
@@ -101,6 +102,15 @@ export const ReferenceListEntrySchema = z.strictObject({
 });
 /** One entry of a Shanghai list as entered. */
 export type ReferenceListEntryInput = z.input<typeof ReferenceListEntrySchema>;
+
+/** An entry as the list editor sends it (the code normalized: full-width digits and dashes accepted), with the version it was edited from. */
+export const ListEntryInputSchema = ReferenceListEntrySchema.extend({
+  occupationCode: z.preprocess((v) => (typeof v === 'string' ? normalizeOccupationCode(v) : v), ReferenceListEntrySchema.shape.occupationCode),
+  isDemo: z.boolean().default(false),
+  baseVersionId: z.uuid('版本编号格式不正确').nullable(),
+});
+/** An entry as the editor sends it. */
+export type ListEntryInput = z.input<typeof ListEntryInputSchema>;
 
 /**
  * Everything `buildReferenceIndex` needs: the records of the JSON files, plus the two Shanghai lists.
