@@ -8,6 +8,32 @@ const { app, db, clock, mailer, config } = await createTestApp({ loginIpLimitPer
 const sessions = new Map<string, Session>();
 for (const role of ROLES) sessions.set(role, await loginAs(app, (await createUserRow(db, role)).username));
 
+/** A published notice of a campaign with one objection (by 张三) against a candidate: center-only objects asked for by id. */
+async function insertObjectionRow(campaignId: string, candidateId: string, receiptNo: string, extra: { phone?: string } = {}) {
+  const { notices, objections } = await import('../db/schema/index.ts');
+  const [notice] = await db
+    .insert(notices)
+    .values({ campaignId, title: '公示', startDate: '2024-10-08', endDate: '2024-10-14', status: 'published' })
+    .returning();
+  const now = new Date();
+  const [objection] = await db
+    .insert(objections)
+    .values({
+      noticeId: notice!.id,
+      itemSeq: 1,
+      candidateId,
+      receiptNo,
+      queryCodeHash: 'x',
+      name: '张三',
+      grounds: '理由',
+      createdAt: now,
+      updatedAt: now,
+      ...extra,
+    })
+    .returning();
+  return { notice: notice!, objection: objection! };
+}
+
 /** A draft (preview) version of a Shanghai list with an empty import report: a reference object asked for by id. */
 async function insertDraftVersion(name: string) {
   const { referenceVersions } = await import('../db/schema/index.ts');
@@ -139,24 +165,7 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
 
   // A published notice of the review campaign with an objection against candidate A, and a reference version: the
   // center-only objects the routes below are asked for by id.
-  const [noticeA] = await db
-    .insert(schema.notices)
-    .values({ campaignId: reviewCampaign.id, title: '公示A', startDate: '2024-10-08', endDate: '2024-10-14', status: 'published' })
-    .returning();
-  const [objectionA] = await db
-    .insert(schema.objections)
-    .values({
-      noticeId: noticeA!.id,
-      itemSeq: 1,
-      candidateId: candidate.id,
-      receiptNo: 'YY-A-0001',
-      queryCodeHash: 'x',
-      name: '张三',
-      grounds: '理由',
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .returning();
+  const { notice: noticeA, objection: objectionA } = await insertObjectionRow(reviewCampaign.id, candidate.id, 'YY-A-0001');
   const versionA = await insertDraftVersion('矩阵测试预览');
 
   const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -172,8 +181,8 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
       if (url.startsWith('/api/users/')) return unitA.user.id;
       if (url.startsWith('/api/units/')) return unitA.unit.id;
       if (url.startsWith('/api/experts/')) return expertA.expert.id;
-      if (url.startsWith('/api/notices/')) return noticeA!.id;
-      if (url.startsWith('/api/objections/')) return objectionA!.id;
+      if (url.startsWith('/api/notices/')) return noticeA.id;
+      if (url.startsWith('/api/objections/')) return objectionA.id;
       if (url.startsWith('/api/reference/versions/')) return versionA!.id;
       return ZERO;
     }
@@ -393,25 +402,7 @@ describe('the object gate of reference versions and objections', async () => {
   };
   const campaign = await createCampaignRow(db, { status: 'publicizing' });
   const [cand] = await createCandidates(db, campaign.id, 1);
-  const [notice] = await db
-    .insert(schema.notices)
-    .values({ campaignId: campaign.id, title: '公示', startDate: '2024-10-08', endDate: '2024-10-14', status: 'published' })
-    .returning();
-  const [objection] = await db
-    .insert(schema.objections)
-    .values({
-      noticeId: notice!.id,
-      itemSeq: 1,
-      candidateId: cand!.id,
-      receiptNo: 'YY-G-0001',
-      queryCodeHash: 'x',
-      name: '李四',
-      phone: '13812345678',
-      grounds: '理由',
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .returning();
+  const { objection } = await insertObjectionRow(campaign.id, cand!.id, 'YY-G-0001', { phone: '13812345678' });
   const draft = await insertDraftVersion('门禁测试预览');
   const ZERO = '00000000-0000-4000-8000-000000000000';
   const HANDLE = { action: 'accept', version: 1 } as const;
@@ -423,7 +414,7 @@ describe('the object gate of reference versions and objections', async () => {
     'objection.handle': (ctx: Ctx) => handleObjection(ctx, id.objection, HANDLE),
   });
   const rowsNow = async () => ({
-    objection: (await db.select().from(schema.objections).where(eq(schema.objections.id, objection!.id)))[0],
+    objection: (await db.select().from(schema.objections).where(eq(schema.objections.id, objection.id)))[0],
     draft: (await db.select().from(schema.referenceVersions).where(eq(schema.referenceVersions.id, draft!.id)))[0],
     audit: (await db.select({ id: schema.auditLog.id }).from(schema.auditLog)).length,
   });
@@ -436,7 +427,7 @@ describe('the object gate of reference versions and objections', async () => {
   it.each(['unit', 'expert', 'auditor'] as const)('%s: FORBIDDEN on existing and missing objects, nothing changed', async (role) => {
     const ctx = await actorOf(role);
     for (const ids of [
-      { version: draft!.id, objection: objection!.id },
+      { version: draft!.id, objection: objection.id },
       { version: ZERO, objection: ZERO },
     ]) {
       for (const [name, call] of Object.entries(calls(ids))) {
@@ -450,7 +441,7 @@ describe('the object gate of reference versions and objections', async () => {
   it('admin: reads a version, may not activate, discard or touch an objection', async () => {
     const ctx = await actorOf('admin');
     const answers = Object.fromEntries(
-      await Promise.all(Object.entries(calls({ version: draft!.id, objection: objection!.id })).map(async ([k, f]) => [k, await refusal(f(ctx))] as const)),
+      await Promise.all(Object.entries(calls({ version: draft!.id, objection: objection.id })).map(async ([k, f]) => [k, await refusal(f(ctx))] as const)),
     );
     expect(answers).toEqual({
       'reference.versions.read': 'allowed',
@@ -474,8 +465,8 @@ describe('the object gate of reference versions and objections', async () => {
       'objection.viewPersonal': 'NOT_FOUND 该异议不存在',
       'objection.handle': 'NOT_FOUND 该异议不存在',
     });
-    expect((await getObjection(ctx, objection!.id)).phone).toBe('13812345678');
-    expect((await handleObjection(ctx, objection!.id, HANDLE)).status).toBe('accepted');
+    expect((await getObjection(ctx, objection.id)).phone).toBe('13812345678');
+    expect((await handleObjection(ctx, objection.id, HANDLE)).status).toBe('accepted');
     await discardReferenceVersion(ctx, draft!.id);
     expect((await rowsNow()).draft).toBeUndefined();
   });
