@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SKILL_TYPE_HEURISTICS } from './reference.types.ts';
+import { REFERENCE_DATASET_KINDS, SKILL_TYPE_HEURISTICS } from './reference.types.ts';
 import { normalizeOccupationCode } from './reference.normalize.ts';
 
 /** File names of the national datasets in `REFERENCE_DIR` (see shared/reference/README.md). */
@@ -160,3 +160,13 @@ export function referenceBuildInputFromJson(files: ReferenceFilesJson): Referenc
     qualifications: parseRecords(REFERENCE_FILE_NAMES.qualifications, files.qualifications, QualificationRecordSchema),
   };
 }
+
+/** The fields sent with an import of reference data files (multipart, beside the files). */
+export const ImportFieldsSchema = z.object({
+  kind: z.enum(REFERENCE_DATASET_KINDS, '请选择数据集类型'),
+  name: z.string().trim().max(200).optional(),
+  sourceDocument: z.string().trim().max(200).optional(),
+  effectiveDate: z.iso.date('生效日期格式应为 YYYY-MM-DD').optional(),
+});
+/** The fields sent with an import. */
+export type ImportFields = z.input<typeof ImportFieldsSchema>;
