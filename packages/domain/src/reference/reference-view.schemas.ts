@@ -163,8 +163,6 @@ export const OccupationFlagsSchema = z.object({
   isGreen: z.boolean(),
 }) satisfies z.ZodType<OccupationFlags>;
 
-const OccupationStatusSchema = z.enum(['current', 'recoded', 'print-only']);
-
 /** A node of the 大典 tree (levels 1-3 groups, level 4 an occupation). */
 export const OccupationNodeSchema = z.object({
   code: z.string(),
@@ -176,7 +174,7 @@ export const OccupationNodeSchema = z.object({
   jobTypes: z.array(z.string()).readonly(),
   definition: z.string().nullable(),
   mainTasks: z.array(z.string()).readonly(),
-  status: OccupationStatusSchema,
+  status: z.enum(['current', 'recoded', 'print-only']),
   replacedBy: z.string().nullable(),
   printEditionName: z.string().nullable(),
   addedAfterPrint: NewOccupationBatchSchema.nullable(),
@@ -202,15 +200,16 @@ export const OccupationDetailSchema = OccupationNodeSchema.extend({
 export type OccupationDetail = z.infer<typeof OccupationDetailSchema>;
 
 /** One hit of GET /api/reference/search: an occupation, or one of its 工种, with what the form fills in from it. */
-export const ReferenceSearchResultSchema = z.object({
-  code: z.string(),
-  name: z.string(),
+export const ReferenceSearchResultSchema = OccupationNodeSchema.pick({
+  code: true,
+  name: true,
+  jobTypes: true,
+  status: true,
+  replacedBy: true,
+  addedAfterPrint: true,
+}).extend({
   matchedJobType: z.string().nullable(),
   matchKind: z.enum(SEARCH_MATCH_KINDS),
-  jobTypes: z.array(z.string()).readonly(),
   standards: z.array(NationalStandardSchema).readonly(),
   flags: OccupationFlagsSchema,
-  status: OccupationStatusSchema,
-  replacedBy: z.string().nullable(),
-  addedAfterPrint: NewOccupationBatchSchema.nullable(),
 }) satisfies z.ZodType<ReferenceSearchResult>;
