@@ -1,80 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { inject } from 'vitest';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
-import { accountOf, demoAccounts, loginAs } from './support/accounts.ts';
-import { formCodePng } from '../apps/server/src/documents/form-code.ts';
+import { accountOf, loginAs } from './support/accounts.ts';
+import { apiSession, saveFinalizeSubmit } from './support/api-session.ts';
+import { AI_TRAINER, ELDER_CARE } from './support/demo-rows.ts';
 
-const ELDER_CARE = {
-  occupationCode: '4-10-01-05',
-  occupationName: '养老护理员',
-  jobTypeName: '',
-  standardName: '养老护理员',
-  standardVersion: '2019年版',
-  inShortageCatalog: false,
-  industries: ['养老护理'],
-  expectedAssessments: 1200,
-  reason: '本市老龄化程度高，养老护理人员缺口大',
-};
-const AI_TRAINER = {
-  ...ELDER_CARE,
-  occupationCode: '4-04-05-05',
-  occupationName: '人工智能训练师',
-  standardName: '人工智能训练师',
-  standardVersion: '2021年版',
-  inShortageCatalog: true,
-  industries: ['人工智能'],
-  expectedAssessments: 800,
-  reason: '人工智能产业快速发展',
-};
 const AI_LABELER = { ...AI_TRAINER, inShortageCatalog: true, jobTypeName: '数据标注员', expectedAssessments: 300, reason: '数据标注岗位需求快速增长' };
-
-/** A unit user's API session over HTTP (the unit's part of the journey, to save time). */
-async function apiSession(username: string) {
-  const account = demoAccounts().find((a) => a.username === username)!;
-  const base = inject('baseUrl');
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ username, password: account.password }),
-  });
-  expect(res.status).toBe(200);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = cookies.find((c) => c.startsWith('zj_csrf='))!.slice('zj_csrf='.length);
-  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, origin: base };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${String(r.status)} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  return call;
-}
 
 /** Fills, uploads the sealed scan and submits the unit's form in the demo campaign; answers the form id. */
 async function submitAs(username: string, rows: unknown[]): Promise<string> {
   const call = await apiSession(username);
   const form = await call<{ id: string; version: number; status: string }>('GET', '/api/forms/mine');
   if (form.status === 'submitted' || form.status === 'accepted') return form.id;
-  const saved = await call<{ version: number }>('PUT', `/api/forms/${form.id}`, {
-    version: form.version,
-    header: { contactName: '王五', contactPhone: '021-12345678', fillDate: null },
-    rows,
-  });
-  const fin = await call<{ version: number; finalized: { versionNo: number; verificationCode: string } }>('POST', `/api/forms/${form.id}/finalize`, {
-    version: saved.version,
-  });
-  // The center's journey is not about scans: the QR code the print copy carries stands in for the whole page.
-  const qr = await formCodePng({ formId: form.id, versionNo: fin.finalized.versionNo, verificationCode: fin.finalized.verificationCode }, 300);
-  const fd = new FormData();
-  fd.append('file', new Blob([new Uint8Array(qr)], { type: 'image/png' }), '推荐表盖章扫描件.png');
-  const up = await call<{ form: { version: number } }>('POST', `/api/forms/${form.id}/scan`, fd);
-  await call('POST', `/api/forms/${form.id}/submit`, { version: up.form.version });
+  await saveFinalizeSubmit(call, form, { contactName: '王五', contactPhone: '021-12345678', fillDate: null }, rows);
   return form.id;
 }
 

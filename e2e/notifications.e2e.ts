@@ -1,58 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
 import { demoAccounts, loginAs } from './support/accounts.ts';
-import { formCodePng } from '../apps/server/src/documents/form-code.ts';
+import { apiSession, saveFinalizeSubmit } from './support/api-session.ts';
+import { AI_TRAINER, ELDER_CARE } from './support/demo-rows.ts';
 
-const ELDER_CARE = {
-  occupationCode: '4-10-01-05',
-  occupationName: '养老护理员',
-  jobTypeName: '',
-  standardName: '养老护理员',
-  standardVersion: '2019年版',
-  inShortageCatalog: false,
-  industries: ['养老护理'],
-  expectedAssessments: 1200,
-  reason: '本市老龄化程度高，养老护理人员缺口大',
-};
-const AI_TRAINER = {
-  ...ELDER_CARE,
-  occupationCode: '4-04-05-05',
-  occupationName: '人工智能训练师',
-  standardName: '人工智能训练师',
-  standardVersion: '2021年版',
-  inShortageCatalog: true,
-  industries: ['人工智能'],
-  expectedAssessments: 800,
-  reason: '人工智能产业快速发展',
-};
 const LONG_REASON = `推荐理由与本区产业规划的对应关系说明不足，请补充文件依据、行业规划、重要会议或调研摸底的具体内容，并注明预计评价人次的测算方法。${'请逐项核对职业编码、工种名称与国家职业标准的版本号，确保与《中华人民共和国职业分类大典》（2022年版）一致。'.repeat(3)}`;
-
-/** A demo user's API session over HTTP (to set the scene quickly). */
-async function apiSession(username: string) {
-  const account = demoAccounts().find((a) => a.username === username)!;
-  const base = inject('baseUrl');
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ username, password: account.password }),
-  });
-  expect(res.status).toBe(200);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = cookies.find((c) => c.startsWith('zj_csrf='))!.slice('zj_csrf='.length);
-  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, origin: base };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${String(r.status)} ${text}`);
-    return JSON.parse(text) as T;
-  };
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,19 +21,7 @@ describe('notifications and outcomes reach the unit', () => {
     // The scene: 黄浦 submits two rows; the center starts the check, fails one row and returns the form with a long reason.
     const unit = await apiSession('huangpu');
     const form = await unit<{ id: string; version: number }>('GET', '/api/forms/mine');
-    const saved = await unit<{ version: number }>('PUT', `/api/forms/${form.id}`, {
-      version: form.version,
-      header: { contactName: '黄经办', contactPhone: '021-63210000', fillDate: null },
-      rows: [ELDER_CARE, AI_TRAINER],
-    });
-    const fin = await unit<{ finalized: { versionNo: number; verificationCode: string } }>('POST', `/api/forms/${form.id}/finalize`, {
-      version: saved.version,
-    });
-    const qr = await formCodePng({ formId: form.id, versionNo: fin.finalized.versionNo, verificationCode: fin.finalized.verificationCode }, 300);
-    const fd = new FormData();
-    fd.append('file', new Blob([new Uint8Array(qr)], { type: 'image/png' }), '推荐表盖章扫描件.png');
-    const up = await unit<{ form: { version: number } }>('POST', `/api/forms/${form.id}/scan`, fd);
-    await unit('POST', `/api/forms/${form.id}/submit`, { version: up.form.version });
+    await saveFinalizeSubmit(unit, form, { contactName: '黄经办', contactPhone: '021-63210000', fillDate: null }, [ELDER_CARE, AI_TRAINER]);
     const center = await apiSession('center');
     const started = await center<{ version: number }>('POST', `/api/checks/${form.id}/start`);
     const decided = await center<{ version: number }>('PUT', `/api/checks/${form.id}/decisions`, {

@@ -4,9 +4,58 @@ import { createTestApp } from '../../test/test-app.ts';
 import { createUserRow } from '../../test/factories.ts';
 import { loginAs, type Session } from '../../test/auth.ts';
 
-const { app, db } = await createTestApp({ loginIpLimitPerMinute: 10_000 });
+const { app, db, clock, mailer, config } = await createTestApp({ loginIpLimitPerMinute: 10_000 });
 const sessions = new Map<string, Session>();
 for (const role of ROLES) sessions.set(role, await loginAs(app, (await createUserRow(db, role)).username));
+
+/** A published notice of a campaign with one objection (by 张三) against a candidate: center-only objects asked for by id. */
+async function insertObjectionRow(campaignId: string, candidateId: string, receiptNo: string, extra: { phone?: string } = {}) {
+  const { notices, objections } = await import('../db/schema/index.ts');
+  const [notice] = await db
+    .insert(notices)
+    .values({ campaignId, title: '公示', startDate: '2024-10-08', endDate: '2024-10-14', status: 'published' })
+    .returning();
+  const now = new Date();
+  const [objection] = await db
+    .insert(objections)
+    .values({
+      noticeId: notice!.id,
+      itemSeq: 1,
+      candidateId,
+      receiptNo,
+      queryCodeHash: 'x',
+      name: '张三',
+      grounds: '理由',
+      createdAt: now,
+      updatedAt: now,
+      ...extra,
+    })
+    .returning();
+  return { notice: notice!, objection: objection! };
+}
+
+/** A draft (preview) version of a Shanghai list with an empty import report: a reference object asked for by id. */
+async function insertDraftVersion(name: string) {
+  const { referenceVersions } = await import('../db/schema/index.ts');
+  const diff = { baseVersionId: null, added: 0, removed: 0, renamed: 0, changed: 0, addedItems: [], removedItems: [], renamedItems: [], changedItems: [] };
+  const importReport = {
+    source: 'manual',
+    files: [],
+    rowUnit: '条',
+    counts: {},
+    errorCount: 0,
+    warningCount: 0,
+    errors: [],
+    warnings: [],
+    diff,
+    durationMs: 0,
+  };
+  const [row] = await db
+    .insert(referenceVersions)
+    .values({ kind: 'shortage', name, importedAt: new Date(), recordCount: 0, contentHash: name, status: 'draft', importReport })
+    .returning();
+  return row!;
+}
 
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000').replace('*', 'x');
 const apiRoutes = () => app.routeTable.filter((r) => r.url.startsWith('/api/'));
@@ -114,6 +163,11 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
     .from(schema.reviews)
     .where(sql`${schema.reviews.assignmentId} = ${assignmentA!.id}`);
 
+  // A published notice of the review campaign with an objection against candidate A, and a reference version: the
+  // center-only objects the routes below are asked for by id.
+  const { notice: noticeA, objection: objectionA } = await insertObjectionRow(reviewCampaign.id, candidate.id, 'YY-A-0001');
+  const versionA = await insertDraftVersion('矩阵测试预览');
+
   const ZERO = '00000000-0000-4000-8000-000000000000';
   /** The object of each path parameter: A's where A owns one; center-only objects nobody else may know of stay the zero id. */
   const objectOf = (url: string, param: string): string => {
@@ -127,6 +181,9 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
       if (url.startsWith('/api/users/')) return unitA.user.id;
       if (url.startsWith('/api/units/')) return unitA.unit.id;
       if (url.startsWith('/api/experts/')) return expertA.expert.id;
+      if (url.startsWith('/api/notices/')) return noticeA.id;
+      if (url.startsWith('/api/objections/')) return objectionA.id;
+      if (url.startsWith('/api/reference/versions/')) return versionA!.id;
       return ZERO;
     }
     const byName: Record<string, string> = {
@@ -314,4 +371,103 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
       }
     }
   }, 900_000);
+});
+
+/**
+ * The object gate inside the use cases, not only the routes' role lists: reference versions and objections are the
+ * center's (the admin reads versions); anyone else is refused FORBIDDEN before anything is read or written, whether
+ * the object exists or not; a missing object is NOT_FOUND for those who may act.
+ */
+describe('the object gate of reference versions and objections', async () => {
+  const schema = await import('../db/schema/index.ts');
+  const { eq } = await import('drizzle-orm');
+  const { getReferenceVersion } = await import('../use-cases/reference/get-reference-version.ts');
+  const { activateReferenceVersion } = await import('../use-cases/reference/activate-reference-version.ts');
+  const { discardReferenceVersion } = await import('../use-cases/reference/discard-reference-version.ts');
+  const { getObjection } = await import('../use-cases/objection/get-objection.ts');
+  const { handleObjection } = await import('../use-cases/objection/handle-objection.ts');
+  const { createCampaignRow, createCandidates } = await import('../../test/notice-factories.ts');
+  type Ctx = Parameters<typeof getObjection>[0];
+
+  const actorOf = async (role: (typeof ROLES)[number]): Promise<Ctx> => {
+    const user = await createUserRow(db, role);
+    return {
+      db,
+      clock,
+      mailer,
+      config,
+      ip: null,
+      actor: { kind: 'user', userId: user.id, username: user.username, role, unitId: user.unitId ?? null },
+    };
+  };
+  const campaign = await createCampaignRow(db, { status: 'publicizing' });
+  const [cand] = await createCandidates(db, campaign.id, 1);
+  const { objection } = await insertObjectionRow(campaign.id, cand!.id, 'YY-G-0001', { phone: '13812345678' });
+  const draft = await insertDraftVersion('门禁测试预览');
+  const ZERO = '00000000-0000-4000-8000-000000000000';
+  const HANDLE = { action: 'accept', version: 1 } as const;
+  const calls = (id: { version: string; objection: string }) => ({
+    'reference.versions.read': (ctx: Ctx) => getReferenceVersion(ctx, id.version),
+    'reference.activate': (ctx: Ctx) => activateReferenceVersion(ctx, id.version),
+    'reference.import (discard)': (ctx: Ctx) => discardReferenceVersion(ctx, id.version),
+    'objection.viewPersonal': (ctx: Ctx) => getObjection(ctx, id.objection),
+    'objection.handle': (ctx: Ctx) => handleObjection(ctx, id.objection, HANDLE),
+  });
+  const rowsNow = async () => ({
+    objection: (await db.select().from(schema.objections).where(eq(schema.objections.id, objection.id)))[0],
+    draft: (await db.select().from(schema.referenceVersions).where(eq(schema.referenceVersions.id, draft!.id)))[0],
+    audit: (await db.select({ id: schema.auditLog.id }).from(schema.auditLog)).length,
+  });
+  const refusal = async (call: Promise<unknown>) =>
+    call.then(
+      () => 'allowed',
+      (e: { code?: string; message?: string }) => `${e.code ?? '?'} ${e.message ?? ''}`,
+    );
+
+  it.each(['unit', 'expert', 'auditor'] as const)('%s: FORBIDDEN on existing and missing objects, nothing changed', async (role) => {
+    const ctx = await actorOf(role);
+    for (const ids of [
+      { version: draft!.id, objection: objection.id },
+      { version: ZERO, objection: ZERO },
+    ]) {
+      for (const [name, call] of Object.entries(calls(ids))) {
+        const before = await rowsNow();
+        expect(await refusal(call(ctx)), `${role} ${name}`).toBe('FORBIDDEN 您没有执行此操作的权限');
+        expect(await rowsNow(), `${role} ${name} changed something`).toEqual(before);
+      }
+    }
+  });
+
+  it('admin: reads a version, may not activate, discard or touch an objection', async () => {
+    const ctx = await actorOf('admin');
+    const answers = Object.fromEntries(
+      await Promise.all(Object.entries(calls({ version: draft!.id, objection: objection.id })).map(async ([k, f]) => [k, await refusal(f(ctx))] as const)),
+    );
+    expect(answers).toEqual({
+      'reference.versions.read': 'allowed',
+      'reference.activate': 'FORBIDDEN 您没有执行此操作的权限',
+      'reference.import (discard)': 'FORBIDDEN 您没有执行此操作的权限',
+      'objection.viewPersonal': 'FORBIDDEN 您没有执行此操作的权限',
+      'objection.handle': 'FORBIDDEN 您没有执行此操作的权限',
+    });
+    expect((await getReferenceVersion(ctx, draft!.id)).name).toBe('门禁测试预览');
+  });
+
+  it('center: a missing version or objection is NOT_FOUND with its Chinese message; the real ones are handled', async () => {
+    const ctx = await actorOf('center');
+    const missing = Object.fromEntries(
+      await Promise.all(Object.entries(calls({ version: ZERO, objection: ZERO })).map(async ([k, f]) => [k, await refusal(f(ctx))] as const)),
+    );
+    expect(missing).toEqual({
+      'reference.versions.read': 'NOT_FOUND 该数据版本不存在',
+      'reference.activate': 'NOT_FOUND 该数据版本不存在',
+      'reference.import (discard)': 'NOT_FOUND 该数据版本不存在',
+      'objection.viewPersonal': 'NOT_FOUND 该异议不存在',
+      'objection.handle': 'NOT_FOUND 该异议不存在',
+    });
+    expect((await getObjection(ctx, objection.id)).phone).toBe('13812345678');
+    expect((await handleObjection(ctx, objection.id, HANDLE)).status).toBe('accepted');
+    await discardReferenceVersion(ctx, draft!.id);
+    expect((await rowsNow()).draft).toBeUndefined();
+  });
 });

@@ -23,11 +23,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'user', allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录' } },
+    {
+      config: { access: 'user', allowPendingPasswordChange: true },
+      schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null().describe('无内容') } },
+    },
     async (request, reply) => {
       await logout(request.ctx, requireToken(request));
       clearSessionCookies(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -51,5 +54,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/ping', { config: ANY_USER, schema: { tags: ['system'], summary: '登录状态检查（用于基准测试）' } }, async () => ({ ok: true }));
+  app.get(
+    '/api/ping',
+    { config: ANY_USER, schema: { tags: ['system'], summary: '登录状态检查（用于基准测试）', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async () => ({ ok: true as const }),
+  );
 };

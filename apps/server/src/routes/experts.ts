@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@zhengji/domain';
 import { ExpertAccountLinkInputSchema, ExpertInputSchema, ExpertSchema, LinkableAccountSchema } from '@zhengji/domain/review/review.panel.ts';
+import { ExpertImportResultSchema, ExpertSavedSchema as Saved } from '@zhengji/domain/review/review-view.schemas.ts';
 import { roles } from '../plugins/access.ts';
 import { readSingleUpload } from '../plugins/upload.ts';
 import { listExperts } from '../use-cases/review/list-experts.ts';
@@ -13,7 +14,6 @@ import { linkExpertAccount } from '../use-cases/review/link-expert-account.ts';
 import { listLinkableAccounts } from '../use-cases/review/list-linkable-accounts.ts';
 
 const IdParams = z.object({ id: z.uuid('专家编号格式不正确') });
-const Saved = z.object({ expert: ExpertSchema, temporaryPassword: z.string().nullable(), conflictsFlagged: z.number().int().optional() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The expert pool (专家库) of the center: list, create, edit, link an existing expert account, Excel import and its template. */
@@ -53,9 +53,13 @@ export const expertRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('专家名单导入模板.xlsx')}`)
       .send(bytes);
   });
-  app.post('/api/experts/import', { config: center, schema: { tags, summary: '从 Excel 导入专家名单（有错误时不导入任何一行）' } }, async (request, reply) => {
-    const upload = await readSingleUpload(request, '专家名单', '请选择要导入的专家名单（Excel .xlsx）');
-    if (upload.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 20 MB 上限，请精简后重新导入');
-    return reply.status(201).send(await importExperts(request.ctx, upload.content));
-  });
+  app.post(
+    '/api/experts/import',
+    { config: center, schema: { tags, summary: '从 Excel 导入专家名单（有错误时不导入任何一行）', response: { 201: ExpertImportResultSchema } } },
+    async (request, reply) => {
+      const upload = await readSingleUpload(request, '专家名单', '请选择要导入的专家名单（Excel .xlsx）');
+      if (upload.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 20 MB 上限，请精简后重新导入');
+      return reply.status(201).send(await importExperts(request.ctx, upload.content));
+    },
+  );
 };

@@ -92,10 +92,10 @@ export const formDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/forms/:id/imports/:previewId',
-    { config: unitOrCenter, schema: { tags, summary: '放弃导入预览', params: PreviewParams } },
+    { config: unitOrCenter, schema: { tags, summary: '放弃导入预览', params: PreviewParams, response: { 204: z.null().describe('无内容') } } },
     async (request, reply) => {
       await discardFormImport(request.ctx, request.params.id, request.params.previewId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

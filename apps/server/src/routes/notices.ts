@@ -5,6 +5,7 @@ import {
   CreateNoticeInputSchema,
   NoticeCampaignSchema,
   NoticePeriodQuerySchema,
+  NoticePeriodViewSchema,
   NoticeViewSchema,
   ObjectionListItemSchema,
   PublishNoticeInputSchema,
@@ -39,7 +40,10 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/notices/period',
-    { config: center, schema: { tags: ['notices'], summary: '按工作日计算公示期', querystring: NoticePeriodQuerySchema } },
+    {
+      config: center,
+      schema: { tags: ['notices'], summary: '按工作日计算公示期', querystring: NoticePeriodQuerySchema, response: { 200: NoticePeriodViewSchema } },
+    },
     async (request) => getNoticePeriod(request.ctx, request.query.startDate, parseOverrides(request.query.overrides)),
   );
   app.post(

@@ -1,3 +1,4 @@
+import { OccupationDetailSchema, ReferenceSearchResultSchema } from '@zhengji/domain/reference/reference-view.schemas.ts';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -103,7 +104,20 @@ describe('search and browse', () => {
     expect(detail.jobTypes).toContain('数据标注员');
     expect(detail.path.map((p: { code: string }) => p.code)).toEqual(['4', '4-04', '4-04-05']);
     const missing = await unit.inject({ method: 'GET', url: '/api/reference/occupations/9-99' });
-    expect(missing.statusCode).toBe(404);
+    expect([missing.statusCode, missing.json().message]).toEqual([404, '编码 9-99 不在现行职业分类大典中，请检查编码或用名称搜索']);
+  });
+  test('the detail and the search answer are exactly their domain view schemas (nothing dropped, nothing extra)', async () => {
+    const detail = (await unit.inject({ method: 'GET', url: '/api/reference/occupations/4-10-01-05' })).json() as Record<string, unknown>;
+    expect(Object.keys(detail).sort()).toEqual(Object.keys(OccupationDetailSchema.shape).sort());
+    expect(OccupationDetailSchema.strict().safeParse(detail).success).toBe(true);
+    expect(detail).toMatchObject({ definition: expect.any(String), mainTasks: expect.arrayContaining([expect.any(String)]), status: 'current' });
+    expect((detail.standards as unknown[]).length).toBeGreaterThan(0);
+    const group = (await unit.inject({ method: 'GET', url: '/api/reference/occupations/4-10' })).json();
+    expect(group).toMatchObject({ level: 2, flags: null, standards: [], shortage: [] });
+    expect(group.children.length).toBeGreaterThan(0);
+    const [hit] = (await unit.inject({ method: 'GET', url: '/api/reference/search?q=ylhly' })).json() as Record<string, unknown>[];
+    expect(Object.keys(hit!).sort()).toEqual(Object.keys(ReferenceSearchResultSchema.shape).sort());
+    expect(ReferenceSearchResultSchema.strict().safeParse(hit).success).toBe(true);
   });
 });
 

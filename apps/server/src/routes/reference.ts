@@ -1,8 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ListViewSchema, ReferenceVersionSchema, TreeNodeSchema } from '@zhengji/domain/reference/reference-view.schemas.ts';
-import { DomainError, REFERENCE_DATASET_KINDS, SEARCH_MAX_LIMIT } from '@zhengji/domain';
+import {
+  ListViewSchema,
+  OccupationDetailSchema,
+  ReferenceSearchResultSchema,
+  ReferenceVersionSchema,
+  TreeNodeSchema,
+} from '@zhengji/domain/reference/reference-view.schemas.ts';
+import { DomainError, ListEntryInputSchema, REFERENCE_DATASET_KINDS, SEARCH_MAX_LIMIT } from '@zhengji/domain';
 import { roles } from '../plugins/access.ts';
 import { checkMultipartFields, cleanFileName, multipartReadError } from '../plugins/upload.ts';
 import type { UploadedFile } from '../reference/prepare-import.ts';
@@ -16,7 +22,7 @@ import { getReferenceVersion } from '../use-cases/reference/get-reference-versio
 import { listReferenceListEntries } from '../use-cases/reference/list-reference-list-entries.ts';
 import { listReferenceVersions } from '../use-cases/reference/list-reference-versions.ts';
 import { previewReferenceImport } from '../use-cases/reference/preview-reference-import.ts';
-import { ListEntryInputSchema, saveReferenceListEntry } from '../use-cases/reference/save-reference-list-entry.ts';
+import { saveReferenceListEntry } from '../use-cases/reference/save-reference-list-entry.ts';
 import { searchReferenceData } from '../use-cases/reference/search-reference-data.ts';
 
 const CENTER = roles('center');
@@ -67,7 +73,10 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reference'];
   app.get(
     '/api/reference/search',
-    { config: BROWSERS, schema: { tags, summary: '按编码、名称、拼音或首字母搜索职业和工种', querystring: SearchQuery } },
+    {
+      config: BROWSERS,
+      schema: { tags, summary: '按编码、名称、拼音或首字母搜索职业和工种', querystring: SearchQuery, response: { 200: z.array(ReferenceSearchResultSchema) } },
+    },
     async (request) => searchReferenceData(request.ctx, request.query),
   );
   app.get(
@@ -85,7 +94,15 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/reference/occupations/:code',
-    { config: BROWSERS, schema: { tags, summary: '职业（或大类、中类、小类）详情', params: z.object({ code: z.string().min(1).max(20) }) } },
+    {
+      config: BROWSERS,
+      schema: {
+        tags,
+        summary: '职业（或大类、中类、小类）详情',
+        params: z.object({ code: z.string().min(1).max(20) }),
+        response: { 200: OccupationDetailSchema },
+      },
+    },
     async (request) => getOccupationDetail(request.ctx, request.params.code),
   );
 
@@ -123,10 +140,14 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: CENTER, schema: { tags, summary: '确认预览，启用该版本', params: VersionParams, response: { 200: ReferenceVersionSchema } } },
     async (request) => activateReferenceVersion(request.ctx, request.params.id),
   );
-  app.delete('/api/reference/versions/:id', { config: CENTER, schema: { tags, summary: '放弃预览版本', params: VersionParams } }, async (request, reply) => {
-    await discardReferenceVersion(request.ctx, request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/reference/versions/:id',
+    { config: CENTER, schema: { tags, summary: '放弃预览版本', params: VersionParams, response: { 204: z.null().describe('无内容') } } },
+    async (request, reply) => {
+      await discardReferenceVersion(request.ctx, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     '/api/reference/templates/:kind',
     { config: CENTER, schema: { tags, summary: '下载导入模板（.xlsx）', params: z.object({ kind: KindSchema }) } },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DecideCandidatesInputSchema, ResultsQuerySchema } from '@zhengji/domain/review/review.panel.ts';
 import { roles } from '../plugins/access.ts';
-import { ReviewResultsSchema } from '@zhengji/domain/review/review-view.schemas.ts';
+import { DecisionsResultSchema, ReviewResultsSchema } from '@zhengji/domain/review/review-view.schemas.ts';
 import { listReviewResults } from '../use-cases/review/list-review-results.ts';
 import { decideCandidates } from '../use-cases/review/decide-candidates.ts';
 import { exportScoreSheet } from '../use-cases/review/export-score-sheet.ts';
@@ -30,7 +30,16 @@ export const reviewResultRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:campaignId/review/decisions',
-    { config: center, schema: { tags, summary: '决定入选或不入选（可批量）', params: CampaignParams, body: DecideCandidatesInputSchema } },
+    {
+      config: center,
+      schema: {
+        tags,
+        summary: '决定入选或不入选（可批量）',
+        params: CampaignParams,
+        body: DecideCandidatesInputSchema,
+        response: { 200: DecisionsResultSchema },
+      },
+    },
     async (request) => decideCandidates(request.ctx, request.params.campaignId, request.body),
   );
   app.get(

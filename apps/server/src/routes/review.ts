@@ -8,7 +8,16 @@ import {
   ReassignInputSchema,
   RoundSettingsInputSchema,
 } from '@zhengji/domain/review/review.panel.ts';
-import { ReviewBoardSchema, ReviewCampaignSchema, ReviewRoundSchema } from '@zhengji/domain/review/review-view.schemas.ts';
+import {
+  AssignmentCreatedSchema,
+  AssignmentRemovedSchema,
+  AutoAssignResultSchema,
+  PanelDrawResultSchema,
+  RemindResultSchema,
+  ReviewBoardSchema,
+  ReviewCampaignSchema,
+  ReviewRoundSchema,
+} from '@zhengji/domain/review/review-view.schemas.ts';
 import { ANY_USER, roles } from '../plugins/access.ts';
 import { listReviewCampaigns } from '../use-cases/review/list-review-campaigns.ts';
 import { getReviewBoard } from '../use-cases/review/get-review-board.ts';
@@ -60,40 +69,67 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:campaignId/review/remind',
-    { config: center, schema: { tags, summary: '提醒未完成评审的专家', params: CampaignParams } },
+    { config: center, schema: { tags, summary: '提醒未完成评审的专家', params: CampaignParams, response: { 200: RemindResultSchema } } },
     async (request) => remindReviewers(request.ctx, request.params.campaignId),
   );
   app.put(
     '/api/campaigns/:campaignId/review/panel/:expertId',
-    { config: center, schema: { tags, summary: '设置专家本次是否参加及评审上限', params: ExpertParams, body: PanelMemberInputSchema } },
+    {
+      config: center,
+      schema: {
+        tags,
+        summary: '设置专家本次是否参加及评审上限',
+        params: ExpertParams,
+        body: PanelMemberInputSchema,
+        response: { 204: z.null().describe('无内容') },
+      },
+    },
     async (request, reply) => {
       await setPanelMember(request.ctx, request.params.campaignId, request.params.expertId, request.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(
     '/api/campaigns/:campaignId/review/draw',
-    { config: center, schema: { tags, summary: '随机抽取专家（记录随机种子）', params: CampaignParams, body: PanelDrawInputSchema } },
+    {
+      config: center,
+      schema: { tags, summary: '随机抽取专家（记录随机种子）', params: CampaignParams, body: PanelDrawInputSchema, response: { 200: PanelDrawResultSchema } },
+    },
     async (request) => drawPanel(request.ctx, request.params.campaignId, request.body),
   );
   app.post(
     '/api/campaigns/:campaignId/review/auto-assign',
-    { config: center, schema: { tags, summary: '自动分配评审专家（回避、上限、均衡）', params: CampaignParams, body: AutoAssignInputSchema.optional() } },
+    {
+      config: center,
+      schema: {
+        tags,
+        summary: '自动分配评审专家（回避、上限、均衡）',
+        params: CampaignParams,
+        body: AutoAssignInputSchema.optional(),
+        response: { 200: AutoAssignResultSchema },
+      },
+    },
     async (request) => autoAssign(request.ctx, request.params.campaignId, request.body ?? {}),
   );
   app.post(
     '/api/campaigns/:campaignId/review/assignments',
-    { config: center, schema: { tags, summary: '手动分配专家', params: CampaignParams, body: ManualAssignInputSchema } },
+    {
+      config: center,
+      schema: { tags, summary: '手动分配专家', params: CampaignParams, body: ManualAssignInputSchema, response: { 201: AssignmentCreatedSchema } },
+    },
     async (request, reply) => reply.status(201).send(await assignExpert(request.ctx, request.params.campaignId, request.body)),
   );
   app.delete(
     '/api/review/assignments/:id',
-    { config: center, schema: { tags, summary: '移出评审专家（保留其评审草稿）', params: AssignmentParams } },
+    { config: center, schema: { tags, summary: '移出评审专家（保留其评审草稿）', params: AssignmentParams, response: { 200: AssignmentRemovedSchema } } },
     async (request) => removeAssignment(request.ctx, request.params.id),
   );
   app.post(
     '/api/review/assignments/:id/reassign',
-    { config: center, schema: { tags, summary: '更换评审专家', params: AssignmentParams, body: ReassignInputSchema } },
+    {
+      config: center,
+      schema: { tags, summary: '更换评审专家', params: AssignmentParams, body: ReassignInputSchema, response: { 200: AssignmentCreatedSchema } },
+    },
     async (request) => reassignExpert(request.ctx, request.params.id, request.body),
   );
 };

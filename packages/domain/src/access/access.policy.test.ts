@@ -43,8 +43,10 @@ const CENTER_ONLY = [
   'campaign.update',
   'notice.manage',
   'objection.handle',
+  'objection.viewPersonal',
   'assignment.manage',
   'review.reopen',
+  'reference.import',
   'reference.activate',
   'reference.lists.edit',
 ];

@@ -51,9 +51,11 @@ export interface AccessTargets {
   'campaign.update': CampaignPolicyTarget;
   'notice.manage': object;
   'objection.handle': object;
+  'objection.viewPersonal': object;
   'assignment.manage': object;
   'review.reopen': object;
   'reference.versions.read': object;
+  'reference.import': object;
   'reference.activate': object;
   'reference.lists.edit': object;
 }
@@ -83,9 +85,11 @@ const PERMISSIONS: Record<AccessPermission, true> = {
   'campaign.update': true,
   'notice.manage': true,
   'objection.handle': true,
+  'objection.viewPersonal': true,
   'assignment.manage': true,
   'review.reopen': true,
   'reference.versions.read': true,
+  'reference.import': true,
   'reference.activate': true,
   'reference.lists.edit': true,
 };

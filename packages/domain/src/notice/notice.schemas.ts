@@ -36,6 +36,16 @@ export const NoticePeriodQuerySchema = z.object({
   overrides: z.string().optional(),
 });
 
+/** GET /api/notices/period: the default period (five working days) and the days the calendar does not cover. */
+export const NoticePeriodViewSchema = z.object({
+  startDate: z.string(),
+  endDate: z.string(),
+  workingDays: z.array(z.string()),
+  uncoveredDays: z.array(z.string()),
+});
+/** A notice period. */
+export type NoticePeriodView = z.infer<typeof NoticePeriodViewSchema>;
+
 /** A listed item as the API shows it. */
 export const NoticeItemViewSchema = z.object({
   seq: z.number(),

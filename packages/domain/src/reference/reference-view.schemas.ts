@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import type {
-  NationalStandard,
-  OccupationFlags,
-  OccupationLevel,
-  OccupationMarker,
-  OccupationNode,
-  QualificationEntry,
-  ReferenceListEntry,
-} from './reference.types.ts';
-import { REFERENCE_DATASET_KINDS } from './reference.types.ts';
+import type { NationalStandard, NewOccupationBatch, OccupationFlags, OccupationNode, QualificationEntry, ReferenceListEntry } from './reference.types.ts';
+import { REFERENCE_DATASET_KINDS, SKILL_TYPE_HEURISTICS } from './reference.types.ts';
+import { SEARCH_MATCH_KINDS, type ReferenceSearchResult } from './reference-search.ts';
 
 const LevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const MarkerSchema = z.enum(['S', 'L']);
@@ -126,19 +119,97 @@ export const ListViewSchema = z.object({
 /** A Shanghai list. */
 export type ListView = z.infer<typeof ListViewSchema>;
 
+/** An MOHRSS batch of new occupations (after the 2022 print edition). */
+export const NewOccupationBatchSchema = z.object({
+  batch: z.number().nullable(),
+  batchName: z.string().nullable(),
+  publishedDate: z.string().nullable(),
+  documentNo: z.string().nullable(),
+}) satisfies z.ZodType<NewOccupationBatch>;
+
+/** One entry of the national occupational skill standard catalogue. */
+export const NationalStandardSchema = z.object({
+  standardName: z.string(),
+  catalogName: z.string(),
+  catalogCode: z.string(),
+  occupationCode: z.string().nullable(),
+  editionYear: z.number().nullable(),
+  version: z.string().nullable(),
+  jobTypesCovered: z.array(z.string()).readonly(),
+  trial: z.boolean(),
+}) satisfies z.ZodType<NationalStandard>;
+
+/** One item of the 国家职业资格目录. */
+export const QualificationEntrySchema = z.object({ item: z.string(), occupationCodes: z.array(z.string()).readonly() }) satisfies z.ZodType<QualificationEntry>;
+
+/** One entry of a Shanghai list as the index holds it (the entry of an occupation detail). */
+export const ReferenceListEntryViewSchema = z.object({
+  occupationCode: z.string(),
+  jobTypeName: z.string().nullish(),
+  note: z.string().nullish(),
+  source: z.string().nullish(),
+}) satisfies z.ZodType<ReferenceListEntry>;
+
+/** The flags of an occupation the form and the rules need. */
+export const OccupationFlagsSchema = z.object({
+  majorGroup: z.number(),
+  isSkillType: z.boolean(),
+  skillTypeHeuristic: z.enum(SKILL_TYPE_HEURISTICS).nullable(),
+  isAccessQualification: z.boolean(),
+  inShortageCatalog: z.boolean(),
+  alreadyOffered: z.boolean(),
+  markers: z.array(MarkerSchema).readonly(),
+  isDigital: z.boolean(),
+  isGreen: z.boolean(),
+}) satisfies z.ZodType<OccupationFlags>;
+
+/** A node of the 大典 tree (levels 1-3 groups, level 4 an occupation). */
+export const OccupationNodeSchema = z.object({
+  code: z.string(),
+  level: LevelSchema,
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  markers: z.array(MarkerSchema).readonly().nullable(),
+  skillTypeHeuristic: z.enum(SKILL_TYPE_HEURISTICS).nullable(),
+  jobTypes: z.array(z.string()).readonly(),
+  definition: z.string().nullable(),
+  mainTasks: z.array(z.string()).readonly(),
+  status: z.enum(['current', 'recoded', 'print-only']),
+  replacedBy: z.string().nullable(),
+  printEditionName: z.string().nullable(),
+  addedAfterPrint: NewOccupationBatchSchema.nullable(),
+}) satisfies z.ZodType<OccupationNode>;
+
 /**
  * GET /api/reference/occupations/:code: a node of the 大典 with its path, children, 工种, standards, qualifications,
- * list entries and flags. Built from the reference index's own types (no zod schema of the index yet), so a type only.
+ * list entries and flags (the lists and flags only for an occupation, 细类).
  */
-export type OccupationDetail = OccupationNode & {
-  levelLabel: string;
-  path: Pick<OccupationNode, 'code' | 'name' | 'level'>[];
-  children: { code: string; name: string; level: OccupationLevel; markers: readonly OccupationMarker[] }[];
-  jobTypes: readonly string[];
-  standards: readonly NationalStandard[];
-  qualifications: readonly QualificationEntry[];
-  shortage: ReferenceListEntry[];
-  offered: ReferenceListEntry[];
-  listsAvailable: { shortage: boolean; offered: boolean };
-  flags: OccupationFlags | null;
-};
+export const OccupationDetailSchema = OccupationNodeSchema.extend({
+  levelLabel: z.string(),
+  path: z.array(z.object({ code: z.string(), name: z.string(), level: LevelSchema })),
+  children: z.array(z.object({ code: z.string(), name: z.string(), level: LevelSchema, markers: z.array(MarkerSchema).readonly() })),
+  jobTypes: z.array(z.string()).readonly(),
+  standards: z.array(NationalStandardSchema).readonly(),
+  qualifications: z.array(QualificationEntrySchema).readonly(),
+  shortage: z.array(ReferenceListEntryViewSchema),
+  offered: z.array(ReferenceListEntryViewSchema),
+  listsAvailable: z.object({ shortage: z.boolean(), offered: z.boolean() }),
+  flags: OccupationFlagsSchema.nullable(),
+});
+/** A node of the 大典 with everything its page shows. */
+export type OccupationDetail = z.infer<typeof OccupationDetailSchema>;
+
+/** One hit of GET /api/reference/search: an occupation, or one of its 工种, with what the form fills in from it. */
+export const ReferenceSearchResultSchema = OccupationNodeSchema.pick({
+  code: true,
+  name: true,
+  jobTypes: true,
+  status: true,
+  replacedBy: true,
+  addedAfterPrint: true,
+}).extend({
+  matchedJobType: z.string().nullable(),
+  matchKind: z.enum(SEARCH_MATCH_KINDS),
+  standards: z.array(NationalStandardSchema).readonly(),
+  flags: OccupationFlagsSchema,
+}) satisfies z.ZodType<ReferenceSearchResult>;

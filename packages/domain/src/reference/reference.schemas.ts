@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SKILL_TYPE_HEURISTICS } from './reference.types.ts';
+import { REFERENCE_DATASET_KINDS, SKILL_TYPE_HEURISTICS } from './reference.types.ts';
+import { normalizeOccupationCode } from './reference.normalize.ts';
 
 /** File names of the national datasets in `REFERENCE_DIR` (see shared/reference/README.md). */
 export const REFERENCE_FILE_NAMES = {
@@ -102,6 +103,15 @@ export const ReferenceListEntrySchema = z.strictObject({
 /** One entry of a Shanghai list as entered. */
 export type ReferenceListEntryInput = z.input<typeof ReferenceListEntrySchema>;
 
+/** An entry as the list editor sends it (the code normalized: full-width digits and dashes accepted), with the version it was edited from. */
+export const ListEntryInputSchema = ReferenceListEntrySchema.extend({
+  occupationCode: z.preprocess((v) => (typeof v === 'string' ? normalizeOccupationCode(v) : v), ReferenceListEntrySchema.shape.occupationCode),
+  isDemo: z.boolean().default(false),
+  baseVersionId: z.uuid('版本编号格式不正确').nullable(),
+});
+/** An entry as the editor sends it. */
+export type ListEntryInput = z.input<typeof ListEntryInputSchema>;
+
 /**
  * Everything `buildReferenceIndex` needs: the records of the JSON files, plus the two Shanghai lists.
  * A list left undefined means the dataset is not available, and the rules that need it are skipped;
@@ -150,3 +160,13 @@ export function referenceBuildInputFromJson(files: ReferenceFilesJson): Referenc
     qualifications: parseRecords(REFERENCE_FILE_NAMES.qualifications, files.qualifications, QualificationRecordSchema),
   };
 }
+
+/** The fields sent with an import of reference data files (multipart, beside the files). */
+export const ImportFieldsSchema = z.object({
+  kind: z.enum(REFERENCE_DATASET_KINDS, '请选择数据集类型'),
+  name: z.string().trim().max(200).optional(),
+  sourceDocument: z.string().trim().max(200).optional(),
+  effectiveDate: z.iso.date('生效日期格式应为 YYYY-MM-DD').optional(),
+});
+/** The fields sent with an import. */
+export type ImportFields = z.input<typeof ImportFieldsSchema>;

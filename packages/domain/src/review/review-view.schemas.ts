@@ -215,3 +215,53 @@ export const ReviewResultsSchema = z.object({
 });
 /** The aggregation of a campaign's review. */
 export type ReviewResults = z.infer<typeof ReviewResultsSchema>;
+
+/** POST/PUT /api/experts: the saved expert, the new account's one-time password, and the candidates newly flagged 回避. */
+export const ExpertSavedSchema = z.object({ expert: ExpertSchema, temporaryPassword: z.string().nullable(), conflictsFlagged: z.number().int().optional() });
+/** A saved expert. */
+export type ExpertSaved = z.infer<typeof ExpertSavedSchema>;
+
+/** POST /api/experts/import: how many experts were created and the one-time passwords of their new accounts. */
+export const ExpertImportResultSchema = z.object({
+  created: z.number().int(),
+  accounts: z.array(z.object({ username: z.string(), temporaryPassword: z.string() })),
+});
+/** The outcome of an expert list import. */
+export type ExpertImportResult = z.infer<typeof ExpertImportResultSchema>;
+
+/** POST /api/campaigns/:id/review/draw: the recorded seed and the experts drawn. */
+export const PanelDrawResultSchema = z.object({ seed: z.number().int(), drawn: z.array(z.string()) });
+/** The outcome of a panel draw. */
+export type PanelDrawResult = z.infer<typeof PanelDrawResultSchema>;
+
+/** POST /api/campaigns/:id/review/auto-assign: what was created and kept, and the candidates short of reviewers. */
+export const AutoAssignResultSchema = z.object({
+  seed: z.number().int(),
+  created: z.number().int(),
+  kept: z.number().int(),
+  shortfalls: z.array(z.object({ candidateId: z.string(), label: z.string(), needed: z.number().int(), assigned: z.number().int(), reason: z.string() })),
+  loads: z.record(z.string(), z.number()),
+  loadSpread: z.number(),
+});
+/** The outcome of an automatic assignment. */
+export type AutoAssignResult = z.infer<typeof AutoAssignResultSchema>;
+
+/** POST manual assignment, POST reassign: the new assignment's id. */
+export const AssignmentCreatedSchema = z.object({ id: z.string() });
+/** A new assignment. */
+export type AssignmentCreated = z.infer<typeof AssignmentCreatedSchema>;
+
+/** DELETE /api/review/assignments/:id: the status of the review kept from the removed assignment (null: none). */
+export const AssignmentRemovedSchema = z.object({ keptReview: z.enum(REVIEW_STATUSES).nullable() });
+/** A removed assignment. */
+export type AssignmentRemoved = z.infer<typeof AssignmentRemovedSchema>;
+
+/** POST /api/campaigns/:id/review/remind: how many experts were reminded. */
+export const RemindResultSchema = z.object({ reminded: z.number().int() });
+/** The outcome of a reminder. */
+export type RemindResult = z.infer<typeof RemindResultSchema>;
+
+/** POST /api/campaigns/:id/review/decisions: how many candidates were decided. */
+export const DecisionsResultSchema = z.object({ decided: z.number().int() });
+/** The outcome of the decisions. */
+export type DecisionsResult = z.infer<typeof DecisionsResultSchema>;

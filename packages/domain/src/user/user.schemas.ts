@@ -9,6 +9,13 @@ export const UsernameSchema = z
   .trim()
   .regex(/^[A-Za-z0-9._-]{3,64}$/, '用户名为3至64位的字母、数字、点、下划线或连字符');
 
+/** The unit binding rule of an account: a unit user names one recommending unit, other roles none; the Chinese reason when broken. */
+export function unitBindingProblem(role: string, unitId: string | null | undefined): string | null {
+  if (role === 'unit' && !unitId) return '推荐单位经办人必须绑定一个推荐单位，请选择单位';
+  if (role !== 'unit' && unitId) return '只有推荐单位经办人可以绑定推荐单位';
+  return null;
+}
+
 /** Create a user (admin). */
 export const CreateUserInputSchema = z.strictObject({
   username: UsernameSchema,

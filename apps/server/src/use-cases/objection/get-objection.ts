@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { DomainError, OBJECTION_TRANSITIONS } from '@zhengji/domain';
+import { OBJECTION_TRANSITIONS } from '@zhengji/domain';
 import type { ObjectionDetail } from '@zhengji/domain/notice/notice.schemas.ts';
 import { objectionFiles, objections, storedFiles } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice, itemLabel, loadNotice } from '../../db/queries/notice.ts';
+import { itemLabel, loadNotice } from '../../db/queries/notice.ts';
+import { assertAccess } from '../../access/require-access.ts';
 
-/** One objection with the objector's personal data (center only); the reading is audited. */
+/** One objection with the objector's personal data, as the object gate allows (the center); the reading is audited. */
 export async function getObjection(ctx: UseCaseContext, id: string): Promise<ObjectionDetail> {
-  authorizeNotice(ctx, 'objection.viewPersonal');
   const [o] = await ctx.db.select().from(objections).where(eq(objections.id, id));
-  if (!o) throw new DomainError('NOT_FOUND', '该异议不存在');
+  assertAccess(ctx.actor, 'objection.viewPersonal', o);
   const notice = await loadNotice(ctx.db, o.noticeId);
   const files = await ctx.db
     .select({ id: storedFiles.id, originalName: storedFiles.originalName, mime: storedFiles.mime, size: storedFiles.size })

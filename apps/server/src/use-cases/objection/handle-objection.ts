@@ -4,16 +4,16 @@ import { ObjectionCommandInputSchema, type ObjectionCommandInput, type Objection
 import { campaigns, candidates, notices, objections, outbox } from '../../db/schema/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorizeNotice } from '../../db/queries/notice.ts';
+import { assertAccess, requireAccess } from '../../access/require-access.ts';
 import { getObjection } from './get-objection.ts';
 
 /** The center handles an objection: accept, decline (不予受理 with a reason), investigate, conclude with a reply and the effect. */
 export async function handleObjection(ctx: UseCaseContext, id: string, input: ObjectionCommandInput): Promise<ObjectionDetail> {
-  const actor = authorizeNotice(ctx, 'objection.handle');
+  const actor = await requireAccess(ctx, 'objection.handle', [id]);
   const command = ObjectionCommandInputSchema.parse(input);
   await ctx.db.transaction(async (tx) => {
     const [o] = await tx.select().from(objections).where(eq(objections.id, id));
-    if (!o) throw new DomainError('NOT_FOUND', '该异议不存在');
+    assertAccess(actor, 'objection.handle', o);
     const [campaign] = await tx
       .select({ status: campaigns.status })
       .from(notices)

@@ -6,15 +6,14 @@ import { invalidateReferenceCache } from '../../reference/reference-cache.ts';
 import { supersedeActive } from '../../reference/reference-queries.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { authorizeReference } from './reference-policy.ts';
+import { assertAccess } from '../../access/require-access.ts';
 import { getReferenceVersion } from './get-reference-version.ts';
 
 /** Confirms a preview: the draft becomes the active version of its kind and the previous one is superseded. */
 export async function activateReferenceVersion(ctx: UseCaseContext, id: string) {
-  authorizeReference(ctx.actor, 'reference.activate');
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(referenceVersions).where(eq(referenceVersions.id, id)).for('update');
-    if (!row) throw new DomainError('NOT_FOUND', '该数据版本不存在');
+    assertAccess(ctx.actor, 'reference.activate', row);
     if (row.status !== 'draft')
       throw new DomainError('INVALID_STATE', row.status === 'active' ? '该版本已经生效' : '已被替代的版本不能再次启用；如需恢复，请重新导入该文件');
     const report = row.importReport as ImportReport;

@@ -1,20 +1,9 @@
-import { z } from 'zod';
-import { REFERENCE_DATASET_KINDS, REFERENCE_DATASET_LABELS } from '@zhengji/domain';
+import { ImportFieldsSchema, REFERENCE_DATASET_LABELS, type ImportFields } from '@zhengji/domain';
 import { prepareImport, storeVersion, type UploadedFile } from '../../reference/prepare-import.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReference } from './reference-policy.ts';
 import { getReferenceVersion } from './get-reference-version.ts';
-
-/** The fields sent with an import. */
-export const ImportFieldsSchema = z.object({
-  kind: z.enum(REFERENCE_DATASET_KINDS, '请选择数据集类型'),
-  name: z.string().trim().max(200).optional(),
-  sourceDocument: z.string().trim().max(200).optional(),
-  effectiveDate: z.iso.date('生效日期格式应为 YYYY-MM-DD').optional(),
-});
-/** The fields sent with an import. */
-export type ImportFields = z.input<typeof ImportFieldsSchema>;
 
 /**
  * Imports files as a draft (preview) version: counts, per-row errors, diff from the active version. Nothing takes

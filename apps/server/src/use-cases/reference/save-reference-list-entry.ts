@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { DomainError, ReferenceListEntrySchema, normalizeOccupationCode } from '@zhengji/domain';
+import { DomainError, ListEntryInputSchema, type ListEntryInput } from '@zhengji/domain';
 import { commitListChange, type ListKind } from '../../reference/commit-list-change.ts';
 import { recordKey, type StoredRecord } from '../../reference/parse-dataset.ts';
 import { getReferenceIndex, invalidateReferenceCache } from '../../reference/reference-cache.ts';
@@ -8,15 +7,6 @@ import { writeAudit } from '../audit/write-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { authorizeReference } from './reference-policy.ts';
 import { listReferenceListEntries } from './list-reference-list-entries.ts';
-
-/** An entry as the editor sends it, with the version it was edited from. */
-export const ListEntryInputSchema = ReferenceListEntrySchema.extend({
-  occupationCode: z.preprocess((v) => (typeof v === 'string' ? normalizeOccupationCode(v) : v), ReferenceListEntrySchema.shape.occupationCode),
-  isDemo: z.boolean().default(false),
-  baseVersionId: z.uuid('版本编号格式不正确').nullable(),
-});
-/** An entry as the editor sends it. */
-export type ListEntryInput = z.input<typeof ListEntryInputSchema>;
 
 /** Adds (entryId null) or changes an entry of a Shanghai list; the change becomes a new active version of the list. */
 export async function saveReferenceListEntry(ctx: UseCaseContext, kind: ListKind, entryId: string | null, input: ListEntryInput) {

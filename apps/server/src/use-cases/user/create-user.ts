@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { CreateUserInputSchema, DomainError, canManageAccount, checkPassword, type CreateUserInput, type User } from '@zhengji/domain';
+import { CreateUserInputSchema, DomainError, canManageAccount, checkPassword, unitBindingProblem, type CreateUserInput, type User } from '@zhengji/domain';
 import { units, users } from '../../db/schema/index.ts';
 import { selectUsers } from '../../db/queries/users.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,8 +12,8 @@ import { presentUser } from './list-users.ts';
 
 /** Checks the unit binding rule: a unit user needs a unit, others none. */
 export async function checkUnitBinding(db: Db, role: string, unitId: string | null | undefined): Promise<void> {
-  if (role === 'unit' && !unitId) throw new DomainError('VALIDATION', '推荐单位经办人必须绑定一个推荐单位，请选择单位');
-  if (role !== 'unit' && unitId) throw new DomainError('VALIDATION', '只有推荐单位经办人可以绑定推荐单位');
+  const problem = unitBindingProblem(role, unitId);
+  if (problem) throw new DomainError('VALIDATION', problem);
   if (unitId) {
     const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
     if (!unit) throw new DomainError('VALIDATION', '所选推荐单位不存在，请重新选择');

@@ -3,6 +3,7 @@ import type {
   CreateNoticeInput,
   FinalListView,
   NoticeCampaign,
+  NoticePeriodView,
   NoticeView,
   ObjectionCommandInput,
   ObjectionDetail,
@@ -39,7 +40,7 @@ export function useNoticePeriod(startDate: string | undefined, overrides: Record
   const o = JSON.stringify(overrides);
   return useQuery({
     queryKey: noticeKeys.period(startDate ?? '', o),
-    queryFn: () => api.get<{ endDate: string; workingDays: string[]; uncoveredDays: string[] }>('/api/notices/period', { startDate, overrides: o }),
+    queryFn: () => api.get<NoticePeriodView>('/api/notices/period', { startDate, overrides: o }),
     enabled: Boolean(startDate && /^\d{4}-\d{2}-\d{2}$/.test(startDate)),
   });
 }

@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReferenceDatasetKind, ReferenceSearchResult } from '@zhengji/domain';
+import type { ListEntryInput, ReferenceDatasetKind, ReferenceSearchResult } from '@zhengji/domain';
+
+export type { ListEntryInput } from '@zhengji/domain';
 import type { ListKind, ListView, OccupationDetail, ReferenceVersion, TreeNode } from '@zhengji/domain/reference/reference-view.schemas.ts';
 import { ApiError, api } from '../../lib/api.ts';
 
@@ -14,16 +16,6 @@ export type {
   RowIssue as ReportIssue,
   TreeNode,
 } from '@zhengji/domain/reference/reference-view.schemas.ts';
-
-/** What the list editor sends. */
-export interface ListEntryInput {
-  occupationCode: string;
-  jobTypeName: string | null;
-  note: string | null;
-  source: string | null;
-  isDemo: boolean;
-  baseVersionId: string | null;
-}
 
 /** Query keys of the reference feature. */
 export const referenceKeys = {

@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CandidateDecision, ReviewOpinion } from '@zhengji/domain';
 import type {
+  AssignmentCreated,
+  AssignmentRemoved,
+  AutoAssignResult,
+  DecisionsResult,
+  ExpertImportResult,
+  ExpertSaved,
   MyReviews,
+  PanelDrawResult,
+  RemindResult,
   Review,
   ReviewBoard,
   ReviewCampaign,
@@ -99,29 +107,24 @@ export function useReviewMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
 /** Calls of the review feature (used with useReviewMutation). */
 export const reviewApi = {
   saveExpert: ({ id, input }: { id: string | null; input: ExpertInput }) =>
-    id
-      ? api.put<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged?: number }>(`/api/experts/${id}`, input)
-      : api.post<{ expert: Expert; temporaryPassword: string | null; conflictsFlagged?: number }>('/api/experts', input),
+    id ? api.put<ExpertSaved>(`/api/experts/${id}`, input) : api.post<ExpertSaved>('/api/experts', input),
   linkAccount: ({ expertId, userId }: { expertId: string; userId: string }) => api.put<Expert>(`/api/experts/${expertId}/account`, { userId }),
   setPanel: ({ campaignId, expertId, available, cap }: { campaignId: string; expertId: string; available: boolean; cap: number }) =>
     api.put(`/api/campaigns/${campaignId}/review/panel/${expertId}`, { available, cap }),
   draw: ({ campaignId, panelSize, seed }: { campaignId: string; panelSize: number; seed?: number }) =>
-    api.post<{ seed: number; drawn: string[] }>(`/api/campaigns/${campaignId}/review/draw`, { panelSize, seed }),
+    api.post<PanelDrawResult>(`/api/campaigns/${campaignId}/review/draw`, { panelSize, seed }),
   autoAssign: ({ campaignId, seed }: { campaignId: string; seed?: number }) =>
-    api.post<{ seed: number; created: number; shortfalls: { label: string; reason: string }[]; loadSpread: number }>(
-      `/api/campaigns/${campaignId}/review/auto-assign`,
-      seed === undefined ? {} : { seed },
-    ),
+    api.post<AutoAssignResult>(`/api/campaigns/${campaignId}/review/auto-assign`, seed === undefined ? {} : { seed }),
   assign: ({ campaignId, candidateId, expertId }: { campaignId: string; candidateId: string; expertId: string }) =>
-    api.post(`/api/campaigns/${campaignId}/review/assignments`, { candidateId, expertId }),
-  remove: (assignmentId: string) => api.delete<{ keptReview: string | null }>(`/api/review/assignments/${assignmentId}`),
+    api.post<AssignmentCreated>(`/api/campaigns/${campaignId}/review/assignments`, { candidateId, expertId }),
+  remove: (assignmentId: string) => api.delete<AssignmentRemoved>(`/api/review/assignments/${assignmentId}`),
   reassign: ({ assignmentId, expertId }: { assignmentId: string; expertId: string }) =>
-    api.post<{ id: string }>(`/api/review/assignments/${assignmentId}/reassign`, { expertId }),
+    api.post<AssignmentCreated>(`/api/review/assignments/${assignmentId}/reassign`, { expertId }),
   round: ({ campaignId, deadline }: { campaignId: string; deadline: string | null }) =>
     api.put<ReviewRound>(`/api/campaigns/${campaignId}/review/round`, { deadline }),
   closeRound: ({ campaignId, close }: { campaignId: string; close: boolean }) =>
     api.post<ReviewRound>(`/api/campaigns/${campaignId}/review/round/${close ? 'close' : 'reopen'}`),
-  remind: (campaignId: string) => api.post<{ reminded: number }>(`/api/campaigns/${campaignId}/review/remind`),
+  remind: (campaignId: string) => api.post<RemindResult>(`/api/campaigns/${campaignId}/review/remind`),
   saveReview: ({
     candidateId,
     body,
@@ -145,11 +148,11 @@ export const reviewApi = {
     candidates: { id: string; version: number }[];
     decision: CandidateDecision;
     reason: string;
-  }) => api.post<{ decided: number }>(`/api/campaigns/${campaignId}/review/decisions`, { candidates, decision, reason }),
+  }) => api.post<DecisionsResult>(`/api/campaigns/${campaignId}/review/decisions`, { candidates, decision, reason }),
 };
 
 /** Uploads an expert list (multipart) and returns the server's answer or throws its Chinese error. */
-export async function uploadExpertList(file: File): Promise<{ created: number; accounts: { username: string; temporaryPassword: string }[] }> {
+export async function uploadExpertList(file: File): Promise<ExpertImportResult> {
   const form = new FormData();
   form.append('file', file);
   const csrf = /(?:^|; )zj_csrf=([^;]+)/.exec(document.cookie)?.[1];
@@ -161,5 +164,5 @@ export async function uploadExpertList(file: File): Promise<{ created: number; a
   });
   const body = (await res.json()) as { message?: string; code?: string };
   if (!res.ok) throw new ApiError(res.status, body.code ?? 'HTTP', body.message ?? '导入失败');
-  return body as { created: number; accounts: { username: string; temporaryPassword: string }[] };
+  return body as ExpertImportResult;
 }

@@ -2,9 +2,14 @@ import { useEffect } from 'react';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
+import { CampaignInputSchema } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { ApiError, errorMessage } from '../../../lib/api.ts';
 import { DATE_INPUT_FORMATS } from '../../../lib/dates.ts';
+import { isoDay, lines, maxLengthOf, zodRules } from '../../../lib/zod-rules.ts';
 import { useCreateCampaign, useUpdateCampaign, type Campaign, type CampaignFields } from '../campaign.api.ts';
+
+const rules = zodRules(CampaignInputSchema);
+const max = (field: keyof typeof CampaignInputSchema.shape) => maxLengthOf(CampaignInputSchema, field);
 
 type Values = Omit<CampaignFields, 'issueDate' | 'deadline' | 'instructions'> & { issueDate: Dayjs; deadline: Dayjs; instructions: string };
 
@@ -28,17 +33,14 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
   }, [open, campaign, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message under it; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const fields: CampaignFields = {
       ...v,
       issueDate: v.issueDate.format('YYYY-MM-DD'),
       deadline: v.deadline.format('YYYY-MM-DD'),
-      instructions: v.instructions
-        ? v.instructions
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
+      instructions: v.instructions ? (lines(v.instructions) as string[]) : [],
       contactEmail: v.contactEmail || null,
       referenceVersions: campaign?.referenceVersions ?? {},
       conditionsText: v.conditionsText ?? '',
@@ -69,7 +71,6 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
     await save(false);
   };
 
-  const required = (label: string) => [{ required: true, message: `请填写${label}` }];
   return (
     <Modal
       title={campaign ? '编辑征集活动' : '新建征集活动'}
@@ -82,48 +83,48 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
       destroyOnHidden
     >
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item name="title" label="标题" rules={required('标题')}>
-          <Input maxLength={200} />
+        <Form.Item name="title" label="标题" rules={rules('title', '标题')}>
+          <Input maxLength={max('title')} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12 }}>
-          <Form.Item name="year" label="年度" rules={required('年度')}>
+          <Form.Item name="year" label="年度" rules={rules('year', '年度')}>
             <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="docNo" label="文号" rules={required('文号')}>
-            <Input placeholder="沪人社职〔2024〕319号" />
+          <Form.Item name="docNo" label="文号" rules={rules('docNo', '文号')}>
+            <Input maxLength={max('docNo')} placeholder="沪人社职〔2024〕319号" />
           </Form.Item>
-          <Form.Item name="issuer" label="发文单位" rules={required('发文单位')}>
-            <Input />
+          <Form.Item name="issuer" label="发文单位" rules={rules('issuer', '发文单位')}>
+            <Input maxLength={max('issuer')} />
           </Form.Item>
-          <Form.Item name="issueDate" label="发文日期" rules={required('发文日期')}>
+          <Form.Item name="issueDate" label="发文日期" rules={rules('issueDate', '发文日期', { value: isoDay, blank: '选择' })}>
             <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="deadline" label="截止日期（含当日）" rules={required('截止日期')}>
+          <Form.Item name="deadline" label="截止日期（含当日）" rules={rules('deadline', '截止日期', { value: isoDay, blank: '选择' })}>
             <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="contactName" label="联系人">
-            <Input />
+          <Form.Item name="contactName" label="联系人" rules={rules('contactName', '联系人')}>
+            <Input maxLength={max('contactName')} />
           </Form.Item>
-          <Form.Item name="contactPhone" label="联系电话">
-            <Input />
+          <Form.Item name="contactPhone" label="联系电话" rules={rules('contactPhone', '联系电话')}>
+            <Input maxLength={max('contactPhone')} />
           </Form.Item>
-          <Form.Item name="contactEmail" label="联系邮箱" rules={[{ type: 'email', message: '联系邮箱格式不正确' }]}>
+          <Form.Item name="contactEmail" label="联系邮箱" rules={rules('contactEmail', '联系邮箱')}>
             <Input />
           </Form.Item>
         </div>
-        <Form.Item name="industryTags" label="产业标签">
+        <Form.Item name="industryTags" label="产业标签" rules={rules('industryTags', '产业标签')}>
           <Select mode="tags" />
         </Form.Item>
-        <Form.Item name="conditionsText" label="推荐条件">
+        <Form.Item name="conditionsText" label="推荐条件" rules={rules('conditionsText', '推荐条件')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
-        <Form.Item name="workflowText" label="工作流程">
+        <Form.Item name="workflowText" label="工作流程" rules={rules('workflowText', '工作流程')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item name="requirementsText" label="工作要求">
+        <Form.Item name="requirementsText" label="工作要求" rules={rules('requirementsText', '工作要求')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item name="instructions" label="填表说明（每行一条）">
+        <Form.Item name="instructions" label="填表说明（每行一条）" rules={rules('instructions', '填表说明', { value: lines })}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
       </Form>

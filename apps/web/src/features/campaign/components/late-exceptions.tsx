@@ -1,9 +1,13 @@
 import { App, Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatChineseDateTime } from '@zhengji/domain';
+import { LateExceptionInputSchema } from '@zhengji/domain/campaign/campaign.schemas.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import { DATE_TIME_INPUT_FORMATS } from '../../../lib/dates.ts';
+import { isoInstant, maxLengthOf, zodRules } from '../../../lib/zod-rules.ts';
 import { useGrantLate, useLateExceptions, useRoster, type Campaign, type LateException } from '../campaign.api.ts';
+
+const rules = zodRules(LateExceptionInputSchema);
 
 /** Late exceptions per unit: reason, new time limit (not in the past), who granted it. */
 export function LateExceptions({ campaign }: { campaign: Campaign }) {
@@ -13,7 +17,8 @@ export function LateExceptions({ campaign }: { campaign: Campaign }) {
   const roster = useRoster(campaign.id, {});
   const grant = useGrantLate(campaign.id);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await grant.mutateAsync({ unitId: v.unitId, reason: v.reason, until: v.until.toISOString() });
       message.success('已准予延期');
@@ -26,7 +31,7 @@ export function LateExceptions({ campaign }: { campaign: Campaign }) {
     <>
       {campaign.abilities.grantLateException && (
         <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-          <Form.Item name="unitId" rules={[{ required: true, message: '请选择单位' }]}>
+          <Form.Item name="unitId" rules={rules('unitId', '单位', { blank: '选择' })}>
             <Select
               showSearch
               optionFilterProp="label"
@@ -36,10 +41,10 @@ export function LateExceptions({ campaign }: { campaign: Campaign }) {
               options={(roster.data?.entries ?? []).map((e) => ({ value: e.unitId, label: e.unitName }))}
             />
           </Form.Item>
-          <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
-            <Input placeholder="延期理由" aria-label="延期理由" style={{ width: 260 }} maxLength={500} />
+          <Form.Item name="reason" rules={rules('reason', '延期理由')}>
+            <Input placeholder="延期理由" aria-label="延期理由" style={{ width: 260 }} maxLength={maxLengthOf(LateExceptionInputSchema, 'reason')} />
           </Form.Item>
-          <Form.Item name="until" rules={[{ required: true, message: '请选择新的时限' }]}>
+          <Form.Item name="until" rules={rules('until', '新的时限', { value: isoInstant, blank: '选择' })}>
             <DatePicker
               showTime={{ format: 'HH:mm' }}
               format={DATE_TIME_INPUT_FORMATS}

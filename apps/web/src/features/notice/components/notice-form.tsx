@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { noticeStartFailure } from '@zhengji/domain';
-import type { NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
+import { UpdateNoticeInputSchema, type NoticeView } from '@zhengji/domain/notice/notice.schemas.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/dates.ts';
+import { maxLengthOf, zodRules } from '../../../lib/zod-rules.ts';
+
+const rules = zodRules(UpdateNoticeInputSchema);
+const max = (field: keyof typeof UpdateNoticeInputSchema.shape) => maxLengthOf(UpdateNoticeInputSchema, field);
 import { useCreateNotice, useNoticePeriod, useUpdateNotice } from '../notice.api.ts';
 
 interface Values {
@@ -81,20 +85,20 @@ export function NoticeForm({ campaignId, campaignTitle, notice }: { campaignId: 
     <Card title={notice ? '修改公示草稿' : '创建公示'} size="small" style={{ marginBottom: 16 }}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="notice-error" />}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="title" label="公示标题" rules={[{ required: true, message: '请填写公示标题' }]}>
-          <Input maxLength={200} />
+        <Form.Item name="title" label="公示标题" rules={rules('title', '公示标题')}>
+          <Input maxLength={max('title')} />
         </Form.Item>
-        <Form.Item name="docNo" label="文号">
-          <Input maxLength={100} placeholder="如 沪职鉴〔2024〕12号" />
+        <Form.Item name="docNo" label="文号" rules={rules('docNo', '文号')}>
+          <Input maxLength={max('docNo')} placeholder="如 沪职鉴〔2024〕12号" />
         </Form.Item>
-        <Form.Item name="body" label="公示正文">
-          <Input.TextArea rows={4} maxLength={10000} />
+        <Form.Item name="body" label="公示正文" rules={rules('body', '公示正文')}>
+          <Input.TextArea rows={4} maxLength={max('body')} />
         </Form.Item>
         <Space wrap align="start">
-          <Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+          <Form.Item name="startDate" label="开始日期" rules={rules('startDate', '开始日期', { blank: '选择' })}>
             <Input type="date" data-testid="notice-start" />
           </Form.Item>
-          <Form.Item name="endDate" label="结束日期（留空按5个工作日计算）">
+          <Form.Item name="endDate" label="结束日期（留空按5个工作日计算）" rules={rules('endDate', '结束日期')}>
             <Input type="date" data-testid="notice-end" />
           </Form.Item>
         </Space>

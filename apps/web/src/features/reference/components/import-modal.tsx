@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
-import { REFERENCE_DATASET_KINDS, REFERENCE_DATASET_LABELS, type ReferenceDatasetKind } from '@zhengji/domain';
+import { ImportFieldsSchema, REFERENCE_DATASET_KINDS, REFERENCE_DATASET_LABELS, type ReferenceDatasetKind } from '@zhengji/domain';
 import { downloadFile, errorMessage } from '../../../lib/api.ts';
 import { DATE_INPUT_FORMATS } from '../../../lib/dates.ts';
 import { useMe } from '../../../lib/session.ts';
+import { isoDay, maxLengthOf, zodRules } from '../../../lib/zod-rules.ts';
 import { useImportReference } from '../reference.api.ts';
+
+const rules = zodRules(ImportFieldsSchema);
 
 interface Values {
   kind: ReferenceDatasetKind;
@@ -38,7 +41,7 @@ export function ImportModal({ open, kind, onClose }: { open: boolean; kind?: Ref
   return (
     <Modal open={open} title="导入参考数据（生成预览）" onCancel={onClose} destroyOnHidden footer={null} width={600}>
       <Form form={form} layout="vertical" initialValues={{ kind }} onFinish={(v) => void submit(v).catch(() => undefined)}>
-        <Form.Item name="kind" label="数据集" rules={[{ required: true, message: '请选择数据集' }]}>
+        <Form.Item name="kind" label="数据集" rules={rules('kind', '数据集', { blank: '选择' })}>
           <Select disabled={kind !== undefined} options={REFERENCE_DATASET_KINDS.map((k) => ({ value: k, label: REFERENCE_DATASET_LABELS[k] }))} />
         </Form.Item>
         <Form.Item
@@ -68,13 +71,13 @@ export function ImportModal({ open, kind, onClose }: { open: boolean; kind?: Ref
             <p>点击或拖入文件{selectedKind === 'occupations' ? '（可同时选择新职业公告 JSON）' : ''}</p>
           </Upload.Dragger>
         </Form.Item>
-        <Form.Item name="name" label="版本名称">
-          <Input placeholder="空则按数据集和文件名命名" maxLength={200} />
+        <Form.Item name="name" label="版本名称" rules={rules('name', '版本名称')}>
+          <Input placeholder="空则按数据集和文件名命名" maxLength={maxLengthOf(ImportFieldsSchema, 'name')} />
         </Form.Item>
-        <Form.Item name="sourceDocument" label="依据文件">
-          <Input placeholder="如 沪人社职〔2024〕1号" maxLength={200} />
+        <Form.Item name="sourceDocument" label="依据文件" rules={rules('sourceDocument', '依据文件')}>
+          <Input placeholder="如 沪人社职〔2024〕1号" maxLength={maxLengthOf(ImportFieldsSchema, 'sourceDocument')} />
         </Form.Item>
-        <Form.Item name="effectiveDate" label="生效日期">
+        <Form.Item name="effectiveDate" label="生效日期" rules={rules('effectiveDate', '生效日期', { value: isoDay })}>
           <DatePicker format={DATE_INPUT_FORMATS} />
         </Form.Item>
         {importing.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message="导入失败" description={errorMessage(importing.error)} />}

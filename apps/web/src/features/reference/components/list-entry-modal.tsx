@@ -1,5 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { ListEntryInputSchema } from '@zhengji/domain';
 import { errorMessage } from '../../../lib/api.ts';
+import { maxLengthOf, zodRules } from '../../../lib/zod-rules.ts';
 import { useSaveListEntry, type ListEntry, type ListKind } from '../reference.api.ts';
 
 interface Values {
@@ -9,6 +11,9 @@ interface Values {
   source?: string;
   isDemo: boolean;
 }
+
+const rules = zodRules(ListEntryInputSchema);
+const max = (field: keyof typeof ListEntryInputSchema.shape) => maxLengthOf(ListEntryInputSchema, field);
 
 /** Add or change one entry of a Shanghai list (the save makes a new active version of the list). */
 export function ListEntryModal({
@@ -64,24 +69,17 @@ export function ListEntryModal({
           isDemo: entry?.isDemo ?? false,
         }}
       >
-        <Form.Item
-          name="occupationCode"
-          label="职业编码"
-          rules={[
-            { required: true, message: '请填写职业编码' },
-            { pattern: /^\s*[1-8]\s*[-－]\s*\d{2}\s*[-－]\s*\d{2}\s*[-－]\s*\d{2}\s*$/, message: '职业编码格式应为 X-XX-XX-XX，如 4-10-01-05' },
-          ]}
-        >
+        <Form.Item name="occupationCode" label="职业编码" rules={rules('occupationCode', '职业编码')}>
           <Input placeholder="4-04-05-05" />
         </Form.Item>
-        <Form.Item name="jobTypeName" label="工种" extra="空表示整个职业">
-          <Input maxLength={100} />
+        <Form.Item name="jobTypeName" label="工种" extra="空表示整个职业" rules={rules('jobTypeName', '工种')}>
+          <Input maxLength={max('jobTypeName')} />
         </Form.Item>
-        <Form.Item name="note" label="备注">
-          <Input.TextArea maxLength={500} autoSize />
+        <Form.Item name="note" label="备注" rules={rules('note', '备注')}>
+          <Input.TextArea maxLength={max('note')} autoSize />
         </Form.Item>
-        <Form.Item name="source" label="依据文件">
-          <Input maxLength={200} placeholder="如 沪人社职〔2024〕1号" />
+        <Form.Item name="source" label="依据文件" rules={rules('source', '依据文件')}>
+          <Input maxLength={max('source')} placeholder="如 沪人社职〔2024〕1号" />
         </Form.Item>
         <Form.Item name="isDemo" valuePropName="checked">
           <Checkbox>演示数据（非官方目录）</Checkbox>

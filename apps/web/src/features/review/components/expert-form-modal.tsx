@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
 import { Alert, App as AntApp, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { DEFAULT_INDUSTRY_TAGS } from '@zhengji/domain';
-import type { Expert, ExpertInput } from '@zhengji/domain/review/review.panel.ts';
+import { ExpertInputSchema, type Expert, type ExpertInput } from '@zhengji/domain/review/review.panel.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api.ts';
+import { maxLengthOf, zodRules } from '../../../lib/zod-rules.ts';
 import { reviewApi, useLinkableAccounts, useReviewMutation } from '../review.api.ts';
+
+const rules = zodRules(ExpertInputSchema);
+const max = (field: keyof typeof ExpertInputSchema.shape) => maxLengthOf(ExpertInputSchema, field);
 
 /** Create (expert = null) or edit an expert; a username creates an account of role expert, or an existing one is linked. */
 export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expert: Expert | null; onClose: () => void }) {
@@ -71,13 +75,13 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
       <Form form={form} layout="vertical" initialValues={{ active: true, specialties: [] }}>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写专家姓名' }]}>
-              <Input maxLength={50} />
+            <Form.Item name="name" label="姓名" rules={rules('name', '专家姓名')}>
+              <Input maxLength={max('name')} />
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item name="organization" label="工作单位" rules={[{ required: true, message: '请填写工作单位' }]}>
-              <Input maxLength={100} />
+            <Form.Item name="organization" label="工作单位" rules={rules('organization', '工作单位')}>
+              <Input maxLength={max('organization')} />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -92,22 +96,22 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="title" label="职称/职务">
-              <Input maxLength={50} />
+            <Form.Item name="title" label="职称/职务" rules={rules('title', '职称/职务')}>
+              <Input maxLength={max('title')} />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="specialties" label="专业领域（产业标签）">
+            <Form.Item name="specialties" label="专业领域（产业标签）" rules={rules('specialties', '专业领域')}>
               <Select mode="tags" options={DEFAULT_INDUSTRY_TAGS.map((t) => ({ value: t, label: t }))} placeholder="选择或输入" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="phone" label="联系电话">
-              <Input maxLength={30} />
+            <Form.Item name="phone" label="联系电话" rules={rules('phone', '联系电话')}>
+              <Input maxLength={max('phone')} />
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
+            <Form.Item name="email" label="电子邮箱" rules={rules('email', '电子邮箱')}>
               <Input />
             </Form.Item>
           </Col>
@@ -131,7 +135,12 @@ export function ExpertFormModal({ open, expert, onClose }: { open: boolean; expe
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="username" label="或创建登录账号（用户名）" extra={linking ? '已选择关联已有账号' : '留空则暂不创建账号'}>
+                <Form.Item
+                  name="username"
+                  label="或创建登录账号（用户名）"
+                  extra={linking ? '已选择关联已有账号' : '留空则暂不创建账号'}
+                  rules={rules('username', '用户名')}
+                >
                   <Input maxLength={40} placeholder="如 wang.prof" disabled={!!linking} />
                 </Form.Item>
               </Col>

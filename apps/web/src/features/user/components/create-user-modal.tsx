@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { ADMIN_MANAGED_ROLES, CreateUserInputSchema, ROLE_LABELS, checkPassword, type CreateUserInput, type Role } from '@zhengji/domain';
+import { ADMIN_MANAGED_ROLES, CreateUserInputSchema, ROLE_LABELS, checkPassword, unitBindingProblem, type CreateUserInput, type Role } from '@zhengji/domain';
 import { errorMessage } from '../../../lib/api.ts';
-import { toPayload, zodRules } from '../../../lib/zod-rules.ts';
+import { checkRule, maxLengthOf, toPayload, zodRules } from '../../../lib/zod-rules.ts';
 import { useCreateUser, useUnitOptions, type CreateUserResult } from '../user.api.ts';
 
 const rules = zodRules(CreateUserInputSchema);
@@ -52,7 +52,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
           </Col>
           <Col span={12}>
             <Form.Item name="displayName" label="姓名" rules={rules('displayName', '姓名')}>
-              <Input maxLength={50} />
+              <Input maxLength={maxLengthOf(CreateUserInputSchema, 'displayName')} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -62,7 +62,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
           </Col>
           <Col span={12}>
             {role === 'unit' && (
-              <Form.Item name="unitId" label="所属推荐单位" rules={[{ required: true, message: '推荐单位经办人须绑定一个推荐单位' }]}>
+              <Form.Item name="unitId" label="所属推荐单位" rules={[checkRule((v) => unitBindingProblem('unit', v as string | undefined), true)]}>
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
                   loading={unitOptions.isPending}

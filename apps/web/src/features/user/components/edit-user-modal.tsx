@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, App as AntApp, Descriptions, Form, Input, Modal, Select, Switch } from 'antd';
-import { ROLE_LABELS, UpdateUserInputSchema, type UpdateUserInput, type User } from '@zhengji/domain';
+import { CreateUserInputSchema, ROLE_LABELS, UpdateUserInputSchema, unitBindingProblem, type UpdateUserInput, type User } from '@zhengji/domain';
 import { errorMessage } from '../../../lib/api.ts';
-import { toPayload, zodRules } from '../../../lib/zod-rules.ts';
+import { checkRule, maxLengthOf, toPayload, zodRules } from '../../../lib/zod-rules.ts';
 import { useUnitOptions, useUpdateUser } from '../user.api.ts';
 
 const rules = zodRules(UpdateUserInputSchema);
+/** A name may be left unchanged in an edit, never emptied: the create rule. */
+const createRules = zodRules(CreateUserInputSchema);
 
 /** Edit an account: name, e-mail, unit binding, disabled, forced password change. */
 export function EditUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -58,14 +60,14 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose: (
         </Descriptions>
       )}
       <Form form={form} layout="vertical">
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }, ...rules('displayName', '姓名')]}>
-          <Input maxLength={50} />
+        <Form.Item name="displayName" label="姓名" rules={createRules('displayName', '姓名')}>
+          <Input maxLength={maxLengthOf(CreateUserInputSchema, 'displayName')} />
         </Form.Item>
         <Form.Item name="email" label="电子邮箱" rules={rules('email', '电子邮箱')}>
           <Input />
         </Form.Item>
         {user?.role === 'unit' && (
-          <Form.Item name="unitId" label="所属推荐单位" rules={[{ required: true, message: '推荐单位经办人须绑定一个推荐单位' }]}>
+          <Form.Item name="unitId" label="所属推荐单位" rules={[checkRule((v) => unitBindingProblem('unit', v as string | undefined), true)]}>
             <Select showSearch={{ optionFilterProp: 'label' }} loading={unitOptions.isPending} options={unitOptions.data ?? []} />
           </Form.Item>
         )}
