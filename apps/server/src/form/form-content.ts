@@ -17,11 +17,13 @@ import {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const HEADER_LABELS: Record<string, string> = { contactName: '联系人', contactPhone: '联系方式', fillDate: '填表日期' };
 
-function normaliseText(value: unknown, where: () => string): unknown {
+// `row` is 0 for the header. No closure per field: the message is built only when it is needed.
+function normaliseText(value: unknown, row: number, key: string): unknown {
   if (typeof value !== 'string') return value;
   const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
   if (CONTROL.test(text)) {
-    throw new DomainError('VALIDATION', `${where()}含有不可见的控制字符（常见于从其他软件复制的内容），请删除后重新输入`);
+    const where = row === 0 ? `“${HEADER_LABELS[key] ?? key}”` : `第 ${String(row)} 行“${FORM_COLUMN_LABELS[key as keyof typeof FORM_COLUMN_LABELS] ?? key}”`;
+    throw new DomainError('VALIDATION', `${where}含有不可见的控制字符（常见于从其他软件复制的内容），请删除后重新输入`);
   }
   return text;
 }
@@ -47,7 +49,7 @@ export function parseFormContent(
     throw new DomainError('VALIDATION', `推荐表最多填写 ${String(maxRows)} 行，当前为 ${String(rows.length)} 行，请删除多余的行后再保存`);
   }
   const headerInput: Record<string, unknown> = {};
-  for (const k of Object.keys(header)) headerInput[k] = normaliseText(header[k], () => `“${HEADER_LABELS[k] ?? k}”`);
+  for (const k of Object.keys(header)) headerInput[k] = normaliseText(header[k], 0, k);
   const parsedHeader = FormHeaderSchema.safeParse(headerInput);
   if (!parsedHeader.success) {
     const issue = parsedHeader.error.issues[0]!;
@@ -61,8 +63,11 @@ export function parseFormContent(
       if (k === 'priority' || k === 'id') continue;
       if (k === '__proto__') throw new DomainError('VALIDATION', `第 ${String(i + 1)} 行含有无法识别的字段，请刷新页面后重新填写`, { row: i + 1 });
       const v = raw[k];
-      const where = () => `第 ${String(i + 1)} 行“${FORM_COLUMN_LABELS[k as keyof typeof FORM_COLUMN_LABELS] ?? k}”`;
-      input[k] = Array.isArray(v) ? v.map((x) => normaliseText(x, where)) : normaliseText(v, where);
+      if (Array.isArray(v)) {
+        const items: unknown[] = [];
+        for (const x of v) items.push(normaliseText(x, i + 1, k));
+        input[k] = items;
+      } else input[k] = normaliseText(v, i + 1, k);
     }
     const parsed = FormRowSchema.safeParse(input);
     if (!parsed.success) {
