@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
 import type { Role } from '@zhengji/domain';
 import { launchBrowser, newPage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
 import { accountOf, demoAccounts, loginAs } from './support/accounts.ts';
+import { apiSession } from './support/api-session.ts';
 
 // Accessibility beyond what each journey's screenshots check: every menu page of every role and the public pages under
 // axe-core; a key action done with the keyboard only, with visible focus; the side menu at 200 % zoom.
@@ -24,30 +24,6 @@ async function settle(page: Page): Promise<void> {
       timeout: 10_000,
     })
     .catch(() => undefined);
-}
-
-/** A unit user's API session (cookie + CSRF), to prepare data the keyboard journey then works on. */
-async function apiSession(username: string) {
-  const account = demoAccounts().find((a) => a.username === username)!;
-  const base = inject('baseUrl');
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ username, password: account.password }),
-  });
-  expect(res.status).toBe(200);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = cookies.find((c) => c.startsWith('zj_csrf='))!.slice('zj_csrf='.length);
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, origin: base, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${String(r.status)} ${text}`);
-    return JSON.parse(text) as T;
-  };
 }
 
 const ROLES: Role[] = ['admin', 'center', 'unit', 'expert', 'auditor'];
