@@ -1,44 +1,15 @@
 // Issue 4: the deadline rush — 70 units each saving a 30-row 推荐表 at once, repeated — beside a trivial logged-in
 // route (GET /api/ping) at the same concurrency, on PGlite and (with BENCH_DATABASE_URL) on PostgreSQL.
 // The in-process eligibility check of a 200-row form is measured by bench/eligibility.bench.ts.
-import path from 'node:path';
-import { buildReferenceIndex, endOfShanghaiDay, REFERENCE_FILE_NAMES, referenceBuildInputFromJson, shanghaiIsoDate, type FormRow } from '@zhengji/domain';
-import { readFileSync } from 'node:fs';
+import { endOfShanghaiDay, shanghaiIsoDate } from '@zhengji/domain';
 import { campaigns } from '../apps/server/src/db/schema/index.ts';
 import { percentile } from './support/stats.ts';
+import { benchRows, REFERENCE_DIR } from './support/rows.ts';
 import { createUserRow, startBenchServer, type BenchServer } from './support/server.ts';
 
 const UNITS = 70;
 const ROWS = 30;
 const ROUNDS = 5;
-const REFERENCE_DIR = process.env.REFERENCE_DIR ?? path.resolve(import.meta.dirname, '../../shared/reference');
-
-function thirtyRows(): FormRow[] {
-  const read = (n: string): unknown => JSON.parse(readFileSync(path.join(REFERENCE_DIR, n), 'utf8'));
-  const index = buildReferenceIndex(
-    referenceBuildInputFromJson({
-      occupations: read(REFERENCE_FILE_NAMES.occupations),
-      standards: read(REFERENCE_FILE_NAMES.standards),
-      qualifications: read(REFERENCE_FILE_NAMES.qualifications),
-    }),
-  );
-  const occs = index.occupations.filter((o) => o.status === 'current' && /^[456]/.test(o.code) && index.standardsOf(o.code).length > 0);
-  return Array.from({ length: ROWS }, (_, i) => {
-    const occ = occs[(i * 37) % occs.length]!;
-    const std = index.standardsOf(occ.code)[0]!;
-    return {
-      occupationCode: occ.code,
-      occupationName: occ.name,
-      jobTypeName: std.jobTypesCovered[0] ?? '',
-      standardName: std.standardName,
-      standardVersion: std.version ?? '',
-      inShortageCatalog: false,
-      industries: ['高端装备'],
-      expectedAssessments: 100 + i,
-      reason: `第 ${String(i + 1)} 项：行业规划与调研摸底显示未来三年评价需求较大。`,
-    };
-  });
-}
 
 async function timed(fn: () => Promise<boolean>): Promise<{ ms: number; ok: boolean }> {
   const t = performance.now();
@@ -61,7 +32,7 @@ async function rush(server: BenchServer, label: string): Promise<Record<string, 
     })
     .returning();
   if (endOfShanghaiDay(campaign!.deadline) < now) throw new Error('deadline in the past');
-  const rows = thirtyRows();
+  const rows = benchRows(ROWS);
   const units = await Promise.all(
     Array.from({ length: UNITS }, async () => {
       const user = await createUserRow(server.database.db, 'unit');

@@ -30,14 +30,13 @@
 // Seed data goes through the real API: the administrator from ZHENGJI_ADMIN_*, the center account, the campaign
 // (created and opened), the units, their accounts (password changed at first login) and their forms.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
-import { buildReferenceIndex, REFERENCE_FILE_NAMES, referenceBuildInputFromJson, type FormRow } from '@zhengji/domain';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openPglite, type Db } from '../apps/server/src/db/client.ts';
@@ -46,6 +45,7 @@ import { hashSessionToken } from '../apps/server/src/auth/session-token.ts';
 import { pgClusterUnavailableReason, startPgCluster, type PgCluster } from '../apps/server/test/pg-cluster.ts';
 import { cpuDeltaMs, cpuSnapshot, pgClusterPids, processCpuMs, startAppProcess, type AppProcess } from './support/app-process.ts';
 import { median, percentile } from './support/stats.ts';
+import { benchRows, REFERENCE_DIR } from './support/rows.ts';
 
 const UNITS = 70;
 const ROWS = 30;
@@ -56,7 +56,6 @@ const OPEN_SECONDS = 10;
 const PING_RATE = 10;
 const PROBES = 4;
 const POOL_SIZE = 10; // connections of one app instance (db/client.ts openDatabase)
-const REFERENCE_DIR = process.env.REFERENCE_DIR || path.resolve(import.meta.dirname, '../../shared/reference');
 const ADMIN = 'benchadmin';
 const PASSWORD = 'Rush#Bench2024a';
 const NEW_PASSWORD = 'Rush#Bench2024b';
@@ -186,34 +185,7 @@ async function seed(url: string): Promise<Seed> {
   return { campaignId: draft.id, units: units.slice(0, UNITS), capture: units[UNITS]! };
 }
 
-function thirtyRows(): FormRow[] {
-  const read = (n: string): unknown => JSON.parse(readFileSync(path.join(REFERENCE_DIR, n), 'utf8'));
-  const index = buildReferenceIndex(
-    referenceBuildInputFromJson({
-      occupations: read(REFERENCE_FILE_NAMES.occupations),
-      standards: read(REFERENCE_FILE_NAMES.standards),
-      qualifications: read(REFERENCE_FILE_NAMES.qualifications),
-    }),
-  );
-  const occs = index.occupations.filter((o) => o.status === 'current' && /^[456]/.test(o.code) && index.standardsOf(o.code).length > 0);
-  return Array.from({ length: ROWS }, (_, i) => {
-    const occ = occs[(i * 37) % occs.length]!;
-    const std = index.standardsOf(occ.code)[0]!;
-    return {
-      occupationCode: occ.code,
-      occupationName: occ.name,
-      jobTypeName: std.jobTypesCovered[0] ?? '',
-      standardName: std.standardName,
-      standardVersion: std.version ?? '',
-      inShortageCatalog: false,
-      industries: ['高端装备'],
-      expectedAssessments: 100 + i,
-      reason: `第 ${String(i + 1)} 项：行业规划与调研摸底显示未来三年评价需求较大。`,
-    };
-  });
-}
-
-const ROWS_A = thirtyRows();
+const ROWS_A = benchRows(ROWS);
 const ROWS_B = [...ROWS_A].reverse();
 let saveSeq = 0;
 

@@ -18,10 +18,10 @@ type SerializerInput = Parameters<typeof zodSerializerCompiler>[0];
  */
 export function responseSerializerCompiler(options: { checkResponses: boolean }): FastifySerializerCompiler<unknown> {
   return (route) => {
-    const zodSerializer = zodSerializerCompiler(route as SerializerInput) as (data: unknown) => string;
     const fast = fastSerializerOf(route.schema);
+    if (fast && !options.checkResponses) return fast;
+    const zodSerializer = zodSerializerCompiler(route as SerializerInput) as (data: unknown) => string;
     if (!fast) return zodSerializer;
-    if (!options.checkResponses) return fast;
     return (data: unknown) => {
       zodSerializer(data); // throws the ResponseSerializationError of fastify-type-provider-zod on a mismatch
       return fast(data);
@@ -29,7 +29,8 @@ export function responseSerializerCompiler(options: { checkResponses: boolean })
   };
 }
 
-function fastSerializerOf(maybeSchema: unknown): ((data: unknown) => string) | null {
+/** The compiled writer of a response schema, or null when JSON Schema cannot express it (zod's encoder then writes it). */
+export function fastSerializerOf(maybeSchema: unknown): ((data: unknown) => string) | null {
   const schema = maybeSchema instanceof z.ZodType ? maybeSchema : null;
   if (!schema) return null;
   try {
