@@ -44,6 +44,7 @@ import * as schema from '../apps/server/src/db/schema/index.ts';
 import { hashSessionToken } from '../apps/server/src/auth/session-token.ts';
 import { pgClusterUnavailableReason, startPgCluster, type PgCluster } from '../apps/server/test/pg-cluster.ts';
 import { cpuDeltaMs, cpuSnapshot, pgClusterPids, processCpuMs, startAppProcess, type AppProcess } from './support/app-process.ts';
+import { isOk, request } from './support/http-client.ts';
 import { median, percentile } from './support/stats.ts';
 import { benchRows, REFERENCE_DIR } from './support/rows.ts';
 
@@ -197,12 +198,9 @@ async function save(url: string, u: Unit): Promise<boolean> {
     header: { contactName: mark, contactPhone: '021-63851234', fillDate: null },
     rows: saveSeq % 2 ? ROWS_A : ROWS_B,
   });
-  const res = await fetch(`${url}/api/forms/${u.formId}`, { method: 'PUT', headers: headersOf(u.session), body });
-  if (!res.ok) {
-    await res.arrayBuffer();
-    return false;
-  }
-  const view = (await res.json()) as { version: number };
+  const res = await request(`${url}/api/forms/${u.formId}/content`, { method: 'PUT', headers: headersOf(u.session), body });
+  if (!isOk(res)) return false;
+  const view = JSON.parse(res.body) as { version: number };
   u.version = view.version;
   u.acked = { version: view.version, mark };
   return true;
@@ -212,9 +210,9 @@ async function save(url: string, u: Unit): Promise<boolean> {
 async function lostWrites(urlOf: (u: Unit) => string, units: Unit[]): Promise<number> {
   const lost = await pool(units, 10, async (u): Promise<number> => {
     if (!u.acked) return 0;
-    const res = await fetch(`${urlOf(u)}/api/forms/${u.formId}`, { headers: headersOf(u.session) });
-    if (!res.ok) return 1;
-    const view = (await res.json()) as { version: number; header: { contactName: string | null } };
+    const res = await request(`${urlOf(u)}/api/forms/${u.formId}`, { headers: headersOf(u.session) });
+    if (!isOk(res)) return 1;
+    const view = JSON.parse(res.body) as { version: number; header: { contactName: string | null } };
     // Lost: the server is behind what it acknowledged, or shows other content at that version. A server ahead of the
     // last acknowledgement (a save that committed but whose answer never arrived) lost nothing.
     if (view.version < u.acked.version) return 1;
@@ -255,10 +253,7 @@ function probePing(url: string, session: Session): { stop(): Promise<{ lat: numb
   const loops = Array.from({ length: PROBES }, async () => {
     while (!done) {
       const t = performance.now();
-      const ok = await fetch(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(
-        async (r) => (await r.arrayBuffer(), r.ok),
-        () => false,
-      );
+      const ok = await request(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(isOk, () => false);
       lat.push(performance.now() - t);
       if (!ok) errors++;
       await sleep(20);
@@ -273,7 +268,12 @@ function probePing(url: string, session: Session): { stop(): Promise<{ lat: numb
   };
 }
 
-async function closedLoop(urlOf: (u: Unit) => string, units: Unit[], probe: { url: string; session: Session }): Promise<RushResult> {
+async function closedLoop(
+  urlOf: (u: Unit) => string,
+  units: Unit[],
+  probe: { url: string; session: Session },
+  savesDone: () => void = () => undefined,
+): Promise<RushResult> {
   const saves: number[] = [];
   let errors = 0;
   const pings = probePing(probe.url, probe.session);
@@ -289,6 +289,7 @@ async function closedLoop(urlOf: (u: Unit) => string, units: Unit[], probe: { ur
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  savesDone();
   const ping = await pings.stop();
   const lost = await lostWrites(urlOf, units);
   return {
@@ -331,11 +332,10 @@ async function openLoop(url: string, units: Unit[], probe: Session): Promise<Ope
     if (wait > 1) await sleep(wait);
     if (e.kind === 'ping') {
       inflight.push(
-        fetch(`${url}/api/ping`, { headers: { cookie: probe.cookie } }).then(
-          async (r) => {
-            await r.arrayBuffer();
+        request(`${url}/api/ping`, { headers: { cookie: probe.cookie } }).then(
+          (r) => {
             pings.push(performance.now() - e.at);
-            if (!r.ok) errors++;
+            if (!isOk(r)) errors++;
           },
           () => void errors++,
         ),
@@ -418,7 +418,7 @@ async function captureSave(db: Db, log: Statement[], env: Record<string, string>
   try {
     const put = async () => {
       const body = { version: u.version, header: { contactName: '采集', contactPhone: '021-63851234', fillDate: null }, rows: ROWS_A };
-      const res = await app.inject({ method: 'PUT', url: `/api/forms/${u.formId}`, headers: headersOf(u.session), payload: body });
+      const res = await app.inject({ method: 'PUT', url: `/api/forms/${u.formId}/content`, headers: headersOf(u.session), payload: body });
       if (res.statusCode !== 200) throw new Error(`capture save: ${String(res.statusCode)} ${res.body}`);
       u.version = res.json<{ version: number }>().version;
     };
@@ -560,6 +560,7 @@ function pgliteReplayer(client: PGlite): (p: SaveStatements) => Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
 
+const clientMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const medianOf = <T>(xs: T[], f: (x: T) => number) => median(xs.map(f));
 const sumOf = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
@@ -725,10 +726,41 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
     const rush: RushResult[] = [];
     const limit: LimitResult[] = [];
     const open: OpenResult[] = [];
+    const pgPids = () => (cluster ? pgClusterPids(cluster.port) : []);
+    // CPU per acknowledged save, of each process, in the same rounds: what each side of the ratio costs.
+    const perSave = { app: 0, appPg: 0, appClient: 0, saves: 0, limitPg: 0, limitClient: 0, limitSaves: 0 };
     for (let r = 0; r < REPEATS; r++) {
-      rush.push(await closedLoop(() => a.url, s.units, probe));
+      let before = { app: processCpuMs(a.pid), pg: cpuSnapshot(pgPids()), client: process.cpuUsage() };
+      rush.push(
+        await closedLoop(
+          () => a.url,
+          s.units,
+          probe,
+          () => {
+            perSave.app += processCpuMs(a.pid) - before.app;
+            perSave.appPg += cpuDeltaMs(before.pg, cpuSnapshot(pgPids()));
+            perSave.appClient += clientMs(process.cpuUsage(before.client));
+          },
+        ),
+      );
+      perSave.saves += UNITS * ROUNDS;
+      before = { app: 0, pg: cpuSnapshot(pgPids()), client: process.cpuUsage() };
       limit.push(await replay(s.units, plans, pgReplayer(pgPool)));
+      perSave.limitPg += cpuDeltaMs(before.pg, cpuSnapshot(pgPids()));
+      perSave.limitClient += clientMs(process.cpuUsage(before.client));
+      perSave.limitSaves += UNITS * ROUNDS;
       await resync(a.url, s.units);
+    }
+    const each = (ms: number, n: number) => Number((ms / n).toFixed(2));
+    figures['PostgreSQL: CPU ms per save (app / PostgreSQL / bench client)'] =
+      `${String(each(perSave.app, perSave.saves))} / ${cluster ? String(each(perSave.appPg, perSave.saves)) : '?'} / ${String(each(perSave.appClient, perSave.saves))}`;
+    figures['PostgreSQL LIMIT: CPU ms per save (PostgreSQL / bench client)'] =
+      `${cluster ? String(each(perSave.limitPg, perSave.limitSaves)) : '?'} / ${String(each(perSave.limitClient, perSave.limitSaves))}`;
+    if (process.env.BENCH_RUSH_QUICK === '1') {
+      Object.assign(figures, rushFigures('PostgreSQL', rush), limitFigures('PostgreSQL', limit, statements));
+      figures['PostgreSQL: capacity app ÷ LIMIT'] = medianOf(rush, (x) => x.savesPerSec) / medianOf(limit, (x) => x.savesPerSec);
+      figures['PostgreSQL: p95 app ÷ LIMIT'] = medianOf(rush, (x) => x.p95) / medianOf(limit, (x) => x.p95);
+      return;
     }
     for (let r = 0; r < REPEATS; r++) open.push(await openLoop(a.url, s.units, s.units[0]!.session));
 
@@ -738,16 +770,14 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
     const single: RushResult[] = [];
     const dual: RushResult[] = [];
     const cpu = { a: 0, b: 0, pg: 0, client: 0, seconds: 0 };
-    const pgPids = () => (cluster ? pgClusterPids(cluster.port) : []);
     for (let r = 0; r < REPEATS; r++) {
       single.push(await closedLoop(() => a.url, s.units, probe));
       const before = { a: processCpuMs(a.pid), b: processCpuMs(b.pid), pg: cpuSnapshot(pgPids()), client: process.cpuUsage() };
       dual.push(await closedLoop((u) => (u.i % 2 ? b.url : a.url), s.units, probe));
-      const client = process.cpuUsage(before.client);
       cpu.a += processCpuMs(a.pid) - before.a;
       cpu.b += processCpuMs(b.pid) - before.b;
       cpu.pg += cpuDeltaMs(before.pg, cpuSnapshot(pgPids()));
-      cpu.client += (client.user + client.system) / 1000;
+      cpu.client += clientMs(process.cpuUsage(before.client));
       cpu.seconds += dual.at(-1)!.seconds; // the read-back after each run is included in the CPU times, not here
     }
     Object.assign(

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { formVersions, storedFiles, units } from '../db/schema/index.ts';
 import { referenceIndexFor } from '../db/queries/form-reference.ts';
 import { formFacts, rowsOf, shownCampaignStatus, type FormState } from '../db/queries/form-state.ts';
-import type { FormView } from '@zhengji/domain/form/form-view.schemas.ts';
+import type { FormSaved, FormView } from '@zhengji/domain/form/form-view.schemas.ts';
 
 /** The form view (FormViewSchema in the domain), as this presenter returns it. */
 export type { FormView };
@@ -19,9 +19,7 @@ export function maxRowsOf(config: Config): number {
 /** Presents a form for an actor: current rows checked against the campaign's reference data, abilities now. */
 export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; now: Date }, state: FormState): Promise<FormView> {
   const { form, campaign } = state;
-  const rows = state.rows ?? (await rowsOf(db, form.id));
-  const index = await referenceIndexFor(db, ctx.config, campaign);
-  const findings = checkRows(rows, index, { industryTags: campaign.industryTags.length > 0 ? campaign.industryTags : undefined });
+  const { rows, findings, errors, warnings } = await checkedRows(db, ctx.config, state);
   const [unit] = state.unitName !== undefined ? [{ name: state.unitName }] : await db.select({ name: units.name }).from(units).where(eq(units.id, form.unitId));
   const fileIds = [form.scanFileId, form.pendingScanFileId].filter((x): x is string => x !== null);
   const files =
@@ -51,8 +49,6 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
       : null;
   const scan = files.find((f) => f.id === form.scanFileId) ?? null;
   const pendingScan = files.find((f) => f.id === form.pendingScanFileId) ?? null;
-  const all = findings.flat();
-  const errors = all.filter((f) => f.severity === 'error').length;
   return {
     id: form.id,
     campaign: {
@@ -70,7 +66,7 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
     version: form.version,
     header: { contactName: form.contactName, contactPhone: form.contactPhone, fillDate: form.fillDate },
     rows: rows.map((r, i) => ({ ...r, priority: i + 1, findings: findings[i] ?? [] })),
-    summary: { errors, warnings: all.filter((f) => f.severity === 'warning').length },
+    summary: { errors, warnings },
     finalized,
     scan,
     scanMatch: form.scanMatch,
@@ -88,6 +84,50 @@ export async function presentForm(db: Db, ctx: { actor: Actor; config: Config; n
     updatedAt: form.updatedAt,
     abilities: formAbilities(ctx.actor, form, formFacts(state, ctx.now)),
   };
+}
+
+/** A form's rows (as held, else read) with each row's findings against the campaign's reference data, and their counts. */
+async function checkedRows(db: Db, config: Config, state: FormState) {
+  const rows = state.rows ?? (await rowsOf(db, state.form.id));
+  const index = await referenceIndexFor(db, config, state.campaign);
+  const findings = checkRows(rows, index, { industryTags: state.campaign.industryTags.length > 0 ? state.campaign.industryTags : undefined });
+  let errors = 0;
+  let warnings = 0;
+  for (const list of findings)
+    for (const f of list) {
+      if (f.severity === 'error') errors++;
+      else warnings++;
+    }
+  return { rows, findings, errors, warnings };
+}
+
+/**
+ * What an autosave answers: the new version, each row's findings, the counts and the blockers. A form that can be
+ * saved is never 定稿 (a save is refused then), so its blockers need no file or version read; should one be, the whole
+ * view is presented and projected.
+ */
+export async function presentSaved(
+  db: Db,
+  ctx: { actor: Actor; config: Config; now: Date },
+  state: FormState & { rows: { id: string }[] },
+): Promise<FormSaved> {
+  const { form } = state;
+  if (form.finalizedVersionNo !== null || form.scanFileId !== null || form.pendingScanFileId !== null) return savedOf(await presentForm(db, ctx, state));
+  const { findings, errors, warnings } = await checkedRows(db, ctx.config, state);
+  return {
+    id: form.id,
+    version: form.version,
+    updatedAt: form.updatedAt,
+    rows: state.rows.map((r, i) => ({ id: r.id, findings: findings[i] ?? [] })),
+    summary: { errors, warnings },
+    submitBlockers: submitBlockers({ status: form.status, rows: state.rows.length, errors, finalized: null, hasScan: false, hasPending: false }),
+  };
+}
+
+/** The autosave answer of a whole view. */
+export function savedOf(view: FormView): FormSaved {
+  const { id, version, updatedAt, summary, submitBlockers } = view;
+  return { id, version, updatedAt, rows: view.rows.map((r) => ({ id: r.id, findings: r.findings })), summary, submitBlockers };
 }
 
 /** Why a form cannot be submitted yet, in the order of the 定稿 → print → seal → scan → submit loop. */

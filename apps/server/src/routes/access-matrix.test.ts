@@ -240,6 +240,7 @@ describe('authorization on objects: unit B and expert B never touch unit A’s a
     'GET /api/campaigns/:id/public': { unit: 'public', expert: 'public' },
     'GET /api/forms/:id': { unit: FORM },
     'PUT /api/forms/:id': { unit: FORM, body: { version, header: HEADER, rows: [] } },
+    'PUT /api/forms/:id/content': { unit: FORM, body: { version, header: HEADER, rows: [] } },
     'POST /api/forms/:id/finalize': { unit: FORM, body: V },
     'POST /api/forms/:id/unfinalize': { unit: FORM, body: {} },
     'POST /api/forms/:id/scan': { unit: FORM, multipart: true },

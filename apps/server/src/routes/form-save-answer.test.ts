@@ -54,6 +54,16 @@ async function unitWithForm() {
   return { s, user, campaign: campaign!, form: res.json<{ id: string; version: number }>() };
 }
 
+const saves = (formId: string) =>
+  db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.objectId, formId), eq(auditLog.action, 'form.save')));
+const storedCodes = async (formId: string) =>
+  (await db.select({ code: formRows.occupationCode, priority: formRows.priority }).from(formRows).where(eq(formRows.formId, formId)))
+    .sort((a, b) => a.priority - b.priority)
+    .map((r) => r.code);
+
 describe('PUT /api/forms/:id answers what it wrote', () => {
   it('equals the next read: rows with their ids, order, findings, the unit name and the summary', async () => {
     const { s, user, form } = await unitWithForm();
@@ -103,16 +113,6 @@ describe('PUT /api/forms/:id answers what it wrote', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(new Date(saved.json<{ lateExceptionUntil: string }>().lateExceptionUntil).getTime()).toBe(until.getTime());
   });
-
-  const saves = (formId: string) =>
-    db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.objectId, formId), eq(auditLog.action, 'form.save')));
-  const storedCodes = async (formId: string) =>
-    (await db.select({ code: formRows.occupationCode, priority: formRows.priority }).from(formRows).where(eq(formRows.formId, formId)))
-      .sort((a, b) => a.priority - b.priority)
-      .map((r) => r.code);
 
   it('eight saves from the same version at once: one is written with its audit row, the others are refused and write nothing', async () => {
     const { s, form } = await unitWithForm();
@@ -174,5 +174,71 @@ describe('PUT /api/forms/:id answers what it wrote', () => {
       expect(await storedCodes(form.id)).toEqual([ROW.occupationCode]);
       expect(await saves(form.id)).toHaveLength(1);
     }
+  });
+});
+
+describe("PUT /api/forms/:id/content (the editor's autosave) answers the version and the findings only", () => {
+  it("writes what PUT /api/forms/:id writes and answers the next read's version, row ids, findings, summary and blockers", async () => {
+    const { s, form } = await unitWithForm();
+    const rows = [ROW, BAD_CODE, { ...ROW, reason: '重复的一行' }];
+    const header = { contactName: '张三', contactPhone: '13912345678', fillDate: '2024-10-08' };
+    const saved = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}/content`, payload: { version: form.version, header, rows } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const read = (await s.inject({ method: 'GET', url: `/api/forms/${form.id}` })).json<{
+      id: string;
+      version: number;
+      updatedAt: string;
+      header: typeof header;
+      rows: { id: string; occupationCode: string; reason: string; findings: { code: string }[] }[];
+      summary: { errors: number; warnings: number };
+      submitBlockers: string[];
+    }>();
+    expect(read.version).toBe(form.version + 1);
+    expect(read.header).toEqual(header);
+    expect(read.rows.map((r) => [r.occupationCode, r.reason])).toEqual(rows.map((r) => [r.occupationCode, r.reason]));
+    expect(saved.json()).toEqual({
+      id: form.id,
+      version: read.version,
+      updatedAt: read.updatedAt,
+      rows: read.rows.map((r) => ({ id: r.id, findings: r.findings })),
+      summary: read.summary,
+      submitBlockers: read.submitBlockers,
+    });
+    // The duplicate of row 1 is named on rows 1 and 3 (a finding of the whole form), the bad code on row 2.
+    expect(read.rows[0]!.findings.map((f) => f.code)).toContain('duplicate_row');
+    expect(read.rows[2]!.findings.map((f) => f.code)).toContain('duplicate_row');
+    expect(read.rows[1]!.findings.map((f) => f.code)).toContain('code_format');
+    expect(read.summary.errors).toBeGreaterThan(0);
+    expect(read.submitBlockers[0]).toContain('处错误需要修改');
+    expect(await saves(form.id)).toHaveLength(1);
+  });
+
+  it('refuses a stale version with the same words as the whole save, and writes nothing', async () => {
+    const { s, form } = await unitWithForm();
+    const first = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}/content`, payload: { version: form.version, header: {}, rows: [ROW] } });
+    expect(first.statusCode, first.body).toBe(200);
+    const stale = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}/content`, payload: { version: form.version, header: {}, rows: [BAD_CODE] } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: form.version + 1 } });
+    expect(stale.json().message).toContain(`您编辑的是第 ${String(form.version)} 次保存的内容`);
+    expect(await storedCodes(form.id)).toEqual([ROW.occupationCode]);
+    expect(await saves(form.id)).toHaveLength(1);
+  });
+
+  it('a row changed between two saves gets its own findings, the unchanged rows the same ones as before', async () => {
+    const { s, form } = await unitWithForm();
+    const put = async (version: number, rows: object[]) => {
+      const res = await s.inject({ method: 'PUT', url: `/api/forms/${form.id}/content`, payload: { version, header: {}, rows } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ version: number; rows: { findings: { code: string; message: string }[] }[] }>();
+    };
+    const kept = { ...ROW, reason: '' };
+    const one = await put(form.version, [kept, { ...ROW, occupationCode: '4-10-01-06', occupationName: '' }]);
+    const two = await put(one.version, [kept, BAD_CODE]);
+    expect(one.rows[0]!.findings.map((f) => f.code)).toEqual(['reason_missing']);
+    expect(two.rows[0]!.findings).toEqual(one.rows[0]!.findings);
+    expect(one.rows[1]!.findings.map((f) => f.code)).toEqual(['name_mismatch', 'standard_mismatch']);
+    expect(two.rows[1]!.findings.map((f) => f.code)).toContain('code_format');
+    expect(two.rows[1]!.findings.map((f) => f.code)).not.toContain('name_mismatch');
   });
 });

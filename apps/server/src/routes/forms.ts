@@ -2,12 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../plugins/access.ts';
 import { readSingleUpload } from '../plugins/upload.ts';
-import { FormVersionDetailSchema, FormVersionSummarySchema, FormViewSchema, ScanUploadResultSchema } from '@zhengji/domain/form/form-view.schemas.ts';
+import {
+  FormSavedSchema,
+  FormVersionDetailSchema,
+  FormVersionSummarySchema,
+  FormViewSchema,
+  ScanUploadResultSchema,
+} from '@zhengji/domain/form/form-view.schemas.ts';
 import { getMyForm } from '../use-cases/form/get-my-form.ts';
 import { getForm } from '../use-cases/form/get-form.ts';
 import { getFormHistory } from '../use-cases/form/get-form-history.ts';
 import { FormHistorySchema } from '@zhengji/domain';
-import { saveForm } from '../use-cases/form/save-form.ts';
+import { saveForm, saveFormContent } from '../use-cases/form/save-form.ts';
 import { uploadScan } from '../use-cases/form/upload-scan.ts';
 import { confirmScanCode } from '../use-cases/form/confirm-scan-code.ts';
 import { finalizeForm } from '../use-cases/form/finalize-form.ts';
@@ -65,6 +71,20 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/forms/:id',
     { config: unitOrCenter, schema: { tags, summary: '保存推荐表（表头和全部行）', params: IdParams, body: SaveBody, response: { 200: FormViewSchema } } },
     async (request) => saveForm(request.ctx, request.params.id, request.body),
+  );
+  app.put(
+    '/api/forms/:id/content',
+    {
+      config: unitOrCenter,
+      schema: {
+        tags,
+        summary: '保存推荐表（表头和全部行，填报页自动保存用）：只回答新的版本号和各行的检查结果',
+        params: IdParams,
+        body: SaveBody,
+        response: { 200: FormSavedSchema },
+      },
+    },
+    async (request) => saveFormContent(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/api/forms/:id/finalize',

@@ -68,6 +68,23 @@ export type FormView = z.infer<typeof FormViewSchema>;
 /** A form as the web receives it. */
 export type FormViewJson = Json<typeof FormViewSchema>;
 
+/**
+ * What an autosave answers (PUT /api/forms/:id/content): the new version and what the checks found, row by row, in
+ * row order — not the content, which the editor sent and still holds. About a tenth of the whole view.
+ */
+export const FormSavedSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  updatedAt: DateTimeSchema,
+  rows: z.array(z.object({ id: z.string(), findings: z.array(FindingSchema) })),
+  summary: z.object({ errors: z.number(), warnings: z.number() }),
+  submitBlockers: z.array(z.string()),
+});
+/** An autosave's answer (timestamps as Dates). */
+export type FormSaved = z.infer<typeof FormSavedSchema>;
+/** An autosave's answer as the web receives it. */
+export type FormSavedJson = Json<typeof FormSavedSchema>;
+
 /** What became of a finalized version: submitted, voided (撤销定稿), or the current 定稿 awaiting its scan and submission. */
 export const FORM_VERSION_STATES = ['submitted', 'voided', 'finalized'] as const;
 

@@ -6,7 +6,8 @@ import { requireAllowed } from '../authorize.ts';
 import { AUDIT_INSERT_SQL, auditRowOf, auditValues } from '../audit/write-audit.ts';
 import { parseFormContent } from '../../form/form-content.ts';
 import { formFacts, loadFormFor, type FormState } from '../../db/queries/form-state.ts';
-import { maxRowsOf, presentForm, type FormView } from '../../presenters/form-view.ts';
+import { maxRowsOf, presentForm, presentSaved, type FormView } from '../../presenters/form-view.ts';
+import type { FormSaved } from '@zhengji/domain/form/form-view.schemas.ts';
 
 /** What the editor sends: the version it started from, the header and every row in order. */
 export interface SaveFormInput {
@@ -27,6 +28,17 @@ export interface SaveFormInput {
  * read and judged again so the answer names what changed (usually STALE_VERSION).
  */
 export async function saveForm(ctx: UseCaseContext, formId: string, input: SaveFormInput): Promise<FormView> {
+  const saved = await writeSave(ctx, formId, input);
+  return presentForm(ctx.db, saved.ctx, saved.state);
+}
+
+/** The same save, answering only the new version and what the checks found (the editor's autosave). */
+export async function saveFormContent(ctx: UseCaseContext, formId: string, input: SaveFormInput): Promise<FormSaved> {
+  const saved = await writeSave(ctx, formId, input);
+  return presentSaved(ctx.db, saved.ctx, saved.state);
+}
+
+async function writeSave(ctx: UseCaseContext, formId: string, input: SaveFormInput) {
   const actor = requireAllowed(ctx.actor.kind === 'user', ctx.actor);
   const content = parseFormContent(input.header, input.rows, maxRowsOf(ctx.config));
   const now = ctx.clock.now();
@@ -55,7 +67,7 @@ export async function saveForm(ctx: UseCaseContext, formId: string, input: SaveF
     judge(await loadFormFor(ctx.db, actor, formId, 'save'), input.version, now);
     throw new DomainError('STALE_VERSION', '推荐表刚刚被其他操作修改，本次未保存。请重新加载后再修改，您输入的内容仍保留在页面上可复制');
   }
-  return presentForm(ctx.db, { actor, config: ctx.config, now }, { ...state, form, rows });
+  return { ctx: { actor, config: ctx.config, now }, state: { ...state, form, rows } };
 }
 
 /** The guards of a save on the form as read: its workflow state now, then the version the editor started from. */

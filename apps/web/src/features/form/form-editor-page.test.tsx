@@ -78,7 +78,10 @@ function serveForm(rows: FormRow[]): SentRequest[] {
   return mockApi({
     'GET /api/forms/mine': { body: view(rows, version) },
     'POST /api/eligibility/check': (r) => ({ body: { rows: (r.body as { rows: FormRow[] }).rows.map((row) => ({ findings: findingsOf(row) })) } }),
-    'PUT /api/forms/f1': (r) => ({ body: view((r.body as { rows: FormRow[] }).rows, ++version) }),
+    'PUT /api/forms/f1/content': (r) => {
+      const { id, version: v, updatedAt, rows: shown, summary, submitBlockers } = view((r.body as { rows: FormRow[] }).rows, ++version);
+      return { body: { id, version: v, updatedAt, rows: shown.map((x) => ({ id: x.id, findings: x.findings })), summary, submitBlockers } };
+    },
   });
 }
 

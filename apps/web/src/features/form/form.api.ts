@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Finding, FormHeader, FormRow, ReferenceSearchResult } from '@zhengji/domain';
 import type { FormHistory } from '@zhengji/domain/form/form-history.schemas.ts';
 import type {
+  FormSavedJson as FormSaved,
   FormVersionDetailJson as FormVersionDetail,
   FormVersionSummaryJson as FormVersionSummary,
   FormViewJson as FormView,
@@ -33,8 +34,8 @@ export function useMyForm(campaignId?: string) {
   return useQuery({ queryKey: formKeys.mine(campaignId), queryFn: () => api.get<FormView>('/api/forms/mine', { campaignId }), staleTime: Infinity });
 }
 
-/** PUT /api/forms/:id: header and all rows, from `version`. */
-export const saveForm = (id: string, body: { version: number; header: FormHeader; rows: FormRow[] }) => api.put<FormView>(`/api/forms/${id}`, body);
+/** PUT /api/forms/:id/content: header and all rows, from `version`; answers the new version and each row's findings. */
+export const saveForm = (id: string, body: { version: number; header: FormHeader; rows: FormRow[] }) => api.put<FormSaved>(`/api/forms/${id}/content`, body);
 
 /** POST /api/eligibility/check against the campaign's reference data. */
 export const checkEligibility = (campaignId: string, rows: FormRow[], signal?: AbortSignal) =>

@@ -1,0 +1,62 @@
+import type { ReferenceIndex } from '../reference/reference-index.ts';
+import type { FormRow } from './form.schemas.ts';
+import type { CheckableRow, Finding } from './form.rules.ts';
+
+/**
+ * Remembered findings of single rows. A row's own findings (everything but `duplicate_row`) depend only on its ten
+ * fields, the reference index and the campaign's industry tags, so while a unit autosaves, the rows it did not touch
+ * are not checked again. Kept per index object (an index is built once per set of reference versions and never
+ * changes), bounded, least recently used first out. The findings are frozen: callers copy the list before adding to it.
+ */
+const MAX_ROWS_PER_INDEX = 20_000;
+
+// Every field checkRow may read, in a fixed order; the `satisfies` line fails to compile when FormRow gains a field.
+const FIELDS = [
+  'occupationCode',
+  'occupationName',
+  'jobTypeName',
+  'standardName',
+  'standardVersion',
+  'inShortageCatalog',
+  'industries',
+  'expectedAssessments',
+  'reason',
+] as const satisfies readonly (keyof FormRow)[];
+type Unlisted = Exclude<keyof FormRow, (typeof FIELDS)[number]>;
+const allListed: [Unlisted] extends [never] ? true : false = true;
+void allListed;
+
+const byIndex = new WeakMap<ReferenceIndex, Map<string, readonly Finding[]>>();
+
+/** The cache key of a row's content and the industry tags it is checked against. */
+function keyOf(row: CheckableRow, tags: string): string {
+  let key = tags;
+  for (const field of FIELDS) {
+    const value = row[field];
+    // JSON keeps '' apart from null and "1" apart from 1; \u0001 cannot occur in JSON text unescaped.
+    key += `\u0001${value === undefined ? '' : JSON.stringify(value)}`;
+  }
+  return key;
+}
+
+/** The row's own findings, from the cache or computed (and remembered) by `check`. */
+export function rememberedRowFindings(
+  index: ReferenceIndex,
+  tags: readonly string[] | undefined,
+  row: CheckableRow,
+  check: () => Finding[],
+): readonly Finding[] {
+  let rows = byIndex.get(index);
+  if (!rows) byIndex.set(index, (rows = new Map()));
+  const key = keyOf(row, tags === undefined ? '' : `${String(tags.length)}:${tags.join('\u0002')}`);
+  const hit = rows.get(key);
+  if (hit) {
+    rows.delete(key); // re-inserted last: the Map's order is the recency order
+    rows.set(key, hit);
+    return hit;
+  }
+  const findings = Object.freeze(check().map((f) => Object.freeze(f)));
+  rows.set(key, findings);
+  if (rows.size > MAX_ROWS_PER_INDEX) rows.delete(rows.keys().next().value!);
+  return findings;
+}
