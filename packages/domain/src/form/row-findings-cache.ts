@@ -33,8 +33,9 @@ function keyOf(row: CheckableRow, tags: string): string {
   let key = tags;
   for (const field of FIELDS) {
     const value = row[field];
-    // JSON keeps '' apart from null and "1" apart from 1; \u0001 cannot occur in JSON text unescaped.
-    key += `\u0001${value === undefined ? '' : JSON.stringify(value)}`;
+    // A string is written with its length, so no content can pass for a separator; anything else as JSON (which keeps
+    // null apart from '', "1" apart from 1, and an array's items apart).
+    key += typeof value === 'string' ? `|${String(value.length)}:${value}` : `|${value === undefined ? 'u' : JSON.stringify(value)}`;
   }
   return key;
 }

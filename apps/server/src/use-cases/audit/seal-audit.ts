@@ -38,6 +38,8 @@ export interface SealResult {
 }
 
 type Rows<T> = { rows: T[] };
+/** A list as one PostgreSQL array literal parameter (the same text on both drivers): numbers, or hex hashes. */
+const toArray = (items: readonly (number | string)[]): string => `{${items.join(',')}}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Where the chain stands: its last hash, and the (xid, id) of the last sealed row still present (the cursor). */
@@ -83,7 +85,15 @@ export async function sealBatch(tx: Db, batchSize = SEAL_BATCH, everything = fal
     prev = hash;
     return seal;
   });
-  const written = await tx.insert(auditSeals).values(seals).returning({ seq: auditSeals.seq, auditId: auditSeals.auditId });
+  // One statement whatever the batch size: three array parameters, unnested in list order (seq follows that order).
+  const inserted = (await tx.execute(sql`
+    INSERT INTO audit_seals (audit_id, prev_hash, hash)
+    SELECT s.audit_id, s.prev_hash, s.hash
+    FROM unnest(${toArray(seals.map((x) => x.auditId))}::bigint[], ${toArray(seals.map((x) => x.prevHash))}::text[], ${toArray(seals.map((x) => x.hash))}::text[])
+      WITH ORDINALITY AS s(audit_id, prev_hash, hash, n)
+    ORDER BY s.n
+    RETURNING seq, audit_id`)) as unknown as Rows<{ seq: number | string; audit_id: number | string }>;
+  const written = inserted.rows.map((r) => ({ seq: Number(r.seq), auditId: Number(r.audit_id) }));
   // The chain order is seq order: the sequence must have numbered the rows as listed (it does; a check costs nothing).
   for (let i = 0; i < written.length; i++) {
     if (written[i]!.auditId !== seals[i]!.auditId || (i > 0 && written[i]!.seq <= written[i - 1]!.seq)) throw new Error('audit seal numbering out of order');
