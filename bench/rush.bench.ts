@@ -1,10 +1,12 @@
 // Issue 13 (3): the deadline rush as users feel it. The server is the real entry (apps/server/src/server.ts) in its own
 // process; this process is only the client, over HTTP on loopback.
 //
-//   • closed loop: 70 units, each saving its 30-row 推荐表 5 times in a row (PUT /api/forms/:id, the next save sent
-//     when the previous one answered); saves/s, p50/p95, errors, and lost writes: at the end every unit's form is read
-//     back and must show the unit's last acknowledged version and content. Beside it, a trivial logged-in route
-//     (GET /api/ping) is probed by 4 loops in the same run.
+//   • closed loop: 70 units, each saving its 30-row 推荐表 5 times in a row (PUT /api/forms/:id/content, the editor's
+//     autosave, the next save sent when the previous one answered); saves/s, p50/p95, errors, and lost writes: at the
+//     end every unit's form is read back and must show the unit's last acknowledged version and content. Beside it, a
+//     trivial logged-in route (GET /api/ping) is probed at 10/s in the same run. The client is node:http on kept-alive
+//     sockets (support/http-client.ts), so that the load generator takes little of the CPU it shares with the server.
+//     The CPU time per save of the server, the PostgreSQL backends and this client is printed beside the limit's.
 //   • the LIMIT, in the same run: the very same SQL statements one save issues, sent straight to the database at the
 //     same concurrency (70 loops × 5), without the application. How the statements are obtained (honestly): one save
 //     of an extra unit is sent through the real app (buildApp + inject, the same code the server process runs) on a
@@ -27,6 +29,7 @@
 // PostgreSQL cluster from /usr/lib/postgresql/*/bin on BENCH_PG_PORT (default: a free port), else PostgreSQL is
 // skipped with the reason. Each measurement is repeated BENCH_RUSH_REPEATS times (default 3) and the medians shown;
 // errors and lost writes are summed. BENCH_CPU_PROF=<dir> runs the (first) server process under `node --cpu-prof`.
+// BENCH_RUSH_QUICK=1 stops on PostgreSQL after the closed loop and the limit (for profiling).
 // Seed data goes through the real API: the administrator from ZHENGJI_ADMIN_*, the center account, the campaign
 // (created and opened), the units, their accounts (password changed at first login) and their forms.
 import { randomUUID } from 'node:crypto';
@@ -55,7 +58,6 @@ const REPEATS = Number(process.env.BENCH_RUSH_REPEATS ?? 3);
 const OPEN_RATE = 40;
 const OPEN_SECONDS = 10;
 const PING_RATE = 10;
-const PROBES = 4;
 const POOL_SIZE = 10; // connections of one app instance (db/client.ts openDatabase)
 const ADMIN = 'benchadmin';
 const PASSWORD = 'Rush#Bench2024a';
@@ -245,24 +247,38 @@ interface RushResult {
   seconds: number;
 }
 
-/** Probes GET /api/ping with `PROBES` loops until stopped. */
+/**
+ * Probes GET /api/ping at a fixed rate (`PING_RATE` a second, whether or not the last answer came back) until stopped:
+ * a measuring instrument that adds little load of its own, as in the open loop.
+ */
 function probePing(url: string, session: Session): { stop(): Promise<{ lat: number[]; errors: number }> } {
   let done = false;
   const lat: number[] = [];
   let errors = 0;
-  const loops = Array.from({ length: PROBES }, async () => {
-    while (!done) {
-      const t = performance.now();
-      const ok = await request(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(isOk, () => false);
-      lat.push(performance.now() - t);
-      if (!ok) errors++;
-      await sleep(20);
+  const inflight: Promise<void>[] = [];
+  const started = performance.now();
+  const loop = (async () => {
+    for (let n = 0; !done; n++) {
+      const at = started + (n * 1000) / PING_RATE;
+      const wait = at - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (done) break;
+      inflight.push(
+        request(`${url}/api/ping`, { headers: { cookie: session.cookie } }).then(
+          (r) => {
+            lat.push(performance.now() - at);
+            if (!isOk(r)) errors++;
+          },
+          () => void errors++,
+        ),
+      );
     }
-  });
+  })();
   return {
     stop: async () => {
       done = true;
-      await Promise.all(loops);
+      await loop;
+      await Promise.all(inflight);
       return { lat, errors };
     },
   };
