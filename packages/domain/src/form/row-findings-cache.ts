@@ -6,7 +6,7 @@ import type { CheckableRow, Finding } from './form.rules.ts';
  * Remembered findings of single rows. A row's own findings (everything but `duplicate_row`) depend only on its ten
  * fields, the reference index and the campaign's industry tags, so while a unit autosaves, the rows it did not touch
  * are not checked again. Kept per index object (an index is built once per set of reference versions and never
- * changes), bounded, least recently used first out. The findings are frozen: callers copy the list before adding to it.
+ * changes), bounded (the oldest entry goes first). The findings are frozen: callers copy the list before adding to it.
  */
 const MAX_ROWS_PER_INDEX = 20_000;
 
@@ -51,11 +51,7 @@ export function rememberedRowFindings(
   if (!rows) byIndex.set(index, (rows = new Map()));
   const key = keyOf(row, tags === undefined ? '' : `${String(tags.length)}:${tags.join('\u0002')}`);
   const hit = rows.get(key);
-  if (hit) {
-    rows.delete(key); // re-inserted last: the Map's order is the recency order
-    rows.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const findings = Object.freeze(check().map((f) => Object.freeze(f)));
   rows.set(key, findings);
   if (rows.size > MAX_ROWS_PER_INDEX) rows.delete(rows.keys().next().value!);
