@@ -191,17 +191,19 @@ async function seed(url: string): Promise<Seed> {
 const ROWS_A = benchRows(ROWS);
 const ROWS_B = [...ROWS_A].reverse();
 let saveSeq = 0;
+/** The size of the last save's answer (the autosave answer: version and findings). */
+let answerBytes = 0;
+
+const saveBody = (u: Unit, mark: string) =>
+  JSON.stringify({ version: u.version, header: { contactName: mark, contactPhone: '021-63851234', fillDate: null }, rows: saveSeq % 2 ? ROWS_A : ROWS_B });
 
 /** One save of a unit's form; true when acknowledged (then the unit's version and last acknowledged content move). */
 async function save(url: string, u: Unit): Promise<boolean> {
   const mark = `经办人${String(u.i + 1)}-${String(++saveSeq)}`;
-  const body = JSON.stringify({
-    version: u.version,
-    header: { contactName: mark, contactPhone: '021-63851234', fillDate: null },
-    rows: saveSeq % 2 ? ROWS_A : ROWS_B,
-  });
+  const body = saveBody(u, mark);
   const res = await request(`${url}/api/forms/${u.formId}/content`, { method: 'PUT', headers: headersOf(u.session), body });
   if (!isOk(res)) return false;
+  answerBytes = Buffer.byteLength(res.body);
   const view = JSON.parse(res.body) as { version: number };
   u.version = view.version;
   u.acked = { version: view.version, mark };
@@ -768,6 +770,7 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
       await resync(a.url, s.units);
     }
     const each = (ms: number, n: number) => Number((ms / n).toFixed(2));
+    figures['PostgreSQL: one save, request / answer (bytes)'] = `${String(Buffer.byteLength(saveBody(s.units[0]!, 'x')))} / ${String(answerBytes)}`;
     figures['PostgreSQL: CPU ms per save (app / PostgreSQL / bench client)'] =
       `${String(each(perSave.app, perSave.saves))} / ${cluster ? String(each(perSave.appPg, perSave.saves)) : '?'} / ${String(each(perSave.appClient, perSave.saves))}`;
     figures['PostgreSQL LIMIT: CPU ms per save (PostgreSQL / bench client)'] =
