@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Me } from '@zhengji/domain';
 import { whenIdle } from './lib/when-idle.ts';
@@ -38,10 +39,13 @@ async function enterApp(me: Me, to: string): Promise<void> {
 }
 
 if (window.location.pathname === '/login') {
-  root.render(
-    <StrictMode>
-      <LoginPage search={window.location.search} onLoggedIn={enterApp} />
-    </StrictMode>,
+  // Rendered before the script ends (not in a later task): the form is in the page by DOMContentLoaded.
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <LoginPage search={window.location.search} onLoggedIn={enterApp} />
+      </StrictMode>,
+    ),
   );
   whenIdle(() => void loadApp().catch(() => undefined));
 } else {

@@ -1,9 +1,10 @@
 /**
- * Runs `work` after the browser has painted the current frame, when it is idle (at the latest after `timeout` ms):
- * for loading what the page will need soon without delaying what it shows now.
+ * Runs `work` once the page has painted and the browser has been left alone for `delay` ms, when it is idle (at the
+ * latest a second later): for loading what the page will need soon (the full app behind the login page) without
+ * taking the main thread while the page appears and the person starts typing.
  */
-export function whenIdle(work: () => void, timeout = 1000): void {
-  const idle = () => (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(work, { timeout }) : window.setTimeout(work, 50));
+export function whenIdle(work: () => void, delay = 500): void {
+  const idle = () => (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(work, { timeout: 1000 }) : work());
   // The frame callback runs before the paint; the timer after it.
-  window.requestAnimationFrame(() => window.setTimeout(idle, 0));
+  window.requestAnimationFrame(() => window.setTimeout(idle, delay));
 }
