@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Route, Routes, useNavigate } from 'react-router-dom';
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { configureApi, loginUrl } from '../lib/api.ts';
-import { meQueryKey } from '../lib/session.ts';
+import { meQueryKey, rememberLogin } from '../lib/session.ts';
 import { RequireAuth } from './auth-guard.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { RouteGate } from './route-gate.tsx';
@@ -11,6 +11,22 @@ import { LoginPage } from './pages/login-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+
+/** The light login page inside the app (after logout, or when the session ran out): a login stays in the app. */
+function RoutedLoginPage() {
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const queryClient = useQueryClient();
+  return (
+    <LoginPage
+      search={search}
+      onLoggedIn={(me, to) => {
+        rememberLogin(queryClient, me);
+        void navigate(to, { replace: true });
+      }}
+    />
+  );
+}
 
 /** The route tree: the login page outside the shell, every registry page inside it. */
 export function App() {
@@ -33,7 +49,7 @@ export function App() {
 
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={<RoutedLoginPage />} />
       <Route
         element={
           <RequireAuth>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@zhengji/domain';
 import type { MeAbility } from '@zhengji/domain/auth/me-abilities.ts';
 import { api, setCsrfToken } from './api.ts';
@@ -16,6 +16,13 @@ export async function fetchMe(): Promise<Me> {
 /** The logged-in user, loaded once and shared by the whole app. */
 export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** After a login: the session's CSRF token and user are known, and nothing of an earlier session stays cached. */
+export function rememberLogin(queryClient: QueryClient, me: Me): void {
+  setCsrfToken(me.csrfToken);
+  queryClient.clear();
+  queryClient.setQueryData(meQueryKey, me);
 }
 
 /** Whether the server grants the ability (missing keys mean no). */

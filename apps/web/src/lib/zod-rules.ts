@@ -68,21 +68,38 @@ function messageFor(message: string, label: string | undefined): string {
  * "请填写…" message, or 请填写/请选择 + label.
  */
 export function zodRule<S extends ObjectSchemaLike>(schema: S, field: FieldOf<S>, label?: string, options: FieldRuleOptions = {}): FormRule {
+  const check = zodFieldCheck(schema, field, label, options);
+  return {
+    required: isRequiredField(schema, field),
+    validator: async (_rule, value: unknown) => {
+      const message = check(value);
+      if (message !== undefined) throw new Error(message);
+    },
+  };
+}
+
+/**
+ * The check behind zodRule, for a form drawn without antd (the light login page): the message a value is refused
+ * with, or undefined when the field's schema accepts it.
+ */
+export function zodFieldCheck<S extends ObjectSchemaLike>(
+  schema: S,
+  field: FieldOf<S>,
+  label?: string,
+  options: FieldRuleOptions = {},
+): (value: unknown) => string | undefined {
   const s = fieldSchema(schema, field);
   const required = isRequiredField(schema, field);
   const toValue = options.value ?? ((v: unknown) => v);
-  return {
-    required,
-    validator: async (_rule, value: unknown) => {
-      if (isBlank(value)) {
-        if (!required) return;
-        const own = firstMessage(s, undefined);
-        if (label && (options.blank || !own || !SELF_NAMING.test(own))) throw new Error(`请${options.blank ?? '填写'}${label}`);
-        throw new Error(own && SELF_NAMING.test(own) ? own : '此项为必填项');
-      }
-      const message = firstMessage(s, toValue(value));
-      if (message !== undefined) throw new Error(messageFor(message, label));
-    },
+  return (value) => {
+    if (isBlank(value)) {
+      if (!required) return undefined;
+      const own = firstMessage(s, undefined);
+      if (label && (options.blank || !own || !SELF_NAMING.test(own))) return `请${options.blank ?? '填写'}${label}`;
+      return own && SELF_NAMING.test(own) ? own : '此项为必填项';
+    }
+    const message = firstMessage(s, toValue(value));
+    return message === undefined ? undefined : messageFor(message, label);
   };
 }
 
