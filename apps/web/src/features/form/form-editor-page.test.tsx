@@ -157,4 +157,29 @@ describe('the form editor', () => {
     expect(occupationNames()).toEqual(['人工智能训练师', '养老护理员']);
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('拖动第 1 行'));
   });
+
+  it('after an autosave, 提交 names what that save said still stands in the way, not what the loaded form said', async () => {
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+    const loaded = { ...view([]), submitBlockers: ['还没有填写任何职业（工种）'] };
+    const after = '尚未定稿：请点击“定稿”，打印定稿版本并加盖公章';
+    mockApi({
+      'GET /api/forms/mine': { body: { ...loaded, rows: view([ELDER]).rows } },
+      'POST /api/eligibility/check': (r) => ({ body: { rows: (r.body as { rows: FormRow[] }).rows.map(() => ({ findings: [] })) } }),
+      'PUT /api/forms/f1/content': (r) => ({
+        body: {
+          id: 'f1',
+          version: 4,
+          updatedAt: '2024-10-08T02:01:00.000Z',
+          rows: (r.body as { rows: FormRow[] }).rows.map((_, i) => ({ id: `row${String(i)}`, findings: [] })),
+          summary: { errors: 0, warnings: 0 },
+          submitBlockers: [after],
+        },
+      }),
+    });
+    renderPage(<FormEditorPage />, { url: '/form', path: '/form' });
+    expect(await screen.findByText('不能提交：还没有填写任何职业（工种）')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: '第 1 行推荐理由' }), '，已调研');
+    expect(await screen.findByText(`不能提交：${after}`, {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByText('不能提交：还没有填写任何职业（工种）')).toBeNull();
+  });
 });

@@ -174,9 +174,12 @@ export function FormEditorPage() {
           : editor.status === 'error'
             ? '有内容尚未保存成功，请先处理保存失败的问题'
             : null;
-  // While rows have errors nothing else matters first: 提交 names them (the server's blockers follow once they are fixed).
+  // While rows have errors nothing else matters first: 提交 names them (the server's blockers follow once they are fixed:
+  // while editing, those the last autosave answered, since the loaded view's are about the content as it was loaded).
   const submitBlocker =
-    editable && errorCount > 0 ? `还有 ${String(errorCount)} 处错误须修改后才能提交（见“推荐的职业（工种）”上方的问题清单）` : (form.submitBlockers[0] ?? null);
+    editable && errorCount > 0
+      ? `还有 ${String(errorCount)} 处错误须修改后才能提交（见“推荐的职业（工种）”上方的问题清单）`
+      : ((editable ? editor.submitBlockers : form.submitBlockers)[0] ?? null);
   const open = form.status === 'draft' || form.status === 'returned';
   const full = editor.rows.length >= form.maxRows;
 

@@ -74,6 +74,8 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
   const [header, setHeaderState] = useState<FormHeader>({ contactName: '', contactPhone: '', fillDate: null });
   const [rows, setRowsState] = useState<EditorRow[]>([]);
   const [findings, setFindings] = useState<Finding[][]>([]);
+  // Why the saved content cannot be submitted yet, as the last save (or the loaded view) said.
+  const [submitBlockers, setSubmitBlockers] = useState<string[]>([]);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
@@ -96,6 +98,7 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
     setHeaderState(next.header);
     setRowsState(next.rows);
     setFindings(view.rows.map((r) => r.findings));
+    setSubmitBlockers(view.submitBlockers);
     setStatus('saved');
     setSaveError(null);
     setStale(false);
@@ -121,6 +124,7 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
         setSaveError(null);
         if (seq === changes.current) {
           setFindings(result.rows.map((r) => r.findings));
+          setSubmitBlockers(result.submitBlockers);
           setStatus('saved');
         } else setStatus('dirty');
       } catch (e) {
@@ -206,5 +210,5 @@ export function useFormEditor(form: FormView | undefined, editable: boolean) {
   );
 
   const dirty = status === 'dirty' || status === 'saving' || (status === 'error' && saved.current !== changes.current);
-  return { header, rows, findings: shown, status, saveError, stale, savedAt, dirty, version, setHeader, setRows, reset, flush };
+  return { header, rows, findings: shown, submitBlockers, status, saveError, stale, savedAt, dirty, version, setHeader, setRows, reset, flush };
 }
