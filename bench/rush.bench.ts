@@ -16,7 +16,7 @@
 //     sequence is replayed for each unit with that unit's ids substituted (form, unit, user, session hash; fresh row
 //     ids), a transaction's statements (if any) on one connection between BEGIN and COMMIT, the others on any
 //     connection: on PostgreSQL with `pg` (named statements where the app names them) through a pool of as many
-//     connections as one app instance has (10); on PGlite (one connection by nature) on the same data folder in this
+//     connections as one app instance has (DATABASE_POOL_SIZE, 20 by default); on PGlite (one connection by nature) on the same data folder in this
 //     process, once the server process has stopped. The JSON encoding of the request and the answer and the checks in JavaScript
 //     are what the limit leaves out: that is the application's cost.
 //   • open loop: saves arrive at a fixed rate (40/s, round-robin over the 70 units: each unit autosaves every 1.75 s
@@ -61,7 +61,8 @@ const REPEATS = Number(process.env.BENCH_RUSH_REPEATS ?? 3);
 const OPEN_RATE = 40;
 const OPEN_SECONDS = 10;
 const PING_RATE = 10;
-const POOL_SIZE = 10; // connections of one app instance (db/client.ts openDatabase)
+// Connections of one app instance's pool, as the server processes (started with this environment) read it.
+const POOL_SIZE = loadConfig({ ...process.env }).databasePoolSize;
 const ADMIN = 'benchadmin';
 const PASSWORD = 'Rush#Bench2024a';
 const NEW_PASSWORD = 'Rush#Bench2024b';

@@ -16,4 +16,10 @@ describe('configuration', () => {
     expect([c.lockoutThreshold, c.lockoutMinutes, c.sessionIdleMinutes, c.sessionAbsoluteHours]).toEqual([5, 30, 30, 12]);
     expect(loadConfig({ PORT: '8080', LOCKOUT_MINUTES: '10' })).toMatchObject({ port: 8080, lockoutMinutes: 10 });
   });
+
+  it('opens a PostgreSQL pool of 20 connections unless DATABASE_POOL_SIZE says otherwise, and refuses a size that is not 1–200', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(20);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '8' }).databasePoolSize).toBe(8);
+    for (const bad of ['0', '201', 'abc', '2.5']) expect(() => loadConfig({ DATABASE_POOL_SIZE: bad }), bad).toThrow('DATABASE_POOL_SIZE 应为 1 至 200 的整数');
+  });
 });

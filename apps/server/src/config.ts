@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   DATABASE_MIGRATION_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number('DATABASE_POOL_SIZE 应为 1 至 200 的整数').int().min(1).max(200).default(20),
   REFERENCE_DIR: z.string().optional(),
   ZHENGJI_DEMO: z.string().optional(),
   ZHENGJI_ADMIN_USERNAME: z.string().optional(),
@@ -42,6 +43,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The owner's URL migrations run as (PostgreSQL); DATABASE_URL is then the app's less privileged role. */
   databaseMigrationUrl: string | undefined;
+  /** Connections of this instance's PostgreSQL pool (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   referenceDir: string | null;
   demo: boolean;
   adminUsername: string | undefined;
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     referenceDir,
     demo: e.DATABASE_URL ? e.ZHENGJI_DEMO === '1' : e.ZHENGJI_DEMO !== '0',
     adminUsername: e.ZHENGJI_ADMIN_USERNAME,

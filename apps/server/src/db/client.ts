@@ -127,7 +127,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  */
 export async function openPostgres(
   url: string,
-  max = 10,
+  max = 20,
   migrationUrl?: string,
   onConnectionError: (err: Error) => void = logConnectionError,
 ): Promise<Database> {
@@ -148,8 +148,13 @@ function logConnectionError(err: Error): void {
 }
 
 /** Opens the database the configuration names: PostgreSQL when a URL is set, else PGlite in the data folder. */
-export async function openDatabase(cfg: { databaseUrl?: string; databaseMigrationUrl?: string; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, 10, cfg.databaseMigrationUrl) : openPglite(cfg.dataDir);
+export async function openDatabase(cfg: {
+  databaseUrl?: string;
+  databaseMigrationUrl?: string;
+  databasePoolSize?: number;
+  dataDir: string;
+}): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, cfg.databasePoolSize, cfg.databaseMigrationUrl) : openPglite(cfg.dataDir);
 }
 
 /**
