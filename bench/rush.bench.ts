@@ -807,10 +807,12 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
       `${String(each(perSave.app, perSave.saves))} / ${cluster ? String(each(perSave.appPg, perSave.saves)) : '?'} / ${String(each(perSave.appClient, perSave.saves))}`;
     figures['PostgreSQL LIMIT: CPU ms per save (PostgreSQL / bench client)'] =
       `${cluster ? String(each(perSave.limitPg, perSave.limitSaves)) : '?'} / ${String(each(perSave.limitClient, perSave.limitSaves))}`;
+    const capacity = medianOf(rush, (r) => r.savesPerSec) / medianOf(limit, (r) => r.savesPerSec);
+    const p95 = medianOf(rush, (r) => r.p95) / medianOf(limit, (r) => r.p95);
     if (process.env.BENCH_RUSH_QUICK === '1') {
       Object.assign(figures, rushFigures('PostgreSQL', rush), limitFigures('PostgreSQL', limit, statements));
-      figures['PostgreSQL: capacity app ÷ LIMIT'] = medianOf(rush, (x) => x.savesPerSec) / medianOf(limit, (x) => x.savesPerSec);
-      figures['PostgreSQL: p95 app ÷ LIMIT'] = medianOf(rush, (x) => x.p95) / medianOf(limit, (x) => x.p95);
+      figures['PostgreSQL: capacity app ÷ LIMIT'] = capacity;
+      figures['PostgreSQL: p95 app ÷ LIMIT'] = p95;
       return;
     }
     for (let r = 0; r < REPEATS; r++) open.push(await openLoop(a.url, s.units, s.units[0]!.session));
@@ -839,8 +841,6 @@ async function onPostgres(figures: Record<string, number | string>, goals: Goal[
       rushFigures('PostgreSQL one instance (beside two)', single),
       rushFigures('PostgreSQL two instances', dual),
     );
-    const capacity = medianOf(rush, (r) => r.savesPerSec) / medianOf(limit, (r) => r.savesPerSec);
-    const p95 = medianOf(rush, (r) => r.p95) / medianOf(limit, (r) => r.p95);
     const scale = medianOf(dual, (r) => r.savesPerSec) / medianOf(single, (r) => r.savesPerSec);
     const cores = (ms: number) => ms / 1000 / cpu.seconds;
     const cpuLine = `instance A ${cores(cpu.a).toFixed(2)}, B ${cores(cpu.b).toFixed(2)}, PostgreSQL ${cluster ? cores(cpu.pg).toFixed(2) : '?'}, client ${cores(cpu.client).toFixed(2)} cores`;

@@ -3,7 +3,7 @@ import type { ReferenceIndex } from '../reference/reference-index.ts';
 import { nameKey, normalizeOccupationCode, parseStandardVersion } from '../reference/reference.normalize.ts';
 import { OCCUPATION_CODE_PATTERN, TREE_CODE_PATTERN } from '../reference/reference.schemas.ts';
 import type { NationalStandard, OccupationNode } from '../reference/reference.types.ts';
-import { rememberedRowFindings } from './row-findings-cache.ts';
+import { rowFindingsCache } from './row-findings-cache.ts';
 import { DEFAULT_INDUSTRY_TAGS, EXPECTED_MAX, FormRowSchema, INDUSTRY_TAG_MAX_LENGTH, type FormRow } from './form.schemas.ts';
 
 /** The eligibility rules of the call (product.md §3), by stable code. */
@@ -487,7 +487,8 @@ function markDuplicates(rows: readonly CheckableRow[], findings: Finding[][]): v
 
 /** Checks every row of a form against the reference data; answers one findings array per row, in row order. */
 export function checkRows(rows: readonly CheckableRow[], index: ReferenceIndex, options: CheckRowsOptions = {}): Finding[][] {
-  const findings = rows.map((row) => [...rememberedRowFindings(index, options.industryTags, row, () => checkRow(row, index, options))]);
+  const remembered = rowFindingsCache(index, options.industryTags);
+  const findings = rows.map((row) => [...remembered(row, () => checkRow(row, index, options))]);
   markDuplicates(rows, findings);
   return findings;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReferenceIndex } from '../reference/reference-index.ts';
 import { checkRow, checkRows, type CheckableRow, type Finding } from './form.rules.ts';
-import { rememberedRowFindings } from './row-findings-cache.ts';
+import { rowFindingsCache } from './row-findings-cache.ts';
 
 const emptyIndex = () => buildReferenceIndex({ occupations: [], newOccupations: [], standards: [], qualifications: [] });
 const ROW: CheckableRow = {
@@ -18,8 +18,9 @@ const ROW: CheckableRow = {
 
 function counted(index: ReturnType<typeof emptyIndex>, tags?: readonly string[]) {
   let calls = 0;
+  const remembered = rowFindingsCache(index, tags);
   const of = (row: CheckableRow) =>
-    rememberedRowFindings(index, tags, row, () => {
+    remembered(row, () => {
       calls++;
       return checkRow(row, index, { industryTags: tags });
     });

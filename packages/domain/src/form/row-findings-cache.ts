@@ -27,20 +27,25 @@ function keyOf(row: CheckableRow, tags: string): string {
   return key;
 }
 
-/** The row's own findings, from the cache or computed (and remembered) by `check`. */
-export function rememberedRowFindings(
+/**
+ * The remembered findings of one form's rows against `index` and `tags`: a function answering a row's own findings,
+ * from the cache or computed (and remembered) by `check`. The part of the key the rows share is built once.
+ */
+export function rowFindingsCache(
   index: ReferenceIndex,
   tags: readonly string[] | undefined,
-  row: CheckableRow,
-  check: () => Finding[],
-): readonly Finding[] {
+): (row: CheckableRow, check: () => Finding[]) => readonly Finding[] {
   let rows = byIndex.get(index);
   if (!rows) byIndex.set(index, (rows = new Map()));
-  const key = keyOf(row, tags === undefined ? '' : `${String(tags.length)}:${tags.join('\u0002')}`);
-  const hit = rows.get(key);
-  if (hit) return hit;
-  const findings = Object.freeze(check().map((f) => Object.freeze(f)));
-  rows.set(key, findings);
-  if (rows.size > MAX_ROWS_PER_INDEX) rows.delete(rows.keys().next().value!);
-  return findings;
+  const cache = rows;
+  const tagsKey = tags === undefined ? '' : `${String(tags.length)}:${tags.join('\u0002')}`;
+  return (row, check) => {
+    const key = keyOf(row, tagsKey);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const findings = Object.freeze(check().map((f) => Object.freeze(f)));
+    cache.set(key, findings);
+    if (cache.size > MAX_ROWS_PER_INDEX) cache.delete(cache.keys().next().value!);
+    return findings;
+  };
 }
