@@ -16,5 +16,8 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     env: { TZ: 'Asia/Shanghai' },
+    // expect.poll gives up after 1 s by default: too short for a mutation and its refetch on a loaded CI machine
+    // (a journey failed there waiting for 开始核验 to take effect). Playwright's own waits allow 30 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
