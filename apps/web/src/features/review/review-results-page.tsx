@@ -119,9 +119,17 @@ export function ReviewResultsPage() {
       title: '规则建议',
       dataIndex: 'proposal',
       width: 90,
+      fixed: 'right',
       render: (v: CandidateDecision | null) => (v ? <Tag color={v === 'selected' ? 'green' : 'red'}>{CANDIDATE_DECISION_LABELS[v]}</Tag> : '—'),
     },
-    { title: '决定', dataIndex: 'status', width: 90, render: (v: ResultItem['status'], i) => <Tooltip title={i.decisionReason}>{STATUS_TAG[v]}</Tooltip> },
+    // Kept in view on narrow screens: the column the clerk acts on must not scroll off to the right.
+    {
+      title: '决定',
+      dataIndex: 'status',
+      width: 90,
+      fixed: 'right',
+      render: (v: ResultItem['status'], i) => <Tooltip title={i.decisionReason}>{STATUS_TAG[v]}</Tooltip>,
+    },
   ];
 
   return (
@@ -240,9 +248,9 @@ export function ReviewResultsPage() {
           loading={results.isPending}
           columns={columns}
           dataSource={rows}
-          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+          rowSelection={{ fixed: true, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
           pagination={{ defaultPageSize: 50, showTotal: (t) => `共 ${t} 个候选职业` }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1240 }}
         />
       </Card>
       <Modal
