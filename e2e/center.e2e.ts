@@ -72,6 +72,9 @@ describe('center journey', () => {
     await expect.poll(() => page.getByText('尚未开始核验').count()).toBe(0);
     expect((await unit<{ checkingStartedAt: string | null }>('GET', '/api/forms/mine')).checkingStartedAt).not.toBeNull();
     await shot(page, 'check-page');
+    // The decision column is in view at 1440 px without scrolling the table sideways.
+    const decisionHeader = await page.locator('.ant-table-thead th', { hasText: /^核验结论$/ }).boundingBox();
+    expect((decisionHeader?.x ?? Infinity) + (decisionHeader?.width ?? 0)).toBeLessThanOrEqual(1440);
     await page
       .getByRole('button', { name: /退\s?回/ })
       .first()

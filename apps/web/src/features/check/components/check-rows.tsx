@@ -31,7 +31,7 @@ export function CheckRows({
       dataSource={view.rows}
       scroll={{ x: 820 }}
       columns={[
-        { title: '序号', dataIndex: 'rowIndex', width: 56, render: (i: number) => i + 1 },
+        { title: '序号', dataIndex: 'rowIndex', width: 56, fixed: 'left', render: (i: number) => i + 1 },
         {
           title: '职业（工种）',
           key: 'o',
@@ -78,6 +78,8 @@ export function CheckRows({
           title: '核验结论',
           key: 'd',
           width: 230,
+          // The column the clerk fills stays in view in the page's right half; the others scroll beneath it.
+          fixed: 'right',
           render: (_: unknown, r) => {
             const d = drafts[r.rowIndex] ?? { decision: 'pass', reasonCode: null, reasonText: '', overrides: [] };
             const warnings = r.findings.filter((f) => f.severity === 'warning');
