@@ -5,6 +5,7 @@ import { screenshots } from './support/screenshots.ts';
 import { accountOf, loginAs } from './support/accounts.ts';
 import { apiSession, saveFinalizeSubmit } from './support/api-session.ts';
 import { AI_TRAINER, ELDER_CARE } from './support/demo-rows.ts';
+import { columnHeaderEnd } from './support/layout.ts';
 
 const AI_LABELER = { ...AI_TRAINER, inShortageCatalog: true, jobTypeName: '数据标注员', expectedAssessments: 300, reason: '数据标注岗位需求快速增长' };
 
@@ -73,8 +74,8 @@ describe('center journey', () => {
     expect((await unit<{ checkingStartedAt: string | null }>('GET', '/api/forms/mine')).checkingStartedAt).not.toBeNull();
     await shot(page, 'check-page');
     // The decision column is in view at 1440 px without scrolling the table sideways.
-    const decisionHeader = await page.locator('.ant-table-thead th', { hasText: /^核验结论$/ }).boundingBox();
-    expect((decisionHeader?.x ?? Infinity) + (decisionHeader?.width ?? 0)).toBeLessThanOrEqual(1440);
+    const decision = await columnHeaderEnd(page, '核验结论');
+    expect(decision.end).toBeLessThanOrEqual(decision.viewport);
     await page
       .getByRole('button', { name: /退\s?回/ })
       .first()

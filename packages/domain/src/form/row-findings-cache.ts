@@ -35,9 +35,8 @@ export function rowFindingsCache(
   index: ReferenceIndex,
   tags: readonly string[] | undefined,
 ): (row: CheckableRow, check: () => Finding[]) => readonly Finding[] {
-  let rows = byIndex.get(index);
-  if (!rows) byIndex.set(index, (rows = new Map()));
-  const cache = rows;
+  const cache = byIndex.get(index) ?? new Map<string, readonly Finding[]>();
+  byIndex.set(index, cache);
   const tagsKey = tags === undefined ? '' : `${String(tags.length)}:${tags.join('\u0002')}`;
   return (row, check) => {
     const key = keyOf(row, tagsKey);

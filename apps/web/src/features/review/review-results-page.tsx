@@ -119,10 +119,10 @@ export function ReviewResultsPage() {
       title: '规则建议',
       dataIndex: 'proposal',
       width: 90,
+      // 规则建议 and 决定 stay in view on narrow screens: what the clerk acts on must not scroll off to the right.
       fixed: 'right',
       render: (v: CandidateDecision | null) => (v ? <Tag color={v === 'selected' ? 'green' : 'red'}>{CANDIDATE_DECISION_LABELS[v]}</Tag> : '—'),
     },
-    // Kept in view on narrow screens: the column the clerk acts on must not scroll off to the right.
     {
       title: '决定',
       dataIndex: 'status',
@@ -250,6 +250,7 @@ export function ReviewResultsPage() {
           dataSource={rows}
           rowSelection={{ fixed: true, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
           pagination={{ defaultPageSize: 50, showTotal: (t) => `共 ${t} 个候选职业` }}
+          // A set width (not max-content) lets the 专家意见 tags wrap instead of widening the table to one line.
           scroll={{ x: 1240 }}
         />
       </Card>
