@@ -68,6 +68,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // One run's accessibility findings (e2e/support/axe.ts appends to it).
   rmSync(path.join(root, 'e2e/artifacts/a11y.log'), { force: true });
+  // And its failure reports (e2e/support/on-failure.ts).
+  rmSync(path.join(root, 'e2e/artifacts/failures'), { recursive: true, force: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhengji-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -5,7 +5,7 @@ import { testConfig } from '../apps/server/src/config.ts';
 import { openTestDatabase, recordingMailer, testClock } from '../apps/server/test/test-app.ts';
 import { TEST_PASSWORD, createUserRow } from '../apps/server/test/factories.ts';
 import { createCampaignRow, createCandidates } from '../apps/server/test/notice-factories.ts';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser, tracePage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
 import { submitLogin } from './support/accounts.ts';
 
@@ -55,6 +55,7 @@ async function context(phone: boolean): Promise<BrowserContext> {
     acceptDownloads: true,
   });
   ctx.setDefaultTimeout(20_000);
+  ctx.on('page', tracePage);
   return ctx;
 }
 

@@ -12,7 +12,7 @@ import { migrateDatabase, openPglite, type Database } from '../apps/server/src/d
 import { assignments, reviews } from '../apps/server/src/db/schema/index.ts';
 import { TEST_PASSWORD, createUnitRow, createUserRow } from '../apps/server/test/factories.ts';
 import { createCandidateRow, createExpertRow, createReviewCampaignRow } from '../apps/server/test/review-factories.ts';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser, tracePage } from './support/browser.ts';
 import { screenshots } from './support/screenshots.ts';
 import { submitLogin } from './support/accounts.ts';
 import { columnHeaderEnd } from './support/layout.ts';
@@ -84,6 +84,7 @@ afterAll(async () => {
 async function session(username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   context.setDefaultTimeout(20_000);
+  context.on('page', tracePage);
   const page = await context.newPage();
   await page.goto('/login');
   await submitLogin(page, username, TEST_PASSWORD);

@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/support/on-failure.ts'],
     testTimeout: 240_000,
     hookTimeout: 240_000,
     pool: 'forks',

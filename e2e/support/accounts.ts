@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** A demo account from DATA_DIR/demo-accounts.txt. */
 export interface Account {
@@ -88,10 +88,27 @@ export async function menuItems(page: Page): Promise<string[]> {
   return (await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).map((t) => t.trim());
 }
 
-/** Opens the account menu in the header and logs out. */
+/**
+ * Opens the account menu in the header and logs out, once any dialog has closed (as a person would wait). On a loaded CI
+ * machine a click on 退出登录 was seen to land nowhere (the menu stayed open, focus on the item, no request sent): then it is
+ * clicked once more, saying so; a second click that sends nothing fails.
+ */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  await expect.poll(() => page.locator('.ant-modal-wrap:visible, .ant-modal-mask:visible').count()).toBe(0);
+  const item = page.getByRole('menuitem', { name: /退出登录/ });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    const sent = page
+      .waitForRequest((r) => new URL(r.url()).pathname === '/api/auth/logout', { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    await item.click();
+    if (await sent) break;
+    if (attempt === 2) throw new Error('退出登录 was clicked twice and no logout request was sent');
+    console.warn('[e2e] the click on 退出登录 sent no request within 5 s; clicking once more');
+  }
   await page.waitForURL((u) => u.pathname === '/login');
   await page.locator('.zj-login-card').waitFor();
 }
