@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
-          // A guard against a hang, not a speed limit (figures live in bench/): several route tests take 10–18 s on this
+          // A guard against a hang, not a speed limit (figures live in bench/): several route tests take 10–22 s on this
           // machine under load, and CI's may be slower.
           testTimeout: 60_000,
           hookTimeout: 60_000,

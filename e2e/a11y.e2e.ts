@@ -85,12 +85,12 @@ const focusState = (page: Page) =>
     return { name, role: el.getAttribute('role') ?? '', visible: ring(el) || ring(wrapper) || focusedWrapper };
   });
 
-/** Presses Tab until the focused element matches, checking on the way that each focus stop is visible. */
 /** Resolves after the page has drawn two more frames (what a component scheduled with requestAnimationFrame has run). */
 async function afterFrames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
+/** Presses Tab until the focused element matches, checking on the way that each focus stop is visible. */
 async function tabTo(page: Page, matches: (name: string) => boolean, invisible: string[], max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');

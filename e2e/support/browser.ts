@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** What a page did lately: navigations, console errors, page errors, API writes, answers ≥ 400 and failed requests (for a failed journey's report). */
@@ -23,12 +23,13 @@ export function tracePage(page: Page): void {
   });
   page.on('pageerror', (e) => note(`pageerror: ${e.message.slice(0, 300)}`));
   page.on('requestfailed', (r) => note(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    const api = new URL(r.url()).pathname.startsWith('/api/');
-    if (r.status() >= 400 || (api && r.request().method() !== 'GET')) note(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
+  // An API write is noted when sent (a click that sent nothing shows) and when answered; other answers only when ≥ 400.
+  const apiWrite = (r: Request) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/');
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/') && r.method() !== 'GET') note(`request ${r.method()} ${r.url()}`);
+    if (apiWrite(r)) note(`request ${r.method()} ${r.url()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 || apiWrite(r.request())) note(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
   page.on('framenavigated', (f) => {
     if (f === page.mainFrame()) note(`navigated: ${f.url()}`);
